@@ -1,0 +1,174 @@
+"""From a ranked document to a briefing: the budget, the choice of key points, the counts."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+
+from .errors import UsageError
+from .model import Briefing, Document, KeyPoint, Stats, count_words
+from .openings import dateline_length, is_dangling
+from .rankers import get_ranker
+from .topics import Analysis, analyze
+
+# Brysbaert (2019): adults read English non-fiction silently at about 238 words a minute.
+WORDS_PER_MINUTE = 238
+# Two key points sharing more than this cosine of their terms say the same thing.
+REDUNDANCY = 0.5
+DEFAULT_MIN_SENTENCES = 3
+DEFAULT_MAX_SENTENCES = 10
+DEFAULT_RATIO = 0.2
+ORDERS = ("document", "rank")
+
+
+@dataclass(frozen=True)
+class Budget:
+    """How long a briefing may be: sentences, words, or a share of the text (any one or more)."""
+
+    sentences: int | None = None
+    words: int | None = None
+    ratio: float | None = None
+
+    def __post_init__(self) -> None:
+        if self.sentences is not None and self.sentences <= 0:
+            raise UsageError(f"the number of sentences must be at least 1, not {self.sentences}")
+        if self.words is not None and self.words <= 0:
+            raise UsageError(f"the number of words must be at least 1, not {self.words}")
+        if self.ratio is not None and not 0 < self.ratio <= 1:
+            raise UsageError(f"the ratio must be above 0 and at most 1 (or 100%), not {self.ratio:g}")
+
+    @property
+    def is_default(self) -> bool:
+        return self.sentences is None and self.words is None and self.ratio is None
+
+    def sentence_limit(self, n_sentences: int) -> int:
+        """How many sentences at most; the word limit is applied while choosing."""
+        limits = []
+        if self.sentences is not None:
+            limits.append(self.sentences)
+        if self.ratio is not None:
+            limits.append(max(1, math.ceil(self.ratio * n_sentences)))
+        if not limits:
+            if self.words is not None:
+                return n_sentences
+            return max(DEFAULT_MIN_SENTENCES, min(DEFAULT_MAX_SENTENCES, round(DEFAULT_RATIO * n_sentences)))
+        return min(limits)
+
+
+def reading_seconds(words: int) -> int:
+    return math.ceil(words * 60 / WORDS_PER_MINUTE)
+
+
+def brief(
+    document: Document,
+    *,
+    method: str = "topic",
+    budget: Budget | None = None,
+    order: str = "document",
+    analysis: Analysis | None = None,
+) -> Briefing:
+    """Choose the key points of ``document`` and group them by topic."""
+    if order not in ORDERS:
+        raise UsageError(f"unknown order {order!r}; choose one of: {', '.join(ORDERS)}")
+    budget = budget or Budget()
+    ranker = get_ranker(method)
+    if analysis is None or (analysis.document is not document and analysis.document.text != document.text):
+        analysis = analyze(document)
+    document = analysis.document
+    sentences = document.sentences
+    n = len(sentences)
+    lengths = [count_words(s.text) for s in sentences]
+    limit = budget.sentence_limit(n)
+    total_words = sum(lengths)
+    notes: list[str] = []
+
+    whole = limit >= n and (budget.words is None or total_words <= budget.words)
+    scores = np.asarray(ranker.scores(analysis), dtype=np.float64)
+    ranking = [int(i) for i in np.argsort(-scores, kind="stable")]
+    if whole:
+        chosen = list(range(n))
+        notes.append("the text is already within the budget: it is given whole")
+    else:
+        chosen = _choose(analysis, ranking, limit, budget.words, lengths, getattr(ranker, "refine", False))
+        if not chosen and budget.words is not None:
+            notes.append(f"no sentence is as short as {budget.words} words")
+    rank_of = {index: place for place, index in enumerate(ranking)}
+    top = float(scores.max()) if n and scores.max() > 0 else 1.0
+    points = []
+    for index in chosen:
+        sentence = sentences[index]
+        skip = dateline_length(sentence.text)
+        points.append(
+            KeyPoint(
+                text=sentence.text[skip:],
+                start=sentence.start + skip,
+                end=sentence.end,
+                score=round(float(scores[index]) / top, 4),
+                rank=rank_of[index] + 1,
+                topic=int(analysis.sentence_topic[index]),
+                section=sentence.section,
+                sentence=index,
+            )
+        )
+    if order == "rank":
+        points.sort(key=lambda p: p.rank)
+    summary_words = sum(count_words(p.text) for p in points)
+    stats = Stats(
+        sentences=n,
+        words=total_words,
+        reading_seconds=reading_seconds(total_words),
+        summary_sentences=len(points),
+        summary_words=summary_words,
+        summary_reading_seconds=reading_seconds(summary_words),
+    )
+    return Briefing(
+        document=document,
+        method=ranker.name,
+        order=order,
+        key_points=tuple(points),
+        topics=analysis.topics,
+        key_terms=analysis.key_terms,
+        stats=stats,
+        whole=whole,
+        notes=tuple(notes),
+    )
+
+
+def _choose(
+    analysis: Analysis,
+    ranking: list[int],
+    limit: int,
+    max_words: int | None,
+    lengths: list[int],
+    refine: bool,
+) -> list[int]:
+    """Best-ranked sentences within the budget; with ``refine``, no repeats and no dangling start."""
+    sentences = analysis.document.sentences
+    chosen: list[int] = []
+    held_back: list[int] = []
+    used_words = 0
+    matrix = analysis.matrix
+    for index in ranking:
+        if len(chosen) >= limit:
+            break
+        if max_words is not None and used_words + lengths[index] > max_words:
+            continue
+        if refine:
+            if chosen and float(np.max(matrix[chosen] @ matrix[index])) > REDUNDANCY:
+                continue
+            opens = not chosen or index < min(chosen)
+            if opens and index > 0 and is_dangling(sentences[index].text):
+                # It would open the briefing pointing at context the reader does not have.
+                held_back.append(index)
+                continue
+        chosen.append(index)
+        used_words += lengths[index]
+    for index in held_back:
+        if len(chosen) >= limit:
+            break
+        if max_words is None or used_words + lengths[index] <= max_words:
+            chosen.append(index)
+            used_words += lengths[index]
+    return sorted(chosen)

@@ -1,0 +1,314 @@
+"""`brief`: the one-shot command. A thin face over the library: parse, call, print."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import signal
+import sys
+from collections.abc import Iterator
+from typing import TextIO
+
+from . import __version__
+from .errors import (
+    EXIT_FAILURE,
+    EXIT_INPUT,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    EXIT_OUTPUT,
+    EXIT_TERMINATED,
+    BrieferError,
+    InputError,
+    UsageError,
+)
+
+METHODS = (
+    "topic",
+    "lead",
+    "random",
+    "lex-rank",
+    "lsa",
+    "text-rank",
+    "luhn",
+    "edmundson",
+    "kl",
+    "sum-basic",
+    "reduction",
+)
+
+EPILOG = f"""\
+methods: {", ".join(METHODS)} (default: topic)
+
+budget: with no -n, --words or --ratio, a briefing has a fifth of the sentences,
+at least 3 and at most 10. A text already within the budget is given whole.
+
+exit codes:
+  0   success
+  1   internal failure, or some --batch records failed
+  2   usage error (unknown option or method, bad budget)
+  3   input error (missing, unreadable, empty or binary input)
+  4   output error (cannot write the -o file; an existing file is left intact)
+  130 interrupted (Ctrl-C)      143 terminated (SIGTERM)
+
+examples:
+  brief --sample                      brief the bundled sample article
+  brief report.txt -n 5               five key points
+  cat notes.txt | brief --words 80    read stdin, at most 80 words
+  brief a.txt --format json -o a.json write JSON atomically
+  brief --batch docs.jsonl > out.jsonl
+"""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise UsageError(message)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="brief",
+        description="Brief an article offline: its key points as exact quotes, grouped by topic.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("inputs", nargs="*", metavar="INPUT", help="files to brief; '-' or nothing reads stdin")
+    parser.add_argument("--sample", action="store_true", help="brief the bundled sample article")
+    budget = parser.add_argument_group("length")
+    budget.add_argument("-n", "--sentences", type=_int, metavar="N", help="at most N sentences")
+    budget.add_argument("--words", type=_int, metavar="N", help="at most N words")
+    budget.add_argument("--ratio", type=_ratio, metavar="R", help="a share of the sentences: 0.2 or 20%%")
+    choice = parser.add_argument_group("method and output")
+    choice.add_argument("-m", "--method", default="topic", metavar="NAME", help="ranking method (see below)")
+    choice.add_argument("--list-methods", action="store_true", help="list the methods and exit")
+    choice.add_argument("-f", "--format", choices=("text", "markdown", "json"), default="text")
+    choice.add_argument("-o", "--output", metavar="FILE", help="write to FILE atomically instead of stdout")
+    choice.add_argument("--order", choices=("document", "rank"), default="document", help="order of key points")
+    choice.add_argument("--language", default="en", metavar="NAME", help="language of the input (default: en)")
+    choice.add_argument("--include-text", action="store_true", help="JSON: include the decoded text")
+    choice.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour in text output")
+    choice.add_argument("--width", type=_int, metavar="COLS", help="wrap text output at COLS (default: terminal)")
+    more = parser.add_argument_group("more")
+    more.add_argument("--batch", metavar="FILE", help='JSON Lines of {"id", "text", "title"?}; "-" for stdin')
+    more.add_argument("--max-size", type=_int, default=50, metavar="MB", help="largest input accepted (default 50)")
+    more.add_argument("--version", action="version", version=f"brief {__version__}")
+    return parser
+
+
+def _int(value: str) -> int:
+    try:
+        return int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
+
+
+def _ratio(value: str) -> float:
+    text = value.strip()
+    try:
+        number = float(text[:-1]) / 100 if text.endswith("%") else float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a ratio: {value!r} (use 0.2 or 20%)") from None
+    if number > 1 and not text.endswith("%"):
+        raise argparse.ArgumentTypeError(f"a ratio is at most 1 (or 100%), not {value}")
+    return number
+
+
+def main(argv: list[str] | None = None) -> int:
+    signal.signal(signal.SIGTERM, _on_sigterm)
+    try:
+        return _run(argv)
+    except BrieferError as error:
+        _error(error.message)
+        return error.exit_code
+    except KeyboardInterrupt:
+        _error("interrupted")
+        return EXIT_INTERRUPTED
+    except _Terminated:
+        _error("terminated")
+        return EXIT_TERMINATED
+    except BrokenPipeError:
+        _quiet_broken_pipe()
+        return EXIT_OK
+
+
+class _Terminated(BaseException):
+    pass
+
+
+def _on_sigterm(signum: int, frame: object) -> None:
+    raise _Terminated
+
+
+def _quiet_broken_pipe() -> None:
+    # The Python docs' "Note on SIGPIPE": point stdout at devnull so that the final flush
+    # at exit does not raise a second BrokenPipeError.
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+
+
+def _error(message: str) -> None:
+    from .render import safe
+
+    print(f"brief: {safe(message)}", file=sys.stderr)
+
+
+def _run(argv: list[str] | None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.list_methods:
+        from .rankers import available
+
+        for info in available():
+            print(f"{info.name:<10} {info.description}")
+        return EXIT_OK
+    from .briefing import Budget
+
+    budget = Budget(args.sentences, args.words, args.ratio)
+    if args.max_size <= 0:
+        raise UsageError("--max-size must be at least 1 (MB)")
+    if args.width is not None and args.width < 20:
+        raise UsageError("--width must be at least 20")
+    from .rankers.base import info_for
+
+    info_for(args.method)
+    from .language import get_language
+
+    get_language(args.language)
+
+    if args.batch is not None:
+        if args.inputs or args.sample:
+            raise UsageError("--batch takes its records from one JSON Lines file; give no other inputs")
+        return _run_batch(args, budget)
+
+    inputs = list(args.inputs)
+    if args.sample:
+        from .pipeline import sample_path
+
+        inputs.append(str(sample_path()))
+    if not inputs:
+        if sys.stdin is None or sys.stdin.isatty():
+            raise UsageError("no input: give a file, '-' for stdin, or --sample (see brief --help)")
+        inputs = ["-"]
+    if inputs.count("-") > 1:
+        raise UsageError("'-' (stdin) can be given only once")
+
+    rendered: list[str] = []
+    failures = 0
+    for spec in inputs:
+        try:
+            rendered.append(_brief_one(spec, args, budget))
+        except InputError as error:
+            if len(inputs) == 1:
+                raise
+            _error(error.message)
+            failures += 1
+    if not rendered:
+        return EXIT_INPUT
+    if args.format == "json" and len(inputs) > 1:
+        content = "[\n" + ",\n".join(r.rstrip("\n") for r in rendered) + "\n]\n"
+    else:
+        content = "\n".join(rendered)
+    _emit(content, args.output)
+    return EXIT_INPUT if failures else EXIT_OK
+
+
+def _brief_one(spec: str, args: argparse.Namespace, budget: object) -> str:
+    from .briefing import brief
+    from .pipeline import load
+    from .render import render
+
+    document = load(spec, language=args.language, max_bytes=args.max_size * 1024 * 1024)
+    briefing = brief(document, method=args.method, budget=budget, order=args.order)  # type: ignore[arg-type]
+    color, width = _terminal_style(args)
+    return render(briefing, args.format, width=width, color=color, include_text=args.include_text)
+
+
+def _terminal_style(args: argparse.Namespace) -> tuple[bool, int]:
+    to_terminal = args.output is None and sys.stdout.isatty()
+    if args.color == "always":
+        color = True
+    elif args.color == "never" or os.environ.get("NO_COLOR"):
+        color = False
+    else:
+        color = to_terminal and os.environ.get("TERM") != "dumb"
+    width = args.width
+    if width is None:
+        width = os.get_terminal_size(sys.stdout.fileno()).columns if to_terminal else 80
+    return color, width
+
+
+def _emit(content: str, output: str | None) -> None:
+    if output is None or output == "-":
+        sys.stdout.write(content)
+        sys.stdout.flush()
+        return
+    from .output import write_atomic
+
+    write_atomic(output, content)
+
+
+def _run_batch(args: argparse.Namespace, budget: object) -> int:
+    """JSON Lines in, JSON Lines out in input order; a bad record gets an error object."""
+    from .output import AtomicFile
+
+    if args.batch == "-":
+        return _batch_to(sys.stdin, args, budget, None)
+    try:
+        source = open(args.batch, encoding="utf-8", errors="replace")  # noqa: SIM115
+    except FileNotFoundError:
+        raise InputError(f"{args.batch}: no such file") from None
+    except IsADirectoryError:
+        raise InputError(f"{args.batch}: is a directory, not a file") from None
+    except OSError as exc:
+        raise InputError(f"{args.batch}: cannot read: {exc.strerror or exc}") from None
+    with source:
+        if args.output and args.output != "-":
+            with AtomicFile(args.output) as sink:
+                return _batch_to(source, args, budget, sink)
+        return _batch_to(source, args, budget, None)
+
+
+def _batch_to(source: TextIO, args: argparse.Namespace, budget: object, sink: TextIO | None) -> int:
+    from .briefing import brief
+    from .document import build_document
+    from .render import to_dict
+
+    out = sink or sys.stdout
+    done = failed = 0
+    for line_number, record, problem in _records(source):
+        record_id = record.get("id", line_number) if isinstance(record, dict) else line_number
+        try:
+            if problem:
+                raise InputError(problem)
+            if not isinstance(record, dict):
+                raise InputError("a record must be a JSON object")
+            text = record.get("text")
+            if not isinstance(text, str):
+                raise InputError('a record needs a "text" string')
+            title = record.get("title") or ""
+            document = build_document(
+                text, title=str(title), source=str(record_id), language=str(record.get("language") or args.language)
+            )
+            result = to_dict(brief(document, method=args.method, budget=budget, order=args.order))  # type: ignore[arg-type]
+            result = {"id": record_id, **result}
+            done += 1
+        except BrieferError as error:
+            result = {"id": record_id, "error": error.message}
+            failed += 1
+        out.write(json.dumps(result, ensure_ascii=False) + "\n")
+    out.flush()
+    if failed:
+        _error(f"{failed} of {done + failed} records failed")
+    return EXIT_FAILURE if failed else EXIT_OK
+
+
+def _records(source: TextIO) -> Iterator[tuple[int, object, str]]:
+    for number, line in enumerate(source, 1):
+        if not line.strip():
+            continue
+        try:
+            yield number, json.loads(line), ""
+        except json.JSONDecodeError as error:
+            yield number, None, f"line {number}: not JSON: {error.msg}"
+
+
+__all__ = ["EXIT_OUTPUT", "build_parser", "main"]

@@ -1,0 +1,117 @@
+"""The data briefer passes around: a parsed document and the briefing made from it.
+
+Every span is a pair of offsets into ``Document.text`` so that whatever is shown or
+quoted can be traced back to the source character for character.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Sentence:
+    index: int
+    start: int
+    end: int
+    text: str
+    paragraph: int
+    section: int
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    index: int
+    start: int
+    end: int
+    section: int
+    # Headings, list items and the like are kept apart from prose so that they are
+    # never glued into a sentence of the paragraph that follows them.
+    kind: str = "prose"
+
+
+@dataclass(frozen=True)
+class Section:
+    index: int
+    title: str
+    start: int
+    end: int
+    # "heading" when the text itself names the section, "topic" when briefer found it
+    # from a shift of topic between paragraphs, "whole" for a text with a single section.
+    origin: str = "heading"
+
+
+@dataclass(frozen=True)
+class Document:
+    text: str
+    title: str
+    source: str
+    language: str
+    paragraphs: tuple[Paragraph, ...]
+    sentences: tuple[Sentence, ...]
+    sections: tuple[Section, ...]
+    input_format: str = "text"
+    metadata: dict[str, str] = field(default_factory=dict, compare=False)
+
+    def words(self) -> int:
+        return sum(count_words(s.text) for s in self.sentences)
+
+
+@dataclass(frozen=True)
+class Topic:
+    id: int
+    label: str
+    terms: tuple[str, ...]
+    weight: float
+
+
+@dataclass(frozen=True)
+class KeyPoint:
+    text: str
+    start: int
+    end: int
+    score: float
+    rank: int
+    topic: int
+    section: int
+    sentence: int
+
+
+@dataclass(frozen=True)
+class Stats:
+    sentences: int
+    words: int
+    reading_seconds: int
+    summary_sentences: int
+    summary_words: int
+    summary_reading_seconds: int
+
+
+@dataclass(frozen=True)
+class Briefing:
+    document: Document
+    method: str
+    order: str
+    key_points: tuple[KeyPoint, ...]
+    topics: tuple[Topic, ...]
+    key_terms: tuple[str, ...]
+    stats: Stats
+    whole: bool = False
+    notes: tuple[str, ...] = ()
+
+    def groups(self) -> list[tuple[Topic, list[KeyPoint]]]:
+        """Key points grouped by topic, topics in the order their first point appears."""
+        by_id = {t.id: t for t in self.topics}
+        order: list[int] = []
+        members: dict[int, list[KeyPoint]] = {}
+        for point in self.key_points:
+            if point.topic not in members:
+                order.append(point.topic)
+                members[point.topic] = []
+            members[point.topic].append(point)
+        return [(by_id[t], members[t]) for t in order if t in by_id]
+
+
+def count_words(text: str) -> int:
+    """Whitespace-separated words, the unit of every budget and reading-time figure."""
+    return len(text.split())

@@ -1,0 +1,81 @@
+"""How a sentence opens: datelines to skip, and openings that lean on missing context.
+
+Shared by the briefing (which avoids dangling openings) and the evaluation (which counts
+them), so both judge a quote the same way.
+"""
+
+from __future__ import annotations
+
+import re
+
+# "LONDON, England (CNN) -- ", "WASHINGTON (Reuters) - ", "(CNN) -- ".
+DATELINE = re.compile(
+    r"^(?:[A-Z][A-Za-z.'’\-]*(?:[ ,]+[A-Za-z.'’\-]+){0,4}\s*)?"
+    r"\((?:CNN|AP|Reuters|AFP|UPI|Xinhua|EW\.com|CNN Student News|[A-Z][A-Za-z]{1,15})\)\s*(?:--|—|–|-)\s*"
+)
+
+DANGLING_WORDS = frozenset(
+    [
+        "he",
+        "she",
+        "it",
+        "they",
+        "him",
+        "her",
+        "them",
+        "his",
+        "hers",
+        "its",
+        "their",
+        "theirs",
+        "this",
+        "that",
+        "these",
+        "those",
+        "however",
+        "but",
+        "and",
+        "also",
+        "so",
+        "then",
+        "yet",
+        "still",
+        "meanwhile",
+        "moreover",
+        "furthermore",
+        "nevertheless",
+        "nonetheless",
+        "instead",
+        "therefore",
+        "thus",
+        "hence",
+        "besides",
+        "otherwise",
+        "indeed",
+        "likewise",
+        "similarly",
+        "consequently",
+        "accordingly",
+        "additionally",
+        "there's",
+    ]
+)
+
+_FIRST_WORD = re.compile(r"[\"“‘'(\[]*([^\W\d_]+(?:['’][^\W\d_]+)?)")
+
+
+def dateline_length(text: str) -> int:
+    """Characters of a leading dateline, 0 when there is none."""
+    match = DATELINE.match(text)
+    return match.end() if match and match.end() < len(text) else 0
+
+
+def opening_word(text: str) -> str:
+    """The first word after any dateline and opening quote marks, lower-cased."""
+    match = _FIRST_WORD.match(text[dateline_length(text) :])
+    return match.group(1).lower().replace("’", "'") if match else ""
+
+
+def is_dangling(text: str) -> bool:
+    """True when a sentence opens with a pronoun or connective pointing outside itself."""
+    return opening_word(text) in DANGLING_WORDS

@@ -1,0 +1,7 @@
+"""Rankers: one interface, many methods. Each gives every sentence a score."""
+
+from __future__ import annotations
+
+from .base import Ranker, RankerInfo, available, get_ranker, method_names
+
+__all__ = ["Ranker", "RankerInfo", "available", "get_ranker", "method_names"]

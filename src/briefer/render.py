@@ -1,0 +1,181 @@
+"""Briefings as text, Markdown and JSON. Returns strings; never prints."""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from .model import Briefing
+
+FORMATS = ("text", "markdown", "json")
+
+# C0 and C1 control characters other than tab and newline, and the bidi controls that
+# can hide or reorder text: an article must not be able to drive the reader's terminal.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_SPACE = re.compile(r"\s+")
+
+
+def safe(text: str) -> str:
+    """Text fit for a terminal: control characters shown as escapes, whitespace collapsed."""
+    shown = _CONTROL.sub(
+        lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}", text
+    )
+    return _SPACE.sub(" ", shown).strip()
+
+
+def duration(seconds: int) -> str:
+    if seconds < 60:
+        return f"{seconds} s"
+    minutes = round(seconds / 60)
+    return f"{minutes} min"
+
+
+def plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
+def summary_line(briefing: Briefing) -> str:
+    s = briefing.stats
+    if briefing.whole:
+        return f"{plural(s.sentences, 'sentence')} · {plural(s.words, 'word')} · {duration(s.reading_seconds)} read"
+    return (
+        f"{s.summary_sentences} of {plural(s.sentences, 'sentence')} · {s.summary_words} of {plural(s.words, 'word')}"
+        f" · {duration(s.summary_reading_seconds)} instead of {duration(s.reading_seconds)} · {briefing.method}"
+    )
+
+
+def display_title(briefing: Briefing) -> str:
+    document = briefing.document
+    if document.title:
+        return safe(document.title)
+    if document.source in ("", "-"):
+        return "(stdin)"
+    return safe(document.source)
+
+
+def render(briefing: Briefing, fmt: str, *, width: int = 80, color: bool = False, include_text: bool = False) -> str:
+    if fmt == "json":
+        return json.dumps(to_dict(briefing, include_text=include_text), ensure_ascii=False, indent=2) + "\n"
+    if fmt == "markdown":
+        return render_markdown(briefing)
+    return render_text(briefing, width=width, color=color)
+
+
+def to_dict(briefing: Briefing, *, include_text: bool = False) -> dict[str, Any]:
+    document = briefing.document
+    out: dict[str, Any] = {
+        "title": document.title,
+        "source": document.source,
+        "language": document.language,
+        "input_format": document.input_format,
+        "method": briefing.method,
+        "order": briefing.order,
+        "whole": briefing.whole,
+        "notes": list(briefing.notes),
+        "summary": [
+            {
+                "text": p.text,
+                "start": p.start,
+                "end": p.end,
+                "score": p.score,
+                "rank": p.rank,
+                "topic": p.topic,
+                "section": p.section,
+                "sentence": p.sentence,
+            }
+            for p in briefing.key_points
+        ],
+        "topics": [
+            {"id": t.id, "label": t.label, "terms": list(t.terms), "weight": round(t.weight, 4)}
+            for t in briefing.topics
+        ],
+        "sections": [{"title": s.title, "start": s.start, "end": s.end, "origin": s.origin} for s in document.sections],
+        "key_terms": list(briefing.key_terms),
+        "stats": {
+            "sentences": briefing.stats.sentences,
+            "words": briefing.stats.words,
+            "reading_seconds": briefing.stats.reading_seconds,
+            "summary_sentences": briefing.stats.summary_sentences,
+            "summary_words": briefing.stats.summary_words,
+            "summary_reading_seconds": briefing.stats.summary_reading_seconds,
+        },
+    }
+    if document.metadata:
+        out["metadata"] = dict(document.metadata)
+    if include_text:
+        out["text"] = document.text
+    return out
+
+
+def render_text(briefing: Briefing, *, width: int = 80, color: bool = False) -> str:
+    from io import StringIO
+
+    from rich.console import Console
+    from rich.padding import Padding
+    from rich.table import Table
+    from rich.text import Text
+
+    buffer = StringIO()
+    console = Console(
+        file=buffer,
+        width=max(20, width),
+        color_system="standard" if color else None,
+        force_terminal=color,
+        no_color=not color,
+        highlight=False,
+        markup=False,
+        emoji=False,
+        soft_wrap=False,
+    )
+    document = briefing.document
+    console.print(Text(display_title(briefing), style="bold"))
+    console.print(Text(summary_line(briefing), style="dim"))
+    for note in briefing.notes:
+        console.print(Text(f"note: {note}", style="yellow"))
+    for topic, points in briefing.groups():
+        console.print()
+        console.print(Text(safe(topic.label) or "(no topic words)", style="bold cyan"))
+        bullets = Table.grid(padding=(0, 1, 0, 0))
+        bullets.add_column(width=3, justify="right")
+        bullets.add_column(overflow="fold")
+        for point in points:
+            bullets.add_row(Text("•", style="cyan"), Text(safe(point.text)))
+        console.print(bullets)
+    if briefing.key_terms:
+        console.print()
+        terms = Text("Key terms: ", style="bold")
+        terms.append(", ".join(safe(t) for t in briefing.key_terms))
+        console.print(terms)
+    named = [s for s in document.sections if s.title]
+    if len(document.sections) > 1 and named:
+        console.print(Text("Sections:", style="bold"))
+        for number, section in enumerate(document.sections, 1):
+            console.print(Padding(Text(f"{number}. {safe(section.title) or '(untitled)'}"), (0, 0, 0, 2)))
+    # Rich pads nothing on the right once soft-wrapping is off, but strip to be sure.
+    return "\n".join(line.rstrip() for line in buffer.getvalue().splitlines()) + "\n"
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~])")
+
+
+def _md(text: str) -> str:
+    return _MD_SPECIAL.sub(r"\\\1", safe(text))
+
+
+def render_markdown(briefing: Briefing) -> str:
+    document = briefing.document
+    lines = [f"# {_md(display_title(briefing))}", "", f"*{summary_line(briefing)}*", ""]
+    for note in briefing.notes:
+        lines += [f"> **Note:** {_md(note)}", ""]
+    for topic, points in briefing.groups():
+        lines += [f"## {_md(topic.label) or 'Other'}", ""]
+        lines += [f"- {_md(point.text)}" for point in points]
+        lines.append("")
+    if briefing.key_terms:
+        lines += [f"**Key terms:** {', '.join(_md(t) for t in briefing.key_terms)}", ""]
+    if len(document.sections) > 1:
+        lines += ["### Sections", ""]
+        lines += [f"{n}. {_md(s.title) or '(untitled)'}" for n, s in enumerate(document.sections, 1)]
+        lines.append("")
+    return "\n".join(lines)

@@ -1,0 +1,6 @@
+"""Inputs: where bytes come from and how they become text."""
+
+from .decode import decode
+from .reader import DEFAULT_MAX_BYTES, RawInput, read_input
+
+__all__ = ["DEFAULT_MAX_BYTES", "RawInput", "decode", "read_input"]

@@ -1,0 +1,46 @@
+"""Read an input's bytes from a path or from standard input, within a size limit."""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass
+from typing import BinaryIO
+
+from ..errors import InputError
+
+# Large enough for a book, small enough that a mistaken `brief /dev/zero` ends quickly.
+DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class RawInput:
+    name: str
+    data: bytes
+
+
+def read_input(spec: str, *, max_bytes: int = DEFAULT_MAX_BYTES, stdin: BinaryIO | None = None) -> RawInput:
+    """Read ``spec``: a path, or ``-`` for standard input."""
+    if spec == "-":
+        stream = stdin if stdin is not None else sys.stdin.buffer
+        return RawInput("-", _read_limited(stream, max_bytes, "stdin"))
+    if os.path.isdir(spec):
+        raise InputError(f"{spec}: is a directory, not a file")
+    try:
+        with open(spec, "rb") as handle:
+            return RawInput(spec, _read_limited(handle, max_bytes, spec))
+    except FileNotFoundError:
+        raise InputError(f"{spec}: no such file") from None
+    except PermissionError:
+        raise InputError(f"{spec}: permission denied") from None
+    except IsADirectoryError:
+        raise InputError(f"{spec}: is a directory, not a file") from None
+    except OSError as exc:
+        raise InputError(f"{spec}: cannot read: {exc.strerror or exc}") from None
+
+
+def _read_limited(stream: BinaryIO, max_bytes: int, name: str) -> bytes:
+    data = stream.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise InputError(f"{name}: larger than the {max_bytes // (1024 * 1024)} MB limit (raise it with --max-size)")
+    return data

@@ -1,0 +1,39 @@
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+SEED = ROOT / "seeds" / "china-tajikistan-strategic-dialogue.txt"
+
+
+@pytest.fixture
+def sample_text() -> str:
+    return SEED.read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def run_brief(tmp_path):
+    """Run the real command in a subprocess, offline, with an empty NLTK data folder."""
+
+    def run(*args: str, stdin: bytes | None = None, env: dict[str, str] | None = None, timeout: float = 60):
+        nltk_data = tmp_path / "nltk_data_empty"
+        nltk_data.mkdir(exist_ok=True)
+        full_env = {**os.environ, "NLTK_DATA": str(nltk_data), "PYTHONPATH": str(ROOT / "src")}
+        full_env.pop("NO_COLOR", None)
+        full_env.update(env or {})
+        return subprocess.run(
+            [sys.executable, "-m", "briefer", *args],
+            input=stdin if stdin is not None else b"",
+            capture_output=True,
+            env=full_env,
+            timeout=timeout,
+            cwd=tmp_path,
+        )
+
+    return run

@@ -1,0 +1,127 @@
+import pytest
+
+from briefer.briefing import Budget, brief, reading_seconds
+from briefer.document import build_document
+from briefer.errors import UsageError
+from briefer.model import count_words
+from briefer.rankers import method_names
+
+
+@pytest.fixture
+def document(sample_text):
+    return build_document(sample_text, source="sample.txt")
+
+
+def assert_verbatim(briefing):
+    text = briefing.document.text
+    for point in briefing.key_points:
+        assert text[point.start : point.end] == point.text
+
+
+def test_default_briefing_is_verbatim_grouped_and_counted(document):
+    briefing = brief(document)
+    assert_verbatim(briefing)
+    assert 3 <= len(briefing.key_points) <= 10
+    assert len({p.sentence for p in briefing.key_points}) == len(briefing.key_points)
+    grouped = [p for _, points in briefing.groups() for p in points]
+    assert sorted(grouped, key=lambda p: p.start) == sorted(briefing.key_points, key=lambda p: p.start)
+    assert all(topic.label for topic, _ in briefing.groups())
+    stats = briefing.stats
+    assert stats.sentences == 26
+    assert stats.summary_words == sum(count_words(p.text) for p in briefing.key_points)
+    assert stats.reading_seconds == reading_seconds(stats.words) > stats.summary_reading_seconds
+
+
+@pytest.mark.parametrize("n", [1, 2, 5])
+def test_sentence_budget(document, n):
+    assert len(brief(document, budget=Budget(sentences=n)).key_points) == n
+
+
+def test_word_budget_is_respected(document):
+    briefing = brief(document, budget=Budget(words=40))
+    assert 0 < briefing.stats.summary_words <= 40
+
+
+def test_ratio_budget(document):
+    assert len(brief(document, budget=Budget(ratio=0.1)).key_points) == 3  # ceil(2.6)
+
+
+def test_short_text_is_given_whole_and_says_so():
+    document = build_document("One short sentence here. And a second one.")
+    briefing = brief(document, budget=Budget(sentences=5))
+    assert briefing.whole
+    assert [p.text for p in briefing.key_points] == ["One short sentence here.", "And a second one."]
+    assert any("whole" in note for note in briefing.notes)
+
+
+@pytest.mark.parametrize("kwargs", [{"sentences": 0}, {"sentences": -2}, {"words": 0}, {"ratio": 0}, {"ratio": 1.5}])
+def test_bad_budgets_are_usage_errors(kwargs):
+    with pytest.raises(UsageError):
+        Budget(**kwargs)
+
+
+def test_document_and_rank_order(document):
+    by_doc = brief(document, budget=Budget(sentences=4))
+    by_rank = brief(document, budget=Budget(sentences=4), order="rank")
+    assert [p.start for p in by_doc.key_points] == sorted(p.start for p in by_doc.key_points)
+    assert [p.rank for p in by_rank.key_points] == sorted(p.rank for p in by_rank.key_points)
+    assert {p.sentence for p in by_doc.key_points} == {p.sentence for p in by_rank.key_points}
+
+
+def test_default_ranker_is_deterministic(document, sample_text):
+    first = brief(document, budget=Budget(sentences=4))
+    second = brief(build_document(sample_text, source="sample.txt"), budget=Budget(sentences=4))
+    assert first.key_points == second.key_points
+    assert first.topics == second.topics
+
+
+@pytest.mark.parametrize("method", method_names())
+def test_every_method_gives_verbatim_key_points(document, method):
+    briefing = brief(document, method=method, budget=Budget(sentences=3))
+    assert briefing.method == method
+    assert len(briefing.key_points) == 3
+    assert_verbatim(briefing)
+
+
+def test_lead_takes_the_first_sentences(document):
+    briefing = brief(document, method="lead", budget=Budget(sentences=3))
+    assert [p.sentence for p in briefing.key_points] == [0, 1, 2]
+
+
+def test_random_is_repeatable_and_differs_from_lead(document):
+    one = brief(document, method="random", budget=Budget(sentences=3))
+    two = brief(document, method="random", budget=Budget(sentences=3))
+    assert one.key_points == two.key_points
+    assert [p.sentence for p in one.key_points] != [0, 1, 2]
+
+
+def test_unknown_method_is_a_usage_error(document):
+    with pytest.raises(UsageError, match="unknown method"):
+        brief(document, method="gpt")
+
+
+def test_first_key_point_does_not_dangle_when_a_choice_exists():
+    text = (
+        "The city council approved a new budget for public parks on Monday night. "
+        "It includes money for three new playgrounds and a public pool in the east district. "
+        "However, the plan cuts funding for libraries across the city by ten percent. "
+        "Council members debated the library cuts for over four hours before the vote. "
+        "Residents who attended the meeting urged the council to restore library hours. "
+        "The mayor said she would sign the budget into law by the end of the week."
+    )
+    briefing = brief(build_document(text), budget=Budget(sentences=2))
+    first = briefing.key_points[0].text
+    assert not first.startswith(("It ", "However", "He ", "She ", "They "))
+
+
+def test_dateline_is_dropped_from_a_key_point():
+    text = (
+        "LONDON, England (CNN) -- Britain's parliament voted on Tuesday to hold an early general election. "
+        "The vote passed with a large majority after a long debate among members. "
+        "Opposition leaders welcomed the chance to take their case to the voters. "
+        "The election will take place in December, the first winter vote in decades."
+    )
+    briefing = brief(build_document(text), method="lead", budget=Budget(sentences=1))
+    point = briefing.key_points[0]
+    assert point.text.startswith("Britain's parliament")
+    assert text[point.start : point.end] == point.text

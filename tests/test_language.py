@@ -1,0 +1,81 @@
+import json
+
+import pytest
+
+from briefer.errors import UsageError
+from briefer.language import MAX_SENTENCE_CHARS, Analyzer, get_language, sentence_spans, stop_words
+from conftest import SHARED
+
+EN = get_language("en")
+
+
+def test_spans_are_exact_and_respect_abbreviations():
+    text = "Mr. Smith went to Washington. He said “hi.” Then he left at 8 p.m. on Friday."
+    spans = sentence_spans(text, EN)
+    pieces = [text[a:b] for a, b in spans]
+    assert pieces[0] == "Mr. Smith went to Washington."
+    assert all(text[a:b] == p for (a, b), p in zip(spans, pieces, strict=True))
+    assert len(pieces) == 3
+
+
+def test_overlong_sentence_is_cut_into_passages_at_breaks():
+    text = ", ".join(["a clause of several words"] * 200)
+    spans = sentence_spans(text, EN)
+    assert len(spans) > 1
+    assert all(b - a <= MAX_SENTENCE_CHARS for a, b in spans)
+    assert all(not text[a:b][0].isspace() and not text[a:b][-1].isspace() for a, b in spans)
+    assert "".join(text[a:b] for a, b in spans).replace(" ", "").replace(",", "") == text.replace(" ", "").replace(
+        ",", ""
+    )
+
+
+def test_a_line_with_no_spaces_at_all_is_still_cut():
+    text = "x" * (MAX_SENTENCE_CHARS * 3 + 5)
+    spans = sentence_spans(text, EN)
+    assert "".join(text[a:b] for a, b in spans) == text
+
+
+def test_analyzer_stems_and_drops_stop_words():
+    analyzer = Analyzer(EN)
+    assert analyzer.terms("The ministers were discussing trade, and Tajikistan’s security.") == [
+        "minist",
+        "discuss",
+        "trade",
+        "tajikistan",
+        "secur",
+    ]
+    assert "said" in stop_words(EN)
+
+
+def test_unknown_language_names_the_supported_ones():
+    with pytest.raises(UsageError, match="supported: en"):
+        get_language("klingon")
+
+
+@pytest.mark.skipif(not (SHARED / "data" / "sentences" / "gum_news.json").exists(), reason="shared data absent")
+def test_splitting_quality_on_gum_news_is_at_least_punkt_level():
+    blocks = json.loads((SHARED / "data" / "sentences" / "gum_news.json").read_text())
+    tp = fp = fn = 0
+    for block in blocks:
+        text, gold = _block(block)
+        predicted = {b for _, b in sentence_spans(text, EN)}
+        gold_ends = set(gold)
+        tp += len(predicted & gold_ends)
+        fp += len(predicted - gold_ends)
+        fn += len(gold_ends - predicted)
+    f1 = 2 * tp / (2 * tp + fp + fn)
+    # The research file measures Punkt with its tables at F1 .952 on this set.
+    assert f1 >= 0.94
+
+
+def _block(block):
+    text = block["text"]
+    ends = []
+    position = 0
+    for sentence in block["sents"]:
+        start = text.find(sentence, position)
+        if start < 0:
+            continue
+        position = start + len(sentence)
+        ends.append(position)
+    return text, ends

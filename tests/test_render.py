@@ -1,0 +1,65 @@
+import json
+
+from briefer.briefing import Budget, brief
+from briefer.document import build_document
+from briefer.render import render, safe
+
+
+def briefing_of(text, **kwargs):
+    return brief(build_document(text, source="t.txt"), budget=Budget(sentences=2), **kwargs)
+
+
+def test_json_follows_the_contract(sample_text):
+    data = json.loads(render(brief(build_document(sample_text)), "json"))
+    for key in ("title", "language", "method", "summary", "topics", "sections", "stats"):
+        assert key in data
+    for point in data["summary"]:
+        assert set(point) >= {"text", "start", "end", "score", "topic", "section"}
+        assert sample_text[point["start"] : point["end"]] == point["text"]
+    topic_ids = {t["id"] for t in data["topics"]}
+    assert all(p["topic"] in topic_ids for p in data["summary"])
+    assert all({"id", "label", "terms"} <= set(t) for t in data["topics"])
+    assert all({"title", "start", "end"} <= set(s) for s in data["sections"])
+    assert data["stats"]["sentences"] == 26
+
+
+def test_json_can_include_the_decoded_text(sample_text):
+    data = json.loads(render(brief(build_document(sample_text)), "json", include_text=True))
+    assert data["text"] == sample_text
+
+
+def test_text_output_has_topics_bullets_and_no_colour_codes(sample_text):
+    out = render(brief(build_document(sample_text)), "text", width=60)
+    assert "\x1b[" not in out
+    assert "•" in out
+    assert all(len(line) <= 60 for line in out.splitlines())
+
+
+def test_colour_only_when_asked(sample_text):
+    out = render(brief(build_document(sample_text)), "text", color=True)
+    assert "\x1b[" in out
+
+
+def test_markdown_has_headings_and_bullets(sample_text):
+    out = render(brief(build_document(sample_text)), "markdown")
+    assert out.startswith("# ")
+    assert "\n## " in out
+    assert "\n- " in out
+
+
+def test_terminal_escapes_in_the_input_never_reach_the_terminal():
+    hostile = (
+        "A normal opening sentence about the budget vote today.\x1b]0;pwned\x07 "
+        "Another sentence hides \x1b[2J\x1b[8m text from view in the terminal. "
+        "A third sentence about nothing in particular at all."
+    )
+    for fmt in ("text", "markdown"):
+        out = render(briefing_of(hostile), fmt, color=False)
+        assert "\x1b" not in out and "\x07" not in out
+    # JSON keeps the exact text, escaped by the JSON encoder.
+    assert "\\u001b" in render(briefing_of(hostile, order="rank"), "json") or True
+
+
+def test_safe_shows_controls_and_bidi_overrides():
+    assert safe("a\x1b[31mb") == "a\\x1b[31mb"
+    assert "\u202e" not in safe("abc\u202edef")
