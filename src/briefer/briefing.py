@@ -150,10 +150,14 @@ def _choose(
     held_back: list[int] = []
     used_words = 0
     matrix = analysis.matrix
+    # Whatever the ranker, a sentence the text repeats word for word is quoted once.
+    quoted: set[str] = set()
     for index in ranking:
         if len(chosen) >= limit:
             break
         if max_words is not None and used_words + lengths[index] > max_words:
+            continue
+        if sentences[index].text in quoted:
             continue
         if refine:
             if chosen and float(np.max(matrix[chosen] @ matrix[index])) > REDUNDANCY:
@@ -164,11 +168,15 @@ def _choose(
                 held_back.append(index)
                 continue
         chosen.append(index)
+        quoted.add(sentences[index].text)
         used_words += lengths[index]
     for index in held_back:
         if len(chosen) >= limit:
             break
+        if sentences[index].text in quoted:
+            continue
         if max_words is None or used_words + lengths[index] <= max_words:
+            quoted.add(sentences[index].text)
             chosen.append(index)
             used_words += lengths[index]
     return sorted(chosen)

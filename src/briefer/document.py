@@ -12,6 +12,13 @@ from .structure import Block, parse_blocks
 
 _HAS_WORD = re.compile(r"[^\W\d_]")
 
+# Beyond these a text is refused with a clear error rather than left to run for minutes:
+# 100,000 sentences is a book of about 12 MB; the line count is checked first because
+# splitting a million one-word paragraphs would itself take most of a minute.
+MAX_SENTENCES = 100_000
+MAX_LINES = 4 * MAX_SENTENCES
+_SPLIT_IT = "brief it in parts"
+
 
 def build_document(
     text: str,
@@ -25,9 +32,13 @@ def build_document(
 ) -> Document:
     """Parse ``text`` into a document; ``blocks`` lets a reader of HTML or PDF pass its own layout."""
     lang = get_language(language) if isinstance(language, str) else language
+    name = "stdin" if source == "-" else source or "input"
     if not text.strip():
-        raise InputError(f"{source or 'input'}: empty: there is no text to brief")
+        raise InputError(f"{name}: empty: there is no text to brief")
     if blocks is None:
+        lines = text.count("\n") + text.count("\r") - text.count("\r\n")
+        if lines > MAX_LINES:
+            raise InputError(f"{name}: {lines:,} lines, more than the {MAX_LINES:,} briefer handles: {_SPLIT_IT}")
         blocks = parse_blocks(text)
 
     headings = [b for b in blocks if b.kind == "heading"]
@@ -51,6 +62,8 @@ def build_document(
             sentence_text = chunk[start:end]
             if not _HAS_WORD.search(sentence_text):
                 continue
+            if len(sentences) >= MAX_SENTENCES:
+                raise InputError(f"{name}: more than the {MAX_SENTENCES:,} sentences briefer handles: {_SPLIT_IT}")
             sentences.append(
                 Sentence(
                     len(sentences),
@@ -64,7 +77,7 @@ def build_document(
         paragraphs.append(para)
 
     if not sentences:
-        raise InputError(f"{source or 'input'}: no sentences: the text has no words to brief")
+        raise InputError(f"{name}: no sentences: the text has no words to brief")
     return Document(
         text=text,
         title=title,

@@ -20,6 +20,9 @@ from .language import Analyzer, get_language
 from .model import Document, Section, Topic
 
 MAX_TERMS = 3000
+# The dense sentence-by-term matrix holds at most this many cells (320 MB of float64): past
+# about 13,000 sentences the vocabulary shrinks to its commonest terms instead of memory running out.
+MAX_MATRIX_CELLS = 40_000_000
 MAX_TOPICS = 10
 NMF_ITERATIONS = 60
 LABEL_TERMS = 3
@@ -67,8 +70,10 @@ def _tfidf(term_lists: list[list[str]]) -> tuple[list[str], np.ndarray]:
     n = len(term_lists)
     df: Counter[str] = Counter()
     for terms in term_lists:
-        df.update(set(terms))
-    vocabulary = [t for t, _ in df.most_common(MAX_TERMS)]
+        # dict.fromkeys, not set: a set iterates in hash order, which changes from run to run
+        # (PYTHONHASHSEED) and would reorder the tied terms of the vocabulary, and so the topics.
+        df.update(dict.fromkeys(terms, 1))
+    vocabulary = [t for t, _ in df.most_common(max(1, min(MAX_TERMS, MAX_MATRIX_CELLS // max(n, 1))))]
     index = {t: j for j, t in enumerate(vocabulary)}
     rows: list[int] = []
     cols: list[int] = []
@@ -246,11 +251,17 @@ def _with_topic_sections(analysis: Analysis) -> Document:
     paragraphs = document.paragraphs
     bounds = [0, *starts, len(paragraphs)]
     sections: list[Section] = []
+    # One pass over the sentences and one column sum, not one a section: a text of many
+    # short paragraphs may have thousands of sections.
+    paragraph_of = np.asarray([s.paragraph for s in document.sentences])
+    section_of_sentence = np.searchsorted(np.asarray(bounds[1:]), paragraph_of, side="right")
+    everywhere = analysis.matrix.sum(axis=0) + 1e-12
     for index in range(len(bounds) - 1):
         start = 0 if index == 0 else paragraphs[bounds[index]].start
         end = len(document.text) if index == len(bounds) - 2 else paragraphs[bounds[index + 1]].start
-        members = [s.index for s in document.sentences if bounds[index] <= s.paragraph < bounds[index + 1]]
-        sections.append(Section(index, _section_title(analysis, members), start, end, "topic"))
+        first, last = np.searchsorted(section_of_sentence, [index, index + 1])
+        members = list(range(int(first), int(last)))
+        sections.append(Section(index, _section_title(analysis, members, everywhere), start, end, "topic"))
     section_of_paragraph = {}
     for index in range(len(bounds) - 1):
         for p in range(bounds[index], bounds[index + 1]):
@@ -278,16 +289,7 @@ def topic_boundaries(analysis: Analysis, window: int = 2) -> list[int]:
         denominator = np.linalg.norm(left) * np.linalg.norm(right)
         gaps.append(float(left @ right / denominator) if denominator > 0 else 0.0)
     similarity = np.asarray(gaps)
-    depth = np.zeros_like(similarity)
-    for g in range(len(similarity)):
-        # Climb to the nearest peak on each side, as TextTiling does.
-        left = g
-        while left > 0 and similarity[left - 1] >= similarity[left]:
-            left -= 1
-        right = g
-        while right + 1 < len(similarity) and similarity[right + 1] >= similarity[right]:
-            right += 1
-        depth[g] = (similarity[left] - similarity[g]) + (similarity[right] - similarity[g])
+    depth = depth_scores(similarity)
     threshold = depth.mean() + 0.5 * depth.std()
     chosen: list[int] = []
     for g in np.argsort(-depth, kind="stable"):
@@ -301,11 +303,31 @@ def topic_boundaries(analysis: Analysis, window: int = 2) -> list[int]:
     return sorted(chosen)
 
 
-def _section_title(analysis: Analysis, members: list[int]) -> str:
+def depth_scores(similarity: np.ndarray) -> np.ndarray:
+    """TextTiling's depth of each gap: how far similarity climbs to the nearest peak on each side.
+
+    A climb from gap g that takes one step continues exactly as the climb from its neighbour,
+    so each peak follows from the one before it: linear, where climbing afresh from every gap
+    was quadratic on flat text (a million identical paragraphs).
+    """
+    size = len(similarity)
+    left_peak = similarity.copy()
+    for g in range(1, size):
+        if similarity[g - 1] >= similarity[g]:
+            left_peak[g] = left_peak[g - 1]
+    right_peak = similarity.copy()
+    for g in range(size - 2, -1, -1):
+        if similarity[g + 1] >= similarity[g]:
+            right_peak[g] = right_peak[g + 1]
+    return (left_peak - similarity) + (right_peak - similarity)
+
+
+def _section_title(analysis: Analysis, members: list[int], everywhere: np.ndarray | None = None) -> str:
     if not members:
         return ""
     inside = analysis.matrix[members].sum(axis=0)
-    everywhere = analysis.matrix.sum(axis=0) + 1e-12
+    if everywhere is None:
+        everywhere = analysis.matrix.sum(axis=0) + 1e-12
     score = inside * (inside / everywhere)
     order = np.argsort(-score, kind="stable")
     words = _distinct_words([analysis.display[j] for j in order[:9] if inside[j] > 0])

@@ -104,7 +104,10 @@ class SumyRanker:
         summarizer = getattr(import_module(module_name), class_name)(stemmer)
         self.configure(summarizer, stop_words, analysis)
         capture = _Capture()
-        summarizer(model, capture)
+        # sumy divides by zero on texts without content words (LexRank's power method) and
+        # numpy warns on stderr; the ranking it returns is still complete, so keep it quiet.
+        with np.errstate(all="ignore"):
+            summarizer(model, capture)
         n = len(document.sentences)
         scores = np.zeros(n)
         # sumy numbers sentences in its own document order, which is ours (headings aside).
