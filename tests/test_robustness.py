@@ -138,3 +138,26 @@ def test_head_closing_the_pipe_is_quiet_for_a_batch(tmp_path):
     assert result.returncode == 0
     assert json.loads(result.stdout)["id"] == 0
     assert result.stderr == b""
+
+
+def test_json_escapes_what_would_drive_a_terminal_and_keeps_the_text():
+    from briefer.render import dumps
+
+    text = "DEL\x7f CSI\x9b2J override\u202eevil line\u2028sep lone\ud800"
+    dumped = dumps({"text": text})
+    assert dumped.isascii() and json.loads(dumped)["text"] == text
+
+
+def test_a_lone_surrogate_in_a_batch_record_is_no_traceback(run_brief, tmp_path):
+    source = tmp_path / "in.jsonl"
+    source.write_text('{"id": "s\\ud800", "text": "Hello there \\ud800 world. Another sentence here. A third one."}\n')
+    result = run_brief("--batch", str(source), "-n", "1")
+    assert result.returncode == 0, result.stderr
+    record = json.loads(result.stdout)
+    assert record["id"] == "s\ud800" and "\ud800" in record["summary"][0]["text"]
+
+
+def test_an_ascii_terminal_gets_escapes_not_a_traceback(run_brief):
+    result = run_brief("--sample", "-n", "1", env={"PYTHONIOENCODING": "ascii"})
+    assert result.returncode == 0, result.stderr
+    assert b"\\xb7" in result.stdout and result.stderr == b""
