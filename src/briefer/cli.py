@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import json
 import os
 import signal
 import sys
-from collections.abc import Iterator
 from typing import TextIO
 
 from . import __version__
@@ -91,6 +89,12 @@ def build_parser() -> argparse.ArgumentParser:
     choice.add_argument("--width", type=_int, metavar="COLS", help="wrap text output at COLS (default: terminal)")
     more = parser.add_argument_group("more")
     more.add_argument("--batch", metavar="FILE", help='JSON Lines of {"id", "text", "title"?}; "-" for stdin')
+    more.add_argument(
+        "--jobs", type=_int, metavar="N", help="--batch: worker processes (default: all cores; 1 for none)"
+    )
+    more.add_argument(
+        "--scheduler", metavar="ADDRESS", help="--batch on a Dask cluster (needs briefer[dask]); see the README"
+    )
     more.add_argument("--max-size", type=_int, default=50, metavar="MB", help="largest input accepted (default 50)")
     more.add_argument("--version", action="version", version=f"brief {__version__}")
     return parser
@@ -253,10 +257,28 @@ def _emit(content: str, output: str | None) -> None:
 
 def _run_batch(args: argparse.Namespace, budget: object) -> int:
     """JSON Lines in, JSON Lines out in input order; a bad record gets an error object."""
-    from .output import AtomicFile
+    from .batch import BatchOptions, default_jobs
 
+    jobs = args.jobs if args.jobs is not None else default_jobs()
+    if jobs < 1:
+        raise UsageError("--jobs must be at least 1")
+    options = BatchOptions(
+        method=args.method,
+        sentences=args.sentences,
+        words=args.words,
+        ratio=args.ratio,
+        order=args.order,
+        language=args.language,
+        max_chars=args.max_size * 1024 * 1024,
+    )
+    if args.scheduler:
+        from .distributed import run_on_cluster
+
+        summary = run_on_cluster(args.scheduler, args.batch, args.output, options)
+        _error(summary.line())
+        return EXIT_FAILURE if summary.failed else EXIT_OK
     if args.batch == "-":
-        return _batch_to(sys.stdin, args, budget, None)
+        return _batch_to(sys.stdin, None, options, jobs, total=None)
     try:
         source = open(args.batch, encoding="utf-8", errors="replace")  # noqa: SIM115
     except FileNotFoundError:
@@ -267,53 +289,49 @@ def _run_batch(args: argparse.Namespace, budget: object) -> int:
         raise InputError(f"{args.batch}: cannot read: {exc.strerror or exc}") from None
     with source:
         if args.output and args.output != "-":
+            from .output import AtomicFile
+
             with AtomicFile(args.output) as sink:
-                return _batch_to(source, args, budget, sink)
-        return _batch_to(source, args, budget, None)
+                return _batch_to(source, sink, options, jobs, total=_line_count(args.batch))
+        return _batch_to(source, None, options, jobs, total=_line_count(args.batch))
 
 
-def _batch_to(source: TextIO, args: argparse.Namespace, budget: object, sink: TextIO | None) -> int:
-    from .briefing import brief
-    from .document import build_document
-    from .render import to_dict
+def _batch_to(source: TextIO, sink: TextIO | None, options: object, jobs: int, total: int | None) -> int:
+    from .batch import run_batch
 
-    out = sink or sys.stdout
-    done = failed = 0
-    for line_number, record, problem in _records(source):
-        record_id = record.get("id", line_number) if isinstance(record, dict) else line_number
-        try:
-            if problem:
-                raise InputError(problem)
-            if not isinstance(record, dict):
-                raise InputError("a record must be a JSON object")
-            text = record.get("text")
-            if not isinstance(text, str):
-                raise InputError('a record needs a "text" string')
-            title = record.get("title") or ""
-            document = build_document(
-                text, title=str(title), source=str(record_id), language=str(record.get("language") or args.language)
+    if not _stderr_is_terminal():
+        summary = run_batch(source, sink or sys.stdout, options, jobs=jobs)  # type: ignore[arg-type]
+    else:
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+        columns = (TextColumn("briefing"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+        with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
+            task = bar.add_task("batch", total=total)
+            summary = run_batch(
+                source,
+                sink or sys.stdout,
+                options,  # type: ignore[arg-type]
+                jobs=jobs,
+                progress=lambda done: bar.update(task, completed=done),
             )
-            result = to_dict(brief(document, method=args.method, budget=budget, order=args.order))  # type: ignore[arg-type]
-            result = {"id": record_id, **result}
-            done += 1
-        except BrieferError as error:
-            result = {"id": record_id, "error": error.message}
-            failed += 1
-        out.write(json.dumps(result, ensure_ascii=False) + "\n")
-    out.flush()
-    if failed:
-        _error(f"{failed} of {done + failed} records failed")
-    return EXIT_FAILURE if failed else EXIT_OK
+    _error(summary.line())
+    return EXIT_FAILURE if summary.failed else EXIT_OK
 
 
-def _records(source: TextIO) -> Iterator[tuple[int, object, str]]:
-    for number, line in enumerate(source, 1):
-        if not line.strip():
-            continue
-        try:
-            yield number, json.loads(line), ""
-        except json.JSONDecodeError as error:
-            yield number, None, f"line {number}: not JSON: {error.msg}"
+def _stderr_is_terminal() -> bool:
+    return sys.stderr is not None and sys.stderr.isatty()
+
+
+def _line_count(path: str) -> int | None:
+    """Lines of a batch file, for the progress bar's total; only worth it on a terminal."""
+    if not _stderr_is_terminal():
+        return None
+    count = 0
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            count += block.count(b"\n")
+    return count
 
 
 __all__ = ["EXIT_OUTPUT", "build_parser", "main"]
