@@ -264,3 +264,16 @@ def test_an_unreachable_scheduler_is_one_line(run_brief, tmp_path):
     assert result.returncode == 1
     err = result.stderr.decode()
     assert err.startswith("brief: cannot reach the Dask scheduler at tcp://127.0.0.1:9") and err.count("\n") == 1
+
+
+def _die(chunk, options):
+    os._exit(9)  # as the kernel's out-of-memory killer would end a worker
+
+
+def test_a_worker_that_dies_is_an_error_not_a_hang(monkeypatch):
+    from briefer.errors import BrieferError
+
+    # Workers are forked from this process, so they run the replaced chunk function.
+    monkeypatch.setattr(batch, "_brief_chunk", _die)
+    with pytest.raises(BrieferError, match="a worker process died"):
+        run_batch(io.StringIO(corpus(20)), io.StringIO(), BatchOptions(), jobs=2)

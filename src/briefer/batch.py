@@ -130,11 +130,31 @@ def _chunks(records: Iterable[tuple[int, str]], size: int) -> Iterator[list[tupl
         yield chunk
 
 
+_STOP_SIGNALS = {signal.SIGINT, signal.SIGTERM}
+_MASKABLE = hasattr(signal, "pthread_sigmask")  # not on Windows
+
+
 def _worker_init() -> None:
     # Ctrl-C reaches the whole process group; only the parent acts on it, so that workers
-    # never print a traceback of their own. SIGTERM ends a worker quietly.
+    # never print a traceback of their own. SIGTERM ends a worker quietly. The parent forked
+    # this process with both signals blocked (see _submit), so none came in before this point.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if _MASKABLE:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOP_SIGNALS)
+
+
+def _submit(executor, chunk: list[tuple[int, str]], options: BatchOptions):
+    # A submit may fork a worker, and a forked worker starts with the parent's handlers, which
+    # raise exceptions: a signal arriving before _worker_init would print a traceback there.
+    # Blocked signals wait, and reach the parent as soon as they are unblocked.
+    if not _MASKABLE:
+        return executor.submit(_brief_chunk, chunk, options)
+    signal.pthread_sigmask(signal.SIG_BLOCK, _STOP_SIGNALS)
+    try:
+        return executor.submit(_brief_chunk, chunk, options)
+    finally:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOP_SIGNALS)
 
 
 def briefed_lines(records: Iterable[tuple[int, str]], options: BatchOptions, jobs: int) -> Iterator[tuple[str, bool]]:
@@ -152,7 +172,7 @@ def briefed_lines(records: Iterable[tuple[int, str]], options: BatchOptions, job
     try:
         chunks = _chunks(records, CHUNK_RECORDS)
         for chunk in chunks:
-            pending.append(executor.submit(_brief_chunk, chunk, options))
+            pending.append(_submit(executor, chunk, options))
             if len(pending) >= jobs * CHUNKS_PER_JOB:
                 yield from pending.popleft().result()
         while pending:
@@ -170,7 +190,7 @@ def briefed_lines(records: Iterable[tuple[int, str]], options: BatchOptions, job
             workers = list((getattr(executor, "_processes", None) or {}).values())
             executor.shutdown(wait=False, cancel_futures=True)
             for process in workers:
-                process.terminate()
+                process.kill()
 
 
 def run_batch(
