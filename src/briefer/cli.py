@@ -47,7 +47,8 @@ exit codes:
   0   success
   1   internal failure, or some --batch records failed
   2   usage error (unknown option or method, bad budget)
-  3   input error (missing, unreadable, empty or binary input)
+  3   input error (missing, unreadable, empty or binary input; a URL that cannot
+      be fetched, a page with no article, an encrypted or image-only PDF)
   4   output error (cannot write the -o file; an existing file is left intact)
   130 interrupted (Ctrl-C)      143 terminated (SIGTERM)
 
@@ -56,6 +57,8 @@ examples:
   brief report.txt -n 5               five key points
   cat notes.txt | brief --words 80    read stdin, at most 80 words
   brief a.txt --format json -o a.json write JSON atomically
+  brief https://example.org/post.html the article of a web page
+  brief notes.md report.pdf           Markdown and PDF (pip install 'briefer[pdf]')
   brief --batch docs.jsonl > out.jsonl
 """
 
@@ -72,7 +75,9 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("inputs", nargs="*", metavar="INPUT", help="files to brief; '-' or nothing reads stdin")
+    parser.add_argument(
+        "inputs", nargs="*", metavar="INPUT", help="files or http(s) URLs to brief; '-' or nothing reads stdin"
+    )
     parser.add_argument("--sample", action="store_true", help="brief the bundled sample article")
     budget = parser.add_argument_group("length")
     budget.add_argument("-n", "--sentences", type=_int, metavar="N", help="at most N sentences")
@@ -91,6 +96,13 @@ def build_parser() -> argparse.ArgumentParser:
     more = parser.add_argument_group("more")
     more.add_argument("--batch", metavar="FILE", help='JSON Lines of {"id", "text", "title"?}; "-" for stdin')
     more.add_argument("--max-size", type=_int, default=50, metavar="MB", help="largest input accepted (default 50)")
+    more.add_argument(
+        "--input-format",
+        choices=("auto", "text", "markdown", "html", "pdf"),
+        default="auto",
+        help="read inputs as this format (default: from name, content type or first bytes)",
+    )
+    more.add_argument("--timeout", type=_seconds, default=20.0, metavar="S", help="give up on a URL after S seconds")
     more.add_argument("--version", action="version", version=f"brief {__version__}")
     return parser
 
@@ -100,6 +112,16 @@ def _int(value: str) -> int:
         return int(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
+
+
+def _seconds(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {value!r}") from None
+    if not number > 0:
+        raise argparse.ArgumentTypeError(f"a timeout must be more than 0 seconds, not {value}")
+    return number
 
 
 def _ratio(value: str) -> float:
@@ -216,7 +238,13 @@ def _brief_one(spec: str, args: argparse.Namespace, budget: object) -> str:
     from .pipeline import load
     from .render import render
 
-    document = load(spec, language=args.language, max_bytes=args.max_size * 1024 * 1024)
+    document = load(
+        spec,
+        language=args.language,
+        max_bytes=args.max_size * 1024 * 1024,
+        input_format=None if args.input_format == "auto" else args.input_format,
+        timeout=args.timeout,
+    )
     briefing = brief(document, method=args.method, budget=budget, order=args.order)  # type: ignore[arg-type]
     color, width = _terminal_style(args)
     return render(briefing, args.format, width=width, color=color, include_text=args.include_text)
