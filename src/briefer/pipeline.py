@@ -11,7 +11,7 @@ from .document import build_document
 from .model import Briefing, Document
 from .sources import DEFAULT_MAX_BYTES
 from .sources.loader import load_source
-from .sources.url import DEFAULT_TIMEOUT
+from .sources.reader import DEFAULT_TIMEOUT
 
 SAMPLE_NAME = "china-tajikistan-strategic-dialogue.txt"
 

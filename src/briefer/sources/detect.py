@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from pathlib import PurePosixPath
-from urllib.parse import urlsplit
 
 FORMATS = ("text", "markdown", "html", "pdf")
 
@@ -46,6 +45,12 @@ _MARKDOWN_SIGNS = re.compile(
 )
 
 
+def is_url(spec: str) -> bool:
+    """True for anything written as ``scheme://...``: it is fetched or refused, never opened as a file."""
+    scheme, sep, _ = spec.partition("://")
+    return bool(sep) and scheme.replace("+", "").replace("-", "").replace(".", "").isalnum()
+
+
 def detect_format(name: str, data: bytes, content_type: str | None = None) -> str:
     """The format of ``data``, read from ``name`` (a path, a URL or ``-``)."""
     if data.lstrip()[:5] == b"%PDF-":
@@ -76,5 +81,5 @@ def media_type(content_type: str) -> str:
 
 def _suffix(name: str) -> str:
     if "://" in name:
-        name = urlsplit(name).path
+        name = name.split("://", 1)[1].split("?", 1)[0].split("#", 1)[0].partition("/")[2]
     return PurePosixPath(name.replace("\\", "/")).suffix.lower()

@@ -9,9 +9,8 @@ from ..errors import InputError, UsageError
 from ..structure import Block
 from .blocks import Extracted
 from .decode import decode
-from .detect import FORMATS, detect_format
-from .reader import DEFAULT_MAX_BYTES, read_input
-from .url import DEFAULT_TIMEOUT, fetch, is_url
+from .detect import FORMATS, detect_format, is_url
+from .reader import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, read_input
 
 
 @dataclass
@@ -38,6 +37,8 @@ def load_source(
     url = None
     content_type = None
     if is_url(spec):
+        from .url import fetch  # urllib and ssl load only when a URL is given
+
         fetched = fetch(spec, timeout=timeout, max_bytes=max_bytes)
         source = name = url = fetched.url
         data, content_type = fetched.data, fetched.content_type

@@ -11,6 +11,8 @@ from ..errors import InputError
 
 # Large enough for a book, small enough that a mistaken `brief /dev/zero` ends quickly.
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+# Seconds a URL may take, all told: long enough for a slow site, short enough to notice.
+DEFAULT_TIMEOUT = 20.0
 
 
 @dataclass(frozen=True)

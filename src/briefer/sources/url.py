@@ -18,14 +18,17 @@ from urllib.parse import quote, urlsplit, urlunsplit
 
 from .. import __version__
 from ..errors import InputError
-from .detect import CONTENT_TYPES, media_type
+from .detect import CONTENT_TYPES, is_url, media_type
+from .reader import DEFAULT_TIMEOUT
 
 SCHEMES = ("http", "https")
-DEFAULT_TIMEOUT = 20.0
 MAX_REDIRECTS = 5
 USER_AGENT = f"briefer/{__version__} (+offline article briefings; fetches only the URL it is given)"
 _CHUNK = 64 * 1024
 _ACCEPT = "text/html,application/xhtml+xml;q=0.9,text/plain;q=0.8,text/markdown;q=0.8,application/pdf;q=0.7"
+
+
+__all__ = ["DEFAULT_TIMEOUT", "MAX_REDIRECTS", "SCHEMES", "USER_AGENT", "Fetched", "fetch", "is_url", "shown"]
 
 
 @dataclass(frozen=True)
@@ -41,12 +44,6 @@ class Fetched:
             if key.strip().lower() == "charset" and value.strip():
                 return value.strip().strip("\"'")
         return None
-
-
-def is_url(spec: str) -> bool:
-    """True for anything written as ``scheme://...``: it is fetched or refused, never opened as a file."""
-    scheme, sep, _ = spec.partition("://")
-    return bool(sep) and scheme.replace("+", "").replace("-", "").replace(".", "").isalnum()
 
 
 def shown(url: str) -> str:
