@@ -209,6 +209,14 @@ def test_brief_url_prints_a_briefing_of_the_article(server, run_brief):
             assert words.lower() not in point["text"].lower()
 
 
+def test_brief_url_text_output_names_author_date_and_address(server, run_brief):
+    result = run_brief(server.url("/article.html"), "-f", "markdown", "-n", "2")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.decode().splitlines()
+    assert lines[0] == "# Rivers of the North: How Melting Glaciers Reshape Water Supply"
+    assert lines[2] == f"Maria Lindqvist · 2024-03-14 · {server.url('/article.html')}"
+
+
 @pytest.mark.parametrize(
     ("path", "args", "message"),
     [

@@ -45,6 +45,13 @@ def summary_line(briefing: Briefing) -> str:
     )
 
 
+def byline(document: Document) -> str:
+    """Who wrote it, when and where it was found, as far as the input says: a web page's
+    author, date and address, a PDF's author."""
+    meta = document.metadata
+    return " · ".join(safe(meta[key]) for key in ("author", "date", "url") if meta.get(key))
+
+
 def display_title(briefing: Briefing) -> str:
     document = briefing.document
     if document.title:
@@ -169,6 +176,8 @@ def render_text(briefing: Briefing, *, width: int = 80, color: bool = False) -> 
     )
     document = briefing.document
     console.print(Text(display_title(briefing), style="bold"))
+    if byline(document):
+        console.print(Text(byline(document), style="dim"))
     console.print(Text(summary_line(briefing), style="dim"))
     for note in briefing.notes:
         console.print(Text(f"note: {note}", style="yellow"))
@@ -214,6 +223,8 @@ def _md(text: str) -> str:
 def render_markdown(briefing: Briefing) -> str:
     document = briefing.document
     lines = [f"# {_md(display_title(briefing))}", "", f"*{summary_line(briefing)}*", ""]
+    if byline(briefing.document):
+        lines[2:2] = [_md(byline(briefing.document)), ""]
     for note in briefing.notes:
         lines += [f"> **Note:** {_md(note)}", ""]
     for topic, points in briefing.groups():
