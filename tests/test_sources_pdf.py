@@ -14,6 +14,7 @@ fpdf = pytest.importorskip("fpdf")
 from briefer.errors import InputError  # noqa: E402
 from briefer.pipeline import load  # noqa: E402
 from briefer.sources.pdf import read_pdf  # noqa: E402
+from pages import send, serve  # noqa: E402
 
 HEADER = "Nordic Hydrology Institute - Annual Water Report 2024"
 # Each entry is one line as set on the page; the layout, not the words, says where
@@ -191,6 +192,37 @@ def test_a_pdf_is_recognised_by_its_bytes_whatever_its_name(tmp_path, report_byt
     assert load(str(path)).input_format == "pdf"
     result = run_brief("-f", "json", stdin=report_bytes)
     assert json.loads(result.stdout)["input_format"] == "pdf"
+
+
+def test_a_pdf_from_a_web_server(report_bytes):
+    routes = {
+        "/report.pdf": send(200, report_bytes, "application/pdf"),
+        "/download": send(200, report_bytes, "application/octet-stream"),
+    }
+    with serve(routes) as server:
+        for path in ("/report.pdf", "/download"):
+            document = load(server.url(path))
+            assert document.input_format == "pdf"
+            assert [s.title for s in document.sections] == ["Summary", "Peak water", "Recommendations"]
+            assert document.metadata["url"] == server.url(path)
+
+
+def test_one_broken_page_does_not_lose_the_others(monkeypatch, report_bytes):
+    from briefer.sources import pdf
+
+    read_page = pdf._page_lines
+
+    def second_page_fails(page, number):
+        if number == 1:
+            raise ValueError("a content stream pypdf cannot parse")
+        return read_page(page, number)
+
+    monkeypatch.setattr(pdf, "_page_lines", second_page_fails)
+    extracted = read_pdf(report_bytes, name="damaged.pdf")
+    assert extracted.metadata["unreadable_pages"] == "1"
+    assert "Glaciers across the northern mountains" in extracted.text
+    assert "Hydrologists warn" not in extracted.text
+    assert "Municipalities should build reservoirs" in extracted.text
 
 
 def test_password_protected_pdf_is_refused(tmp_path, run_brief):

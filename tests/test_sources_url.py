@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import socket
 
@@ -52,6 +53,10 @@ def _routes() -> dict:
             "text/html; charset=iso-8859-1",
         ),
     }
+    routes["/gzip.html"] = send(200, gzip.compress(ARTICLE), Content_Encoding="gzip")
+    routes["/bomb.html"] = send(200, gzip.compress(b" " * (20 * MB)), Content_Encoding="gzip")
+    routes["/brotli.html"] = send(200, b"\x0b\x02\x80", Content_Encoding="br")
+    routes["/download"] = send(200, ARTICLE, "application/octet-stream")
     for n in range(1, MAX_REDIRECTS + 2):
         routes[f"/hop/{n}"] = redirect(f"/hop/{n - 1}")
     routes["/hop/0"] = send(200, ARTICLE)
@@ -135,6 +140,22 @@ def test_declared_length_over_the_limit_is_refused_before_reading(server):
 def test_other_content_types_are_refused(server, path, kind):
     with pytest.raises(InputError, match=f"content type {kind}"):
         load(server.url(path))
+
+
+def test_compressed_pages_are_unpacked_within_the_size_limit(server):
+    assert load(server.url("/gzip.html")).title == ARTICLE_SECTIONS[0]
+    assert server.requests[-1][1]["accept-encoding"] == "gzip, deflate"
+    # 20 MB of spaces packed into 20 KB: the limit counts what the body unpacks to.
+    with pytest.raises(InputError, match="larger than the 1 MB limit"):
+        fetch(server.url("/bomb.html"), max_bytes=MB)
+    with pytest.raises(InputError, match=r"cannot unpack \(br\)"):
+        fetch(server.url("/brotli.html"), max_bytes=MB)
+
+
+def test_an_octet_stream_must_be_a_pdf_unless_the_format_is_given(server):
+    with pytest.raises(InputError, match="content type application/octet-stream"):
+        load(server.url("/download"))
+    assert load(server.url("/download"), input_format="html").sections[1].title == ARTICLE_SECTIONS[1]
 
 
 def test_a_page_without_an_article_is_an_error(server):

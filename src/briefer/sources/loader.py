@@ -39,7 +39,7 @@ def load_source(
     if is_url(spec):
         from .url import fetch  # urllib and ssl load only when a URL is given
 
-        fetched = fetch(spec, timeout=timeout, max_bytes=max_bytes)
+        fetched = fetch(spec, timeout=timeout, max_bytes=max_bytes, any_type=input_format is not None)
         source = name = url = fetched.url
         data, content_type = fetched.data, fetched.content_type
     else:

@@ -27,6 +27,7 @@ from ..errors import InputError
 from .blocks import BlockWriter, Extracted
 
 INSTALL_HINT = "pip install 'briefer[pdf]'"
+_NEEDS_CRYPTOGRAPHY = "the PDF is AES-encrypted; reading it needs: pip install cryptography"
 _PAGE_NUMBER = re.compile(
     r"^(?:page|p\.|seite|pág\.?|página)?\s*[-–—]?\s*(?:\d{1,4}|[ivxlcdm]{1,7})\s*[-–—]?"
     r"(?:\s*(?:of|/|von|de)\s*\d{1,4})?$",
@@ -59,7 +60,7 @@ def read_pdf(data: bytes, *, name: str) -> Extracted:
     """Extract a PDF's text; :class:`InputError` for encrypted, image-only or broken files."""
     try:
         import pypdf
-        from pypdf.errors import DependencyError, PyPdfError
+        from pypdf.errors import DependencyError
     except ImportError:
         raise InputError(f"{name}: reading PDF needs the pdf extra: {INSTALL_HINT}") from None
     # pypdf logs every oddity of a malformed file; briefer reports what matters itself.
@@ -68,16 +69,28 @@ def read_pdf(data: bytes, *, name: str) -> Extracted:
         reader = pypdf.PdfReader(io.BytesIO(data))
         if reader.is_encrypted and not reader.decrypt(""):
             raise InputError(f"{name}: the PDF is encrypted and needs a password")
-        pages = [_page_lines(page, number) for number, page in enumerate(reader.pages)]
+        page_list = list(reader.pages)
         info = reader.metadata
     except InputError:
         raise
     except DependencyError:
-        raise InputError(f"{name}: the PDF is AES-encrypted; reading it needs: pip install cryptography") from None
-    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError, RecursionError) as error:
+        raise InputError(f"{name}: {_NEEDS_CRYPTOGRAPHY}") from None
+    except Exception as error:  # a parser of untrusted files fails in many ways; none may be a traceback
         raise InputError(f"{name}: not a readable PDF ({type(error).__name__})") from None
-    if not pages:
+    if not page_list:
         raise InputError(f"{name}: the PDF has no pages")
+    pages: list[list[_Line]] = []
+    unreadable = 0
+    for number, page in enumerate(page_list):
+        try:
+            pages.append(_page_lines(page, number))
+        except DependencyError:
+            raise InputError(f"{name}: {_NEEDS_CRYPTOGRAPHY}") from None
+        except Exception:  # one broken page must not cost the others
+            pages.append([])
+            unreadable += 1
+    if unreadable == len(pages):
+        raise InputError(f"{name}: not a readable PDF (no page could be read)")
     if not any(line.text.strip() for lines in pages for line in lines):
         raise InputError(f"{name}: no text in the PDF: its pages are images (scanned?); run OCR on it first")
     lines = _drop_running_heads(pages)
@@ -85,11 +98,14 @@ def read_pdf(data: bytes, *, name: str) -> Extracted:
     if not writer.blocks:
         raise InputError(f"{name}: no text in the PDF besides page headers and footers")
     metadata = {"pages": str(len(pages))}
+    if unreadable:
+        metadata["unreadable_pages"] = str(unreadable)
     title = ""
     if info is not None:
-        title = _SPACE.sub(" ", str(info.title or "")).strip()
-        if info.author:
-            metadata["author"] = _SPACE.sub(" ", str(info.author)).strip()
+        title = _SPACE.sub(" ", str(info.get("/Title") or "")).strip()
+        author = _SPACE.sub(" ", str(info.get("/Author") or "")).strip()
+        if author:
+            metadata["author"] = author
     return writer.result(title=title, metadata=metadata)
 
 

@@ -13,6 +13,7 @@ import ssl
 import time
 import urllib.error
 import urllib.request
+import zlib
 from dataclasses import dataclass
 from urllib.parse import quote, urlsplit, urlunsplit
 
@@ -25,6 +26,7 @@ SCHEMES = ("http", "https")
 MAX_REDIRECTS = 5
 USER_AGENT = f"briefer/{__version__} (+offline article briefings; fetches only the URL it is given)"
 _CHUNK = 64 * 1024
+_BINARY = "application/octet-stream"
 _ACCEPT = "text/html,application/xhtml+xml;q=0.9,text/plain;q=0.8,text/markdown;q=0.8,application/pdf;q=0.7"
 
 
@@ -60,8 +62,12 @@ def shown(url: str) -> str:
     return urlunsplit((parts.scheme, netloc, parts.path, parts.query, ""))
 
 
-def fetch(url: str, *, timeout: float = DEFAULT_TIMEOUT, max_bytes: int) -> Fetched:
-    """Download ``url``; every failure is an :class:`InputError` naming the URL."""
+def fetch(url: str, *, timeout: float = DEFAULT_TIMEOUT, max_bytes: int, any_type: bool = False) -> Fetched:
+    """Download ``url``; every failure is an :class:`InputError` naming the URL.
+
+    ``any_type`` accepts whatever content type the server names (the user said what the
+    input is); otherwise only HTML, plain text, Markdown and PDF are.
+    """
     name = shown(url)
     scheme = urlsplit(url).scheme.lower()
     if scheme not in SCHEMES:
@@ -73,18 +79,24 @@ def fetch(url: str, *, timeout: float = DEFAULT_TIMEOUT, max_bytes: int) -> Fetc
     except ValueError:
         raise InputError(f"{name}: not a valid port") from None
     deadline = time.monotonic() + timeout
-    request = urllib.request.Request(_ascii(name), headers={"User-Agent": USER_AGENT, "Accept": _ACCEPT})
+    headers = {"User-Agent": USER_AGENT, "Accept": _ACCEPT, "Accept-Encoding": "gzip, deflate"}
+    request = urllib.request.Request(_ascii(name), headers=headers)
     opener = urllib.request.build_opener(*_handlers(name))
     try:
         with opener.open(request, timeout=timeout) as response:
             final = shown(response.geturl())
             content_type = response.headers.get("Content-Type", "")
-            _check_type(name, content_type)
+            if not any_type:
+                _check_type(name, content_type)
             _check_length(name, response.headers.get("Content-Length"), max_bytes)
-            data = _read(response, name, max_bytes, deadline, timeout)
+            encoding = response.headers.get("Content-Encoding", "").strip().lower()
+            data = _read(response, name, max_bytes, deadline, timeout, encoding)
+            if not any_type and media_type(content_type) == _BINARY and not data.lstrip()[:5] == b"%PDF-":
+                raise InputError(_wrong_type(name, _BINARY))
     except InputError:
         raise
     except urllib.error.HTTPError as error:
+        error.close()
         if 300 <= error.code < 400:
             raise InputError(f"{name}: too many redirects (more than {MAX_REDIRECTS}) or a redirect loop") from None
         reason = error.reason if isinstance(error.reason, str) else http.client.responses.get(error.code, "")
@@ -144,8 +156,13 @@ def _handlers(name: str) -> list[urllib.request.BaseHandler]:
 
 def _check_type(name: str, content_type: str) -> None:
     kind = media_type(content_type)
-    if kind and kind not in CONTENT_TYPES:
-        raise InputError(f"{name}: not a web page or document briefer reads (content type {kind})")
+    # Servers often label a PDF download as octet-stream; its first bytes decide, after the download.
+    if kind and kind not in CONTENT_TYPES and kind != _BINARY:
+        raise InputError(_wrong_type(name, kind))
+
+
+def _wrong_type(name: str, kind: str) -> str:
+    return f"{name}: not a web page or document briefer reads (content type {kind})"
 
 
 def _check_length(name: str, length: str | None, max_bytes: int) -> None:
@@ -153,21 +170,44 @@ def _check_length(name: str, length: str | None, max_bytes: int) -> None:
         raise InputError(_too_big(name, max_bytes))
 
 
-def _read(response: http.client.HTTPResponse, name: str, max_bytes: int, deadline: float, timeout: float) -> bytes:
-    """Stream the body and stop as soon as it passes the limit or the time is up."""
+def _read(
+    response: http.client.HTTPResponse, name: str, max_bytes: int, deadline: float, timeout: float, encoding: str
+) -> bytes:
+    """Stream the body and stop as soon as it passes the limit or the time is up.
+
+    A compressed body is unpacked as it arrives, and the limit applies to what it unpacks
+    to, so that a small compressed bomb cannot fill the memory.
+    """
+    unpack = _decompressor(name, encoding)
     chunks: list[bytes] = []
     size = 0
     while True:
         # read1 returns what has arrived, so a server that trickles bytes meets the deadline.
-        chunk = response.read1(_CHUNK)
-        if not chunk:
-            return b"".join(chunks)
+        raw = response.read1(_CHUNK)
+        if time.monotonic() > deadline:
+            raise InputError(f"{name}: timed out after {timeout:g} s")
+        chunk = raw
+        if unpack is not None:
+            try:
+                chunk = unpack.decompress(raw, max_bytes + 1 - size) if raw else unpack.flush()
+            except zlib.error:
+                raise InputError(f"{name}: the server sent a broken {encoding} body") from None
         size += len(chunk)
         if size > max_bytes:
             raise InputError(_too_big(name, max_bytes))
-        if time.monotonic() > deadline:
-            raise InputError(f"{name}: timed out after {timeout:g} s")
         chunks.append(chunk)
+        if not raw:
+            return b"".join(chunks)
+
+
+def _decompressor(name: str, encoding: str) -> zlib._Decompress | None:
+    if encoding in ("", "identity"):
+        return None
+    if encoding in ("gzip", "x-gzip"):
+        return zlib.decompressobj(16 + zlib.MAX_WBITS)
+    if encoding == "deflate":
+        return zlib.decompressobj()
+    raise InputError(f"{name}: the server sent the page in an encoding briefer cannot unpack ({encoding})")
 
 
 def _too_big(name: str, max_bytes: int) -> str:
