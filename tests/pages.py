@@ -115,6 +115,96 @@ CHROME = [
     "Privacy policy",
 ]
 
+# A blog post in WordPress markup: h3 sections inside blocks, a table, share buttons,
+# related posts, comments with a reply form, a widget sidebar and a long cookie bar.
+BLOG_HTML = """<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>Why our team moved to four-day weeks – Acme
+Engineering Blog</title>
+<meta name="author" content="Priya Raman"><meta property="og:title" content="Why our team moved to four-day
+weeks">
+<script type="application/ld+json">{"@context":"https://schema.org","@type":"BlogPosting","headline":"Why our
+team moved to four-day weeks","datePublished":"2025-06-02","author":{"@type":"Person","name":"Priya
+Raman"}}</script>
+</head><body class="post-template-default single">
+<div class="skip-link"><a href="#content">Skip to content</a></div>
+<header id="masthead"><div class="site-branding"><p class="site-title"><a href="/">Acme Engineering</a></p><p
+class="site-description">Notes from the people who build Acme</p></div>
+<nav id="site-navigation"><ul id="primary-menu"><li><a href="/">Home</a></li><li><a
+href="/careers">Careers</a></li><li><a href="/open-source">Open source</a></li></ul></nav></header>
+<div id="content" class="site-content"><div id="primary" class="content-area"><main id="main">
+<article id="post-42" class="post type-post">
+<header class="entry-header"><h1 class="entry-title">Why our team moved to four-day weeks</h1>
+<div class="entry-meta"><span class="posted-on">Posted on <time class="entry-date published"
+datetime="2025-06-02T09:00:00+00:00">June 2, 2025</time></span> <span class="byline">by <span class="author
+vcard"><a class="url fn n" href="/author/priya">Priya Raman</a></span></span></div></header>
+<div class="entry-content">
+<p>Last autumn our platform team of fourteen engineers tried a four-day week for one quarter. We kept the
+experiment small on purpose, so that we could undo it quickly if delivery suffered.</p>
+<div class="wp-block-group"><h3 class="wp-block-heading">What we measured</h3>
+<p>We tracked deployment frequency, the time from commit to production, incidents and a short weekly survey
+about focus and fatigue. Nobody was asked to work longer days to make up the hours.</p>
+<figure class="wp-block-table"><table><tr><td>Deploys per
+week</td><td>31</td><td>34</td></tr></table><figcaption>Table 1: before and after</figcaption></figure>
+<p>Deployment frequency went up by ten percent, and lead time stayed flat. Incidents did not change in any way
+we could distinguish from noise.</p></div>
+<h3 class="wp-block-heading">What surprised us</h3>
+<p>Meetings shrank on their own. With one day fewer, people declined invitations that had no agenda, and the
+number of recurring meetings fell by a third.</p>
+<p>The hardest part was on-call. We had to redesign the rotation so that nobody carried the pager on their day
+off.</p>
+<h3 class="wp-block-heading">What happens next</h3>
+<p>The four-day week is now permanent for the platform team, and two more teams will try it in the autumn. We
+will publish their numbers as well.</p>
+</div>
+<footer class="entry-footer"><span class="cat-links">Posted in <a href="/c/culture">Culture</a></span> <span
+class="tags-links">Tagged <a href="/t/remote">remote</a></span></footer>
+</article>
+<div class="sharedaddy"><h3>Share this:</h3><ul><li><a href="#">Twitter</a></li><li><a
+href="#">LinkedIn</a></li></ul></div>
+<div class="jp-relatedposts"><h3>Related</h3><p><a href="/x">How we hire engineers without whiteboard
+interviews and why candidates prefer it</a></p></div>
+<div id="comments" class="comments-area"><h2 class="comments-title">12 thoughts on “Why our team moved to
+four-day weeks”</h2>
+<ol class="comment-list"><li class="comment"><article class="comment-body"><footer class="comment-meta"><b
+class="fn">Tom</b> says:</footer><div class="comment-content"><p>We tried this at my company and our managers
+hated it because they could not reach anyone on Fridays, so it was cancelled after a
+month.</p></div></article></li>
+<li class="comment"><article class="comment-body"><footer class="comment-meta"><b class="fn">Lena</b>
+says:</footer><div class="comment-content"><p>How did you handle customers in other time zones who expected
+answers on the fifth day of the week?</p></div></article></li></ol>
+<div id="respond"><h3>Leave a Reply</h3><form><p>Your email address will not be published. Required fields are
+marked *</p><textarea></textarea></form></div></div>
+</main></div>
+<aside id="secondary" class="widget-area"><section class="widget"><h2 class="widget-title">Recent
+Posts</h2><ul><li><a href="/a">Migrating four hundred services to a new build system in one
+quarter</a></li></ul></section></aside></div>
+<footer id="colophon"><div class="site-info">Proudly powered by WordPress | Theme: Twenty
+Twenty</div></footer>
+<div id="cookie-law-info-bar" class="cli-bar-container"><span>This website uses cookies to improve your
+experience while you navigate through the website. Out of these, the cookies that are categorized as necessary
+are stored on your browser as they are essential for the working of basic functionalities of the website. We
+also use third-party cookies that help us analyze and understand how you use this website.<a role="button"
+class="cli_settings_button">Cookie settings</a><a role="button" id="cookie_action_close_header"
+class="cli-plugin-button">ACCEPT</a></span></div>
+</body></html>
+"""
+
+BLOG_SECTIONS = ["", "What we measured", "What surprised us", "What happens next"]
+BLOG_CHROME = [
+    "Skip to content",
+    "Careers",
+    "Deploys per week",
+    "Share this",
+    "whiteboard",
+    "managers hated it",
+    "time zones",
+    "Leave a Reply",
+    "Recent Posts",
+    "Proudly powered",
+    "cookies",
+    "ACCEPT",
+]
+
 NO_ARTICLE_HTML = """<!DOCTYPE html>
 <html><head><title>Home</title></head>
 <body>

@@ -9,7 +9,7 @@ import pytest
 from briefer.errors import InputError
 from briefer.pipeline import load
 from briefer.sources.html import read_html
-from pages import ARTICLE_HTML, ARTICLE_SECTIONS, CHROME, NO_ARTICLE_HTML
+from pages import ARTICLE_HTML, ARTICLE_SECTIONS, BLOG_CHROME, BLOG_HTML, BLOG_SECTIONS, CHROME, NO_ARTICLE_HTML
 
 REPORT_HTML = """<!DOCTYPE html>
 <html><head><meta charset="windows-1252"><title>Harbour report</title></head>
@@ -46,6 +46,20 @@ def test_html_file_gives_the_article_with_its_sections(tmp_path):
         assert words.lower() not in document.text.lower()
     for sentence in document.sentences:
         assert document.text[sentence.start : sentence.end] == sentence.text
+
+
+def test_a_blog_post_without_its_comments_sidebar_and_cookie_bar(tmp_path):
+    path = tmp_path / "post.html"
+    path.write_text(BLOG_HTML, encoding="utf-8")
+    document = load(str(path))
+    assert document.title == "Why our team moved to four-day weeks"
+    assert document.metadata["author"] == "Priya Raman"
+    assert document.metadata["date"] == "2025-06-02"
+    assert [s.title for s in document.sections] == BLOG_SECTIONS
+    for words in BLOG_CHROME:
+        assert words.lower() not in document.text.lower(), words
+    assert document.sentences[0].text.startswith("Last autumn our platform team of fourteen engineers")
+    assert document.sentences[-1].text == "We will publish their numbers as well."
 
 
 def test_tables_and_code_are_left_out_and_br_breaks_a_line(report):
