@@ -158,6 +158,44 @@ def test_paragraphs_lists_and_a_paragraph_across_pages(report):
         assert document.text[sentence.start : sentence.end] == sentence.text
 
 
+class _TitledReport(fpdf.FPDF):
+    """The document's name as a small running head on every page, and large on the first."""
+
+    def header(self) -> None:
+        self.set_font("Helvetica", size=9)
+        self.cell(0, 8, "Harbour Dredging Review", align="R", new_x="LMARGIN", new_y="NEXT")
+
+
+def test_a_title_in_large_type_stays_while_the_same_running_head_goes():
+    pdf = _TitledReport()
+    pdf.set_title("Microsoft Word - review_final_v3.docx")
+    for page in range(3):
+        pdf.add_page()
+        if page == 0:
+            pdf.set_font("Helvetica", "B", 24)
+            pdf.cell(0, 14, "Harbour Dredging Review", new_x="LMARGIN", new_y="NEXT")
+        pdf.set_font("Helvetica", size=11)
+        pdf.cell(
+            0,
+            6,
+            ["The inner basin was dredged in June.", "Costs rose by a tenth.", "The council pays."][page],
+            new_x="LMARGIN",
+            new_y="NEXT",
+        )
+    extracted = read_pdf(bytes(pdf.output()), name="review.pdf")
+    assert extracted.text.count("Harbour Dredging Review") == 1
+    assert extracted.text.startswith("Harbour Dredging Review\n\nThe inner basin was dredged in June.")
+    assert extracted.title == ""  # a word processor's file name is no title
+    document = load_text(extracted)
+    assert document.title == "Harbour Dredging Review"
+
+
+def load_text(extracted):
+    from briefer.document import build_document
+
+    return build_document(extracted.text, blocks=extracted.blocks, title=extracted.title, input_format="pdf")
+
+
 def test_two_columns_are_read_column_by_column():
     pdf = fpdf.FPDF()
     pdf.add_page()

@@ -41,6 +41,7 @@ _WORD_START = re.compile(r"^([^\W\d_]+)")
 _DOT_LEADERS = re.compile(r"(?:\. ?){4,}\s*(?:\d{1,4}|[ivxlcdm]{1,7})$", re.IGNORECASE)
 _MONOSPACE = re.compile(r"mono|courier|cmtt|consol|typewriter|code", re.IGNORECASE)
 _BOLD = re.compile(r"bold|black|heavy|semibold|demi|[-+,]bd|cmbx", re.IGNORECASE)
+_JUNK_TITLE = re.compile(r"^(?:microsoft \w+ - |untitled\b)|\.(?:docx?|pdf|indd|tex|dvi|odt|rtf|pages)$", re.IGNORECASE)
 _DIGITS = re.compile(r"\d+")
 _SPACE = re.compile(r"\s+")
 
@@ -103,6 +104,8 @@ def read_pdf(data: bytes, *, name: str) -> Extracted:
     title = ""
     if info is not None:
         title = _SPACE.sub(" ", str(info.get("/Title") or "")).strip()
+        if _JUNK_TITLE.search(title):
+            title = ""  # a word processor's file name, not the document's title
         author = _SPACE.sub(" ", str(info.get("/Author") or "")).strip()
         if author:
             metadata["author"] = author
@@ -176,22 +179,24 @@ def _drop_running_heads(pages: list[list[_Line]]) -> list[_Line]:
         edge = {i: 3 for i in by_height[:2] + by_height[-2:]}
         edge.update({i: 2 for i in by_height[:1] + by_height[-1:]})
         edges.append(edge)
-        seen.update({_key(lines[i].text) for i in edge})
+        seen.update({_key(lines[i]) for i in edge})
     kept: list[_Line] = []
     for lines, edge in zip(pages, edges, strict=True):
         for index, line in enumerate(lines):
             if _DOT_LEADERS.search(line.text):
                 continue
             if index in edge and (
-                _PAGE_NUMBER.match(line.text) or (len(pages) > 1 and seen[_key(line.text)] >= edge[index])
+                _PAGE_NUMBER.match(line.text) or (len(pages) > 1 and seen[_key(line)] >= edge[index])
             ):
                 continue
             kept.append(line)
     return kept
 
 
-def _key(text: str) -> str:
-    return _DIGITS.sub("#", _SPACE.sub(" ", text).strip().lower())
+def _key(line: _Line) -> tuple[str, float]:
+    """Running heads repeat in the same words, digits aside, and the same size: a title page
+    that shows the document's name in large type keeps it."""
+    return _DIGITS.sub("#", _SPACE.sub(" ", line.text).strip().lower()), line.size
 
 
 def _layout(lines: list[_Line]) -> BlockWriter:
