@@ -149,6 +149,17 @@ def test_only_code_is_an_input_error(tmp_path):
         load(str(path))
 
 
+def test_footnotes_task_boxes_and_wiki_links_are_not_words():
+    extracted = read_markdown(
+        "Glaciers shrank.[^1] See [[Glacier Notes|the notes]] and [[Reservoirs]].\n\n"
+        "- [ ] Ask the institute for the data.\n- [x] Read the survey.\n\n"
+        "[^1]: Nordic Hydrology Institute, 2024.\n"
+    )
+    assert extracted.text == (
+        "Glaciers shrank. See the notes and Reservoirs.\n\nAsk the institute for the data.\n\nRead the survey."
+    )
+
+
 def test_nested_emphasis_and_entities():
     extracted = read_markdown("A ***very*** ~~old~~ note &amp; a [*linked* `word`](x.md).\n")
     assert extracted.text == "A very old note & a linked word."

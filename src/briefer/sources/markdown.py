@@ -18,6 +18,12 @@ from .blocks import BlockWriter, Extracted
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 _FRONT_TITLE = re.compile(r"^title:[ \t]*(.+?)[ \t]*$", re.MULTILINE)
 _LINE_BREAK_TAG = re.compile(r"<br\s*/?>", re.IGNORECASE)
+# Syntax of common extensions that CommonMark reads as plain text: footnote marks and
+# definitions, task-list boxes, and the [[wiki links]] of note apps.
+_FOOTNOTE_MARK = re.compile(r"\[\^[^\]\s]+\](?!:)")
+_FOOTNOTE_DEFINITION = re.compile(r"^\[\^[^\]\s]+\]:")
+_TASK_BOX = re.compile(r"^\[[ xX]\][ \t]+")
+_WIKI_LINK = re.compile(r"\[\[([^\]|]+)(?:\|([^\]]+))?\]\]")
 
 
 def read_markdown(text: str) -> Extracted:
@@ -51,7 +57,9 @@ def read_markdown(text: str) -> Extracted:
             words = _inline_text(token.children or [])
             if opener == "heading_open":
                 writer.add("heading", words)
-            else:
+            elif not _FOOTNOTE_DEFINITION.match(words):
+                if in_item:
+                    words = _TASK_BOX.sub("", words)
                 writer.add("item" if in_item else "prose", words)
         # fence, code_block, html_block and hr carry no prose: nothing to write.
     return writer.result(title=title)
@@ -61,7 +69,9 @@ def _inline_text(children: list[Any]) -> str:
     parts: list[str] = []
     for child in children:
         kind = child.type
-        if kind in ("text", "code_inline"):
+        if kind == "text":
+            parts.append(_WIKI_LINK.sub(lambda m: m.group(2) or m.group(1), _FOOTNOTE_MARK.sub("", child.content)))
+        elif kind == "code_inline":
             parts.append(child.content)
         elif kind == "softbreak":
             parts.append(" ")
