@@ -36,6 +36,8 @@ def _routes() -> dict:
         "/loop-a": redirect("/loop-b"),
         "/loop-b": redirect("/loop-a"),
         "/to-ftp": redirect("ftp://127.0.0.1/file.txt"),
+        "/to-file": redirect("file:///etc/passwd"),
+        "/nowhere-to-go": send(302, b"", ""),
         "/gone": send(410, b"gone"),
         "/broken": send(500, b"oops"),
         "/slow": slow(3, send(200, ARTICLE)),
@@ -110,6 +112,13 @@ def test_redirect_loops_and_long_chains_stop(server, path):
 def test_redirect_to_another_scheme_is_refused(server):
     with pytest.raises(InputError, match="redirected to a ftp: URL"):
         load(server.url("/to-ftp"))
+    with pytest.raises(InputError, match="redirected to a URL that is not http or https"):
+        load(server.url("/to-file"))
+
+
+def test_redirect_without_a_location(server):
+    with pytest.raises(InputError, match="HTTP 302 redirect with no address to follow"):
+        load(server.url("/nowhere-to-go"))
 
 
 @pytest.mark.parametrize(
@@ -204,6 +213,20 @@ def test_credentials_are_neither_sent_nor_shown(server):
     assert path == "/nowhere"
     assert "authorization" not in headers
     assert shown("https://a:b@example.org:8443/p?q=1#frag") == "https://example.org:8443/p?q=1"
+
+
+@pytest.mark.parametrize(
+    ("url", "message"),
+    [
+        ("http://", "no host in the URL"),
+        ("http://127.0.0.1:port/x", "not a valid URL"),
+        ("http://a:b@[::1/x", "not a valid URL"),
+    ],
+)
+def test_malformed_urls(url, message):
+    with pytest.raises(InputError, match=message) as caught:
+        load(url)
+    assert "a:b" not in caught.value.message
 
 
 def test_paths_that_look_like_urls():

@@ -8,6 +8,7 @@ message names the URL without them.
 from __future__ import annotations
 
 import http.client
+import re
 import socket
 import ssl
 import time
@@ -27,6 +28,7 @@ MAX_REDIRECTS = 5
 USER_AGENT = f"briefer/{__version__} (+offline article briefings; fetches only the URL it is given)"
 _CHUNK = 64 * 1024
 _BINARY = "application/octet-stream"
+_CREDENTIALS = re.compile(r"//[^/?#]*@")
 _ACCEPT = "text/html,application/xhtml+xml;q=0.9,text/plain;q=0.8,text/markdown;q=0.8,application/pdf;q=0.7"
 
 
@@ -50,7 +52,10 @@ class Fetched:
 
 def shown(url: str) -> str:
     """A URL fit for messages: no user name, no password, no fragment."""
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # not a URL urllib can parse (a broken [IPv6] host): just drop any credentials
+        return _CREDENTIALS.sub("//", url.split("#", 1)[0])
     host = parts.hostname or ""
     if ":" in host:
         host = f"[{host}]"
@@ -69,15 +74,16 @@ def fetch(url: str, *, timeout: float = DEFAULT_TIMEOUT, max_bytes: int, any_typ
     input is); otherwise only HTML, plain text, Markdown and PDF are.
     """
     name = shown(url)
-    scheme = urlsplit(url).scheme.lower()
+    scheme = url.partition("://")[0].lower()
     if scheme not in SCHEMES:
         raise InputError(f"{name}: only http and https URLs are fetched, not {scheme}:")
     try:
-        if not urlsplit(url).hostname:
-            raise InputError(f"{name}: no host in the URL")
-        urlsplit(url).port  # noqa: B018 - raises on a port that is not a number
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises on a port that is not a number
     except ValueError:
-        raise InputError(f"{name}: not a valid port") from None
+        raise InputError(f"{name}: not a valid URL (its host or port cannot be read)") from None
+    if not parts.hostname:
+        raise InputError(f"{name}: no host in the URL")
     deadline = time.monotonic() + timeout
     headers = {"User-Agent": USER_AGENT, "Accept": _ACCEPT, "Accept-Encoding": "gzip, deflate"}
     request = urllib.request.Request(_ascii(name), headers=headers)
@@ -98,7 +104,7 @@ def fetch(url: str, *, timeout: float = DEFAULT_TIMEOUT, max_bytes: int, any_typ
     except urllib.error.HTTPError as error:
         error.close()
         if 300 <= error.code < 400:
-            raise InputError(f"{name}: too many redirects (more than {MAX_REDIRECTS}) or a redirect loop") from None
+            raise InputError(f"{name}: {_redirect_problem(error)}") from None
         reason = error.reason if isinstance(error.reason, str) else http.client.responses.get(error.code, "")
         raise InputError(f"{name}: HTTP {error.code} {reason}".rstrip()) from None
     except urllib.error.URLError as error:
@@ -109,7 +115,19 @@ def fetch(url: str, *, timeout: float = DEFAULT_TIMEOUT, max_bytes: int, any_typ
         raise InputError(f"{name}: the server sent a broken response ({type(error).__name__})") from None
     except OSError as error:
         raise InputError(f"{name}: {_network_problem(error, url, timeout)}") from None
+    except ValueError as error:  # http.client refuses some malformed responses this way
+        raise InputError(f"{name}: the server sent a broken response ({type(error).__name__})") from None
     return Fetched(final, content_type, data)
+
+
+def _redirect_problem(error: urllib.error.HTTPError) -> str:
+    """Why urllib stopped following redirects."""
+    if "not allowed" in str(error.reason):  # urllib's own refusal of file:, data: and the like
+        return "redirected to a URL that is not http or https, which briefer does not fetch"
+    headers = error.headers
+    if headers is None or ("location" not in headers and "uri" not in headers):
+        return f"HTTP {error.code} redirect with no address to follow"
+    return f"too many redirects (more than {MAX_REDIRECTS}) or a redirect loop"
 
 
 class _Redirects(urllib.request.HTTPRedirectHandler):
@@ -126,10 +144,14 @@ class _Redirects(urllib.request.HTTPRedirectHandler):
         self.count += 1
         if self.count > MAX_REDIRECTS:
             raise InputError(f"{self.name}: too many redirects (more than {MAX_REDIRECTS}) or a redirect loop")
-        target = urlsplit(newurl)
-        if target.scheme.lower() not in SCHEMES:
-            raise InputError(f"{self.name}: redirected to a {target.scheme}: URL, which briefer does not fetch")
-        return super().redirect_request(req, fp, code, msg, headers, _ascii(shown(newurl)))
+        scheme = newurl.partition("://")[0].lower() if "://" in newurl else "http"
+        if scheme not in SCHEMES:
+            raise InputError(f"{self.name}: redirected to a {scheme}: URL, which briefer does not fetch")
+        try:
+            target = _ascii(shown(newurl))
+        except ValueError:
+            raise InputError(f"{self.name}: redirected to an address that cannot be read") from None
+        return super().redirect_request(req, fp, code, msg, headers, target)
 
 
 def _ascii(url: str) -> str:
