@@ -61,3 +61,22 @@ def test_cli_rejects_an_unknown_input_format(run_brief):
     result = run_brief("--input-format", "docx", "--sample")
     assert result.returncode == 2
     assert result.stderr.decode().startswith("brief: argument --input-format: invalid choice")
+
+
+def test_each_reader_loads_only_for_its_kind(tmp_path):
+    """A plain-text briefing must not pay for trafilatura, pypdf, markdown-it or urllib."""
+    import subprocess
+    import sys
+
+    from conftest import ROOT, SEED
+
+    code = (
+        "import sys; from briefer.cli import main; main([sys.argv[1], '-n', '2']);"
+        "heavy = [m for m in ('trafilatura', 'pypdf', 'markdown_it', 'urllib.request', 'lxml') if m in sys.modules];"
+        "assert not heavy, heavy"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(SEED)], capture_output=True, env={"PYTHONPATH": str(ROOT / "src")}
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith(b"China")
