@@ -189,7 +189,7 @@ class="cli-plugin-button">ACCEPT</a></span></div>
 </body></html>
 """
 
-BLOG_SECTIONS = ["", "What we measured", "What surprised us", "What happens next"]
+BLOG_SECTIONS = ["Why our team moved to four-day weeks", "What we measured", "What surprised us", "What happens next"]
 BLOG_CHROME = [
     "Skip to content",
     "Careers",

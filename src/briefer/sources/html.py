@@ -14,7 +14,7 @@ import re
 from typing import Any
 
 from ..errors import InputError
-from .blocks import BlockWriter, Extracted
+from .blocks import BlockWriter, Extracted, tidy
 
 # Fewer words than this in every block means the page had no article, only scraps of
 # chrome such as a menu or a cookie notice.
@@ -45,14 +45,20 @@ def read_html(data: bytes | str, *, name: str, url: str | None = None) -> Extrac
     except Exception as error:  # trafilatura raises assorted parser errors on broken markup
         raise InputError(f"{name}: cannot parse the HTML: {type(error).__name__}") from None
     body = getattr(found, "body", None) if found is not None else None
+    title = tidy(str(getattr(found, "title", "") or "")).replace("\n", " ")
     writer = BlockWriter()
     if body is not None:
+        # The page shows its title above the article; trafilatura keeps it in the body only
+        # sometimes. Written first, it names the lead's section as it does on the page.
+        first = next((child for child in body if isinstance(child.tag, str)), None)
+        if title and (first is None or first.tag != "head" or tidy(_words(first)) != title):
+            writer.add("heading", title)
         _walk(body, writer)
     text = writer.text
     if not any(len(text[b.start : b.end].split()) >= MIN_ARTICLE_WORDS for b in writer.blocks if b.kind != "heading"):
         raise InputError(f"{name}: no article found in the page")
     metadata = {key: str(value) for key in _METADATA if (value := getattr(found, key, None))}
-    return writer.result(title=str(getattr(found, "title", "") or ""), metadata=metadata)
+    return writer.result(title=title, metadata=metadata)
 
 
 def _walk(element: Any, writer: BlockWriter) -> None:
