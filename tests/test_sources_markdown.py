@@ -149,6 +149,12 @@ def test_only_code_is_an_input_error(tmp_path):
         load(str(path))
 
 
+def test_a_front_matter_title_names_a_lead_without_a_heading():
+    extracted = read_markdown("---\ntitle: Survey notes\n---\nThe lead has no heading.\n\n## Later\n\nMore text.\n")
+    assert extracted.text == "Survey notes\n\nThe lead has no heading.\n\nLater\n\nMore text."
+    assert [b.kind for b in extracted.blocks] == ["heading", "prose", "heading", "prose"]
+
+
 def test_footnotes_task_boxes_and_wiki_links_are_not_words():
     extracted = read_markdown(
         "Glaciers shrank.[^1] See [[Glacier Notes|the notes]] and [[Reservoirs]].\n\n"

@@ -49,9 +49,9 @@ def read_html(data: bytes | str, *, name: str, url: str | None = None) -> Extrac
     writer = BlockWriter()
     if body is not None:
         # The page shows its title above the article; trafilatura keeps it in the body only
-        # sometimes. Written first, it names the lead's section as it does on the page.
+        # sometimes. Written before a lead that has no heading, it names the lead's section.
         first = next((child for child in body if isinstance(child.tag, str)), None)
-        if title and (first is None or first.tag != "head" or tidy(_words(first)) != title):
+        if title and first is not None and first.tag != "head":
             writer.add("heading", title)
         _walk(body, writer)
     text = writer.text

@@ -62,6 +62,13 @@ def read_markdown(text: str) -> Extracted:
                     words = _TASK_BOX.sub("", words)
                 writer.add("item" if in_item else "prose", words)
         # fence, code_block, html_block and hr carry no prose: nothing to write.
+    if title and writer.blocks and writer.blocks[0].kind != "heading":
+        # A site generator shows the front matter's title above the note: it names the lead.
+        lead = writer
+        writer = BlockWriter()
+        writer.add("heading", title)
+        for block in lead.blocks:
+            writer.add(block.kind, lead.text[block.start : block.end])
     return writer.result(title=title)
 
 
