@@ -261,6 +261,25 @@ def endless(content_type: str = "text/html") -> Handler:
     return respond
 
 
+def trickle(seconds: float, pause: float = 0.1) -> Handler:
+    """A page that arrives a few bytes at a time, never stalling long enough to time out a read."""
+
+    def respond(request: BaseHTTPRequestHandler) -> None:
+        request.send_response(200)
+        request.send_header("Content-Type", "text/html")
+        request.end_headers()
+        end = time.monotonic() + seconds
+        try:
+            while time.monotonic() < end:
+                request.wfile.write(b"<p>a few more words</p>\n")
+                request.wfile.flush()
+                time.sleep(pause)
+        except OSError:
+            pass
+
+    return respond
+
+
 class Server:
     def __init__(self, routes: dict[str, Handler]) -> None:
         self.routes = routes

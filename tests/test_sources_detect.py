@@ -63,6 +63,13 @@ def test_cli_rejects_an_unknown_input_format(run_brief):
     assert result.stderr.decode().startswith("brief: argument --input-format: invalid choice")
 
 
+@pytest.mark.parametrize("value", ["0", "-1", "soon"])
+def test_cli_rejects_a_bad_timeout(run_brief, value):
+    result = run_brief("--timeout", value, "--sample")
+    assert result.returncode == 2
+    assert result.stderr.decode().startswith("brief: argument --timeout:")
+
+
 def test_each_reader_loads_only_for_its_kind(tmp_path):
     """A plain-text briefing must not pay for trafilatura, pypdf, markdown-it or urllib."""
     import subprocess

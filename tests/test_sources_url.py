@@ -11,7 +11,7 @@ import pytest
 from briefer.errors import InputError
 from briefer.pipeline import load
 from briefer.sources.url import MAX_REDIRECTS, USER_AGENT, fetch, is_url, shown
-from pages import ARTICLE_HTML, ARTICLE_SECTIONS, CHROME, NO_ARTICLE_HTML, endless, redirect, send, serve, slow
+from pages import ARTICLE_HTML, ARTICLE_SECTIONS, CHROME, NO_ARTICLE_HTML, endless, redirect, send, serve, slow, trickle
 
 ARTICLE = ARTICLE_HTML.encode("utf-8")
 MB = 1024 * 1024
@@ -42,6 +42,7 @@ def _routes() -> dict:
         "/broken": send(500, b"oops"),
         "/slow": slow(3, send(200, ARTICLE)),
         "/endless": endless(),
+        "/trickle": trickle(5),
         "/declared-huge": _declares(100 * MB),
         "/image.png": send(200, b"\x89PNG\r\n\x1a\n" + b"\x00" * 64, "image/png"),
         "/data.json": send(200, b'{"a": 1}', "application/json"),
@@ -133,6 +134,13 @@ def test_http_errors_name_the_status(server, path, message):
 def test_slow_server_times_out(server):
     with pytest.raises(InputError, match=r"timed out after 0\.5 s"):
         fetch(server.url("/slow"), timeout=0.5, max_bytes=MB)
+
+
+def test_a_page_that_trickles_in_stops_at_the_deadline(server):
+    # Each read gets bytes well within the timeout (the page takes 5 s in all): only the
+    # deadline for the whole fetch ends it.
+    with pytest.raises(InputError, match="timed out after 1 s"):
+        fetch(server.url("/trickle"), timeout=1, max_bytes=MB)
 
 
 def test_endless_body_stops_at_the_size_limit(server):
