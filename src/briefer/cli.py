@@ -98,7 +98,7 @@ def build_parser() -> argparse.ArgumentParser:
     choice.add_argument("-o", "--output", metavar="FILE", help="write to FILE atomically instead of stdout")
     choice.add_argument("--order", choices=("document", "rank"), default="document", help="order of key points")
     choice.add_argument("--language", default="en", metavar="NAME", help="language of the input (default: en)")
-    choice.add_argument("--include-text", action="store_true", help="JSON: include the decoded text")
+    choice.add_argument("--include-text", action="store_true", help="JSON: include the text the offsets point into")
     choice.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour in text output")
     choice.add_argument("--width", type=_int, metavar="COLS", help="wrap text output at COLS (default: terminal)")
     more = parser.add_argument_group("more")
@@ -111,7 +111,9 @@ def build_parser() -> argparse.ArgumentParser:
         default="auto",
         help="read inputs as this format (default: from name, content type or first bytes)",
     )
-    more.add_argument("--timeout", type=_seconds, default=20.0, metavar="S", help="give up on a URL after S seconds")
+    more.add_argument(
+        "--timeout", type=_seconds, default=20.0, metavar="S", help="give up on a URL after S seconds (default 20)"
+    )
     more.add_argument("--version", action="version", version=f"brief {__version__}")
     return parser
 
