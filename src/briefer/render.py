@@ -37,12 +37,30 @@ def plural(count: int, noun: str) -> str:
 
 def summary_line(briefing: Briefing) -> str:
     s = briefing.stats
+    language = language_label(briefing.document.language)
+    # Chinese and Japanese are counted in characters (see model.count_words).
+    unit = "character" if briefing.document.language in ("zh", "ja") else "word"
     if briefing.whole:
-        return f"{plural(s.sentences, 'sentence')} · {plural(s.words, 'word')} · {duration(s.reading_seconds)} read"
+        return (
+            f"{plural(s.sentences, 'sentence')} · {plural(s.words, unit)} · {duration(s.reading_seconds)} read"
+            f" · {language}"
+        )
     return (
-        f"{s.summary_sentences} of {plural(s.sentences, 'sentence')} · {s.summary_words} of {plural(s.words, 'word')}"
+        f"{s.summary_sentences} of {plural(s.sentences, 'sentence')} · {s.summary_words} of {plural(s.words, unit)}"
         f" · {duration(s.summary_reading_seconds)} instead of {duration(s.reading_seconds)} · {briefing.method}"
+        f" · {language}"
     )
+
+
+def language_label(code: str) -> str:
+    """``German (de)``: the language a briefing was made in, as the summary line names it."""
+    from .errors import UsageError
+    from .language import get_language
+
+    try:
+        return f"{get_language(code).title} ({code})"
+    except UsageError:
+        return code
 
 
 def display_title(briefing: Briefing) -> str:

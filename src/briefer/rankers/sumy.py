@@ -14,6 +14,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from ..language import Analyzer, Language, get_language
 from ..topics import Analysis
 
 _SUMY_WORD = re.compile(r"^[^\W\d_](?:[^\W\d_]|['-])*$")
@@ -44,11 +45,15 @@ STIGMA_WORDS = [
 class _Tokenizer:
     """What sumy's DOM calls: ``to_sentences``, ``to_words`` and ``language``."""
 
-    def __init__(self, language: str) -> None:
-        from nltk.tokenize import NLTKWordTokenizer
+    def __init__(self, language: Language) -> None:
+        self.language = language.name
+        if language.segmenter:
+            # Chinese and Japanese words come from briefer's segmenter, not from spaces.
+            self._words = Analyzer(language).words
+        else:
+            from nltk.tokenize import NLTKWordTokenizer
 
-        self.language = language
-        self._words = NLTKWordTokenizer().tokenize
+            self._words = NLTKWordTokenizer().tokenize
 
     def to_sentences(self, paragraph: str) -> tuple[str, ...]:
         return (paragraph,)
@@ -58,11 +63,12 @@ class _Tokenizer:
 
 
 @lru_cache(maxsize=4)
-def _tools(language: str):
-    from sumy.nlp.stemmers import Stemmer
-    from sumy.utils import get_stop_words
+def _tools(language: Language):
+    # Stems and stop words are briefer's own, so that every language it knows works here
+    # (sumy has no stop words for Russian, no stemmer for Estonian); sumy lower-cases first.
+    from ..stopwords import stop_word_list
 
-    return _Tokenizer(language), Stemmer(language), frozenset(get_stop_words(language))
+    return _Tokenizer(language), Analyzer(language).stem, stop_word_list(language.code)
 
 
 class _Capture:
@@ -84,11 +90,8 @@ class SumyRanker:
 
         from sumy.models.dom import ObjectDocumentModel, Paragraph, Sentence
 
-        from ..language import get_language
-
         document = analysis.document
-        language = get_language(document.language).name
-        tokenizer, stemmer, stop_words = _tools(language)
+        tokenizer, stemmer, stop_words = _tools(get_language(document.language))
         paragraphs: dict[int, list] = {}
         for section in document.sections:
             if section.title:
