@@ -165,13 +165,14 @@ def _by_function_words(sample: str, candidates: tuple[str, ...], script: str) ->
 @cache
 def _vote_table(candidates: tuple[str, ...]) -> dict[str, tuple[tuple[str, float], ...]]:
     """For each function word, the languages it votes for and with what weight."""
-    import stopwordsiso
+    from .stopwords import iso_lists
 
+    lists = iso_lists()
     # One source for every language: lists of much the same length and making, so that no
     # language wins for having the longer list.
     owners: dict[str, list[str]] = {}
     for code in candidates:
-        for word in stopwordsiso.stopwords(code):
+        for word in lists.get(code, ()):
             owners.setdefault(word.lower(), []).append(code)
     # A word in many lists says little about which language it is: its vote is split.
     return {word: tuple((code, 1.0 / len(codes)) for code in codes) for word, codes in owners.items()}

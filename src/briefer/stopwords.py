@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from functools import cache
 from importlib import resources
+from pathlib import Path
 
 # ISO 639-1 code to the file name of sumy's list.
 _SUMY = {
@@ -43,8 +44,25 @@ def stop_word_list(code: str) -> frozenset[str]:
         path = resources.files("sumy") / "data" / "stopwords" / f"{_SUMY[code]}.txt"
         listed += path.read_text(encoding="utf-8").splitlines()
     if code != "en":
-        import stopwordsiso
-
-        if stopwordsiso.has_lang(code):
-            listed += stopwordsiso.stopwords(code)
+        listed += iso_lists().get(code, [])
     return frozenset(w for w in (word.strip().lower() for word in listed) if w)
+
+
+@cache
+def iso_lists() -> dict[str, list[str]]:
+    """stopwords-iso's lists by ISO 639-1 code, read straight from the package's JSON file.
+
+    Importing ``stopwordsiso`` itself costs some 50 ms (its ``__init__`` looks up its own
+    version through ``importlib.metadata``), a cost every ``brief`` would pay for detection.
+    """
+    import json
+    from importlib.util import find_spec
+
+    spec = find_spec("stopwordsiso")
+    for folder in (spec.submodule_search_locations or []) if spec else []:
+        path = Path(folder) / "stopwords-iso.json"
+        if path.is_file():
+            return json.loads(path.read_text(encoding="utf-8"))
+    import stopwordsiso
+
+    return {code: sorted(stopwordsiso.stopwords(code)) for code in stopwordsiso.langs()}
