@@ -1,0 +1,273 @@
+"""Briefing in many languages: detection, sentences, sections, topics, counts and output.
+
+The articles in tests/data/languages are short news stories written for these tests.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import re
+from pathlib import Path
+
+import pytest
+from rich.cells import cell_len
+
+from briefer.briefing import Budget, brief
+from briefer.detect import detect
+from briefer.document import build_document
+from briefer.errors import UsageError
+from briefer.language import get_language, reading_rate, sentence_spans, supported_languages
+from briefer.model import count_words
+from briefer.render import render, render_markdown, summary_line
+from briefer.stopwords import stop_word_list
+from conftest import SHARED
+
+ARTICLES = Path(__file__).parent / "data" / "languages"
+SPACED = ["en", "de", "fr", "es", "it", "pt", "nl", "ru"]
+ALL = [*SPACED, "zh", "ja"]
+# Sentences in each article, paragraph by paragraph, as written.
+SENTENCES = {
+    "en": (3, 3, 2),
+    "de": (3, 3, 3),
+    "fr": (3, 3, 3),
+    "es": (3, 3, 2),
+    "it": (3, 3, 2),
+    "pt": (3, 3, 2),
+    "nl": (3, 3, 2),
+    "ru": (3, 3, 2),
+    "zh": (3, 3, 2),
+    "ja": (3, 3, 1),
+}
+# Two headings in each language, put before the first and the last paragraph.
+HEADINGS = {
+    "en": ("The plan", "Next steps"),
+    "de": ("Der Plan", "Kritik der Händler"),
+    "fr": ("Une nouvelle ligne", "Les projets du maire"),
+    "es": ("El plan del Gobierno", "La reacción de las comunidades"),
+    "it": ("Il biglietto d'ingresso", "La valutazione"),
+    "pt": ("O programa de recuperação", "A opinião dos ambientalistas"),
+    "nl": ("Het plan", "De stemming in de raad"),
+    "ru": ("Новый центр", "Нехватка специалистов"),
+    "zh": ("新建公园计划", "维护费用"),
+    "ja": ("新しい計画", "市長の考え"),
+}
+CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+
+
+def article(code: str) -> str:
+    return (ARTICLES / f"{code}.txt").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("code", ALL)
+def test_each_article_is_detected_in_its_language(code):
+    assert detect(article(code)).code == code
+    assert build_document(article(code)).language == code
+
+
+@pytest.mark.parametrize("code", ALL)
+def test_each_paragraph_alone_is_detected_too(code):
+    for paragraph in article(code).split("\n\n"):
+        assert detect(paragraph).code == code, paragraph
+
+
+@pytest.mark.parametrize("code", ALL)
+def test_sentences_are_split_as_written(code):
+    document = build_document(article(code))
+    per_paragraph = [0] * len(document.paragraphs)
+    for sentence in document.sentences:
+        per_paragraph[sentence.paragraph] += 1
+        assert document.text[sentence.start : sentence.end] == sentence.text
+    assert tuple(per_paragraph) == SENTENCES[code]
+
+
+@pytest.mark.parametrize("code", ALL)
+def test_headings_in_the_language_make_the_sections(code):
+    paragraphs = article(code).strip().split("\n\n")
+    first, last = HEADINGS[code]
+    text = f"# {first}\n\n" + "\n\n".join(paragraphs[:-1]) + f"\n\n## {last}\n\n{paragraphs[-1]}\n"
+    document = build_document(text)
+    assert document.language == code
+    assert [s.title for s in document.sections] == [first, last]
+    briefing = brief(document, budget=Budget(sentences=3))
+    assert {p.section for p in briefing.key_points} <= {0, 1}
+    assert all(text[p.start : p.end] == p.text for p in briefing.key_points)
+
+
+@pytest.mark.parametrize("code", ALL)
+def test_key_points_are_verbatim_and_topics_are_content_words(code):
+    text = article(code)
+    briefing = brief(build_document(text), budget=Budget(sentences=3))
+    assert len(briefing.key_points) == 3
+    assert all(text[p.start : p.end] == p.text for p in briefing.key_points)
+    english = stop_word_list("en")
+    own = stop_word_list(code)
+    labels = [term for topic in briefing.topics for term in topic.label.split(", ")]
+    assert labels
+    for term in [*labels, *briefing.key_terms]:
+        if code != "en":
+            assert term.lower() not in english, term
+        assert term.lower() not in own, term
+        assert term in text
+
+
+@pytest.mark.parametrize("code", ["zh", "ja"])
+def test_chinese_and_japanese_topics_are_words_in_their_script(code):
+    briefing = brief(build_document(article(code)), budget=Budget(sentences=3))
+    terms = [term for topic in briefing.topics for term in topic.terms]
+    assert terms
+    assert all(CJK.search(term) for term in terms)
+    # Words, not whole clauses: the segmenter cut the text.
+    assert max(len(term) for term in terms) <= 6
+
+
+def test_chinese_words_and_reading_time_are_counted_in_characters():
+    text = article("zh")
+    document = build_document(text)
+    briefing = brief(document, budget=Budget(sentences=3))
+    han = len(re.findall(r"[\u4e00-\u9fff]", text))
+    assert briefing.stats.words == han
+    assert count_words("我们 2024 年") == 4
+    assert briefing.stats.reading_seconds == math.ceil(han * 60 / reading_rate("zh"))
+    assert "characters" in summary_line(briefing)
+
+
+def test_a_word_budget_holds_for_chinese_in_characters():
+    briefing = brief(build_document(article("zh")), budget=Budget(words=60))
+    assert 0 < briefing.stats.summary_words <= 60
+    assert briefing.stats.summary_words == sum(count_words(p.text) for p in briefing.key_points)
+
+
+def test_reading_rates_differ_by_language():
+    assert reading_rate("en") == 238
+    assert reading_rate("de") < reading_rate("es") < reading_rate("en")
+    assert reading_rate("zh") > reading_rate("en")
+
+
+@pytest.mark.parametrize("code", ["zh", "ja", "ar"])
+def test_text_output_of_wide_and_right_to_left_scripts_fits_the_width(code):
+    briefing = brief(build_document(article(code)), budget=Budget(sentences=2))
+    out = render(briefing, "text", width=40)
+    lines = out.splitlines()
+    assert all(cell_len(line) <= 40 for line in lines), out
+    # Each key point is all there, in order, once the wrapping is undone.
+    joined = "".join(line.strip().lstrip("•").strip() for line in lines)
+    for point in briefing.key_points:
+        assert point.text.replace(" ", "") in joined.replace(" ", "")
+
+
+def test_right_to_left_controls_in_the_input_do_not_reach_the_terminal():
+    text = article("ar").replace("وزارة", "\u202ewزارة", 1)
+    out = render(brief(build_document(text), budget=Budget(sentences=6)), "text", width=60)
+    assert "\u202e" not in out
+    assert "\\u202e" in out
+
+
+def test_language_is_named_in_text_markdown_and_json(run_brief):
+    for fmt in ("text", "markdown"):
+        done = run_brief(str(ARTICLES / "de.txt"), "-n", "2", "--format", fmt)
+        assert done.returncode == 0, done.stderr
+        assert "German (de)" in done.stdout.decode()
+    done = run_brief(str(ARTICLES / "ru.txt"), "--format", "json")
+    assert json.loads(done.stdout)["language"] == "ru"
+
+
+def test_the_language_option_overrides_detection(run_brief):
+    done = run_brief(str(ARTICLES / "pt.txt"), "--language", "es", "--format", "json")
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["language"] == "es"
+    assert build_document(article("de"), language="French").language == "fr"
+
+
+def test_an_unsupported_language_is_refused_naming_the_supported_ones(run_brief):
+    done = run_brief("--sample", "--language", "klingon")
+    assert done.returncode == 2
+    message = done.stderr.decode()
+    assert message.startswith("brief: unsupported language 'klingon'")
+    for code in ("de (german)", "ru (russian)", "zh (chinese)", "auto"):
+        assert code in message
+    assert len(message.strip().splitlines()) == 1
+    with pytest.raises(UsageError):
+        get_language("xx")
+
+
+def test_a_language_without_tables_is_briefed_the_neutral_way_and_says_so():
+    text = article("ar")
+    document = build_document(text)
+    assert document.language == "ar"
+    # "؟" ends the question in the second paragraph.
+    assert any(s.text.endswith("؟") for s in document.sentences)
+    briefing = brief(document, budget=Budget(sentences=2))
+    assert any("Arabic" in note and "punctuation" in note for note in briefing.notes)
+    assert all(text[p.start : p.end] == p.text for p in briefing.key_points)
+    assert "Arabic (ar)" in render_markdown(briefing)
+
+
+def test_text_in_no_known_language_is_still_briefed():
+    text = "Zorvak plim trendo vask. Blimvor krant ozzik pelu? Trask vemmo lurk zint. Grumpa slevo tink."
+    briefing = brief(build_document(text), budget=Budget(sentences=2))
+    assert briefing.document.language == "und"
+    assert any("not recognised" in note for note in briefing.notes)
+    assert all(text[p.start : p.end] == p.text for p in briefing.key_points)
+
+
+def test_detection_by_script_and_by_function_words():
+    assert detect("1234 5678 !!!").code == "und"
+    assert detect("東京は日本の首都です。人口は多い。").code == "ja"
+    assert detect("北京是中国的首都。人口很多。").code == "zh"
+    assert detect("Ο καιρός σήμερα είναι καλός και η θάλασσα είναι ήσυχη.").code == "el"
+    assert detect("Сьогодні у Києві відкрили нову бібліотеку, і всі були раді.").code == "uk"
+    assert detect("Сегодня в Москве открыли новую библиотеку, и все были рады.").code == "ru"
+    assert detect("O ministro disse que não vai haver mudanças no orçamento este ano.").code == "pt"
+    assert detect("El ministro dijo que no habrá cambios en el presupuesto este año.").code == "es"
+
+
+def test_every_supported_language_has_tables_stop_words_and_a_stemmer_or_a_reason():
+    for language in supported_languages():
+        assert language.punkt
+        spans = sentence_spans("Ab cd ef. Gh ij kl.", language)
+        assert spans
+        if language.code != "ml":
+            assert stop_word_list(language.code), language.code
+        if not language.stemmer:
+            assert language.code in {"sl", "ml", "zh", "ja"}
+
+
+@pytest.mark.parametrize("method", ["lex-rank", "luhn"])
+@pytest.mark.parametrize("code", ["ru", "zh"])
+def test_sumy_methods_work_in_languages_sumy_lacks_lists_for(method, code):
+    text = article(code)
+    briefing = brief(build_document(text), method=method, budget=Budget(sentences=2))
+    assert len(briefing.key_points) == 2
+    assert all(text[p.start : p.end] == p.text for p in briefing.key_points)
+
+
+# The research note's F1 for Punkt with NLTK's punkt_tab tables, each block's final end left out.
+RESEARCH_F1 = {"de": 0.927, "fr": 0.957, "es": 0.966, "ru": 0.967, "zh": 0.998}
+UD = Path(os.environ.get("BRIEFER_SHARED", str(SHARED))) / "data" / "sentences"
+
+
+@pytest.mark.skipif(not (UD / "ud_de.json").exists(), reason="shared sentence data absent")
+@pytest.mark.parametrize("code", sorted(RESEARCH_F1))
+def test_splitting_f1_on_ud_is_at_punkt_level(code):
+    blocks = json.loads((UD / f"ud_{code}.json").read_text(encoding="utf-8"))
+    language = get_language(code)
+    tp = fp = fn = 0
+    for block in blocks:
+        text = block["text"]
+        gold, position = set(), 0
+        for sentence in block["sents"]:
+            start = text.find(sentence, position)
+            if start >= 0:
+                position = start + len(sentence)
+                gold.add(position)
+        predicted = {end for _, end in sentence_spans(text, language)}
+        last = len(text.rstrip())
+        gold.discard(last)
+        predicted.discard(last)
+        tp += len(predicted & gold)
+        fp += len(predicted - gold)
+        fn += len(gold - predicted)
+    f1 = 2 * tp / (2 * tp + fp + fn)
+    assert f1 >= RESEARCH_F1[code] - 0.01
