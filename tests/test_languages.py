@@ -168,7 +168,7 @@ def test_language_is_named_in_text_markdown_and_json(run_brief):
     for fmt in ("text", "markdown"):
         done = run_brief(str(ARTICLES / "de.txt"), "-n", "2", "--format", fmt)
         assert done.returncode == 0, done.stderr
-        assert "German (de)" in done.stdout.decode()
+        assert "· German" in done.stdout.decode()
     done = run_brief(str(ARTICLES / "ru.txt"), "--format", "json")
     assert json.loads(done.stdout)["language"] == "ru"
 
@@ -201,7 +201,7 @@ def test_a_language_without_tables_is_briefed_the_neutral_way_and_says_so():
     briefing = brief(document, budget=Budget(sentences=2))
     assert any("Arabic" in note and "punctuation" in note for note in briefing.notes)
     assert all(text[p.start : p.end] == p.text for p in briefing.key_points)
-    assert "Arabic (ar)" in render_markdown(briefing)
+    assert "· Arabic" in render_markdown(briefing)
 
 
 def test_text_in_no_known_language_is_still_briefed():
@@ -271,3 +271,25 @@ def test_splitting_f1_on_ud_is_at_punkt_level(code):
         fn += len(gold - predicted)
     f1 = 2 * tp / (2 * tp + fp + fn)
     assert f1 >= RESEARCH_F1[code] - 0.01
+
+
+def test_sources_in_several_languages_are_briefed_together_with_a_note():
+    from briefer.multi import brief_many
+
+    documents = [build_document(article("de"), source="de.txt"), build_document(article("en"), source="en.txt")]
+    briefing = brief_many(documents, budget=Budget(sentences=3))
+    assert any("several languages (de, en)" in note for note in briefing.notes)
+    assert len(briefing.key_points) == 3
+
+
+def test_batch_records_are_detected_one_by_one(run_brief):
+    records = [
+        {"id": "a", "text": article("de")},
+        {"id": "b", "text": article("zh")},
+        {"id": "c", "text": article("fr"), "language": "it"},
+    ]
+    stdin = "\n".join(json.dumps(r, ensure_ascii=False) for r in records).encode()
+    done = run_brief("--batch", "-", "-n", "2", stdin=stdin)
+    assert done.returncode == 0, done.stderr
+    out = [json.loads(line) for line in done.stdout.decode().splitlines()]
+    assert [(o["id"], o["language"]) for o in out] == [("a", "de"), ("b", "zh"), ("c", "it")]

@@ -53,12 +53,14 @@ def summary_line(briefing: Briefing) -> str:
 
 
 def language_label(code: str) -> str:
-    """``German (de)``: the language a briefing was made in, as the summary line names it."""
+    """The language a briefing was made in, as the summary line names it: ``German``."""
     from .errors import UsageError
     from .language import get_language
 
+    if code == "und":
+        return "language not recognised"
     try:
-        return f"{get_language(code).title} ({code})"
+        return get_language(code).title
     except UsageError:
         return code
 

@@ -64,11 +64,18 @@ class _Tokenizer:
 
 @lru_cache(maxsize=4)
 def _tools(language: Language):
-    # Stems and stop words are briefer's own, so that every language it knows works here
-    # (sumy has no stop words for Russian, no stemmer for Estonian); sumy lower-cases first.
+    # sumy's own stemmer where it has one (so that English ranks as sumy ranks it), briefer's
+    # otherwise (sumy has none for Estonian or Slovene); stop words are briefer's, as sumy
+    # has no list for Russian, Dutch and others.
+    from sumy.nlp.stemmers import Stemmer
+
     from ..stopwords import stop_word_list
 
-    return _Tokenizer(language), Analyzer(language).stem, stop_word_list(language.code)
+    try:
+        stemmer = Stemmer(language.name)
+    except LookupError:
+        stemmer = Analyzer(language).stem
+    return _Tokenizer(language), stemmer, stop_word_list(language.code)
 
 
 class _Capture:
