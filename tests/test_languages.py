@@ -293,3 +293,13 @@ def test_batch_records_are_detected_one_by_one(run_brief):
     assert done.returncode == 0, done.stderr
     out = [json.loads(line) for line in done.stdout.decode().splitlines()]
     assert [(o["id"], o["language"]) for o in out] == [("a", "de"), ("b", "zh"), ("c", "it")]
+
+
+def test_a_latin_script_language_briefer_does_not_know_is_not_taken_for_one_it_does():
+    swahili = (
+        "Serikali ya Kenya imetangaza mpango mpya wa kujenga barabara katika maeneo ya vijijini. "
+        "Waziri alisema kwamba kazi hiyo itaanza mwezi ujao na itachukua miaka mitatu. "
+        "Wananchi wengi wamefurahi kusikia habari hizo."
+    )
+    assert detect(swahili).code == "und"
+    assert detect(article("es")).code == "es"

@@ -91,6 +91,10 @@ _LETTERS: dict[str, tuple[str, ...]] = {
     char: tuple(codes.split()) for chars, codes in _LETTER_OWNERS.items() for char in chars if codes
 }
 LETTER_WEIGHT = 0.5
+# On the UD and GUM texts of 30 words or more, the detected language's stop words were never
+# under 12.6% of the words; a Swahili paragraph scored 9.7% as "Spanish".
+MIN_WORDS_FOR_COVERAGE = 30
+MIN_COVERAGE = 0.1
 
 _WORD = re.compile(r"[^\W\d_]+")
 
@@ -147,7 +151,8 @@ def _script_counts(sample: str) -> Counter[str]:
 def _by_function_words(sample: str, candidates: tuple[str, ...], script: str) -> Detection:
     votes = _vote_table(candidates)
     scores: Counter[str] = Counter()
-    for word, n in Counter(w.lower() for w in _WORD.findall(sample)).items():
+    counts = Counter(w.lower() for w in _WORD.findall(sample))
+    for word, n in counts.items():
         for code, weight in votes.get(word, ()):
             scores[code] += n * weight
     # Letters only some of the candidates use break the ties of short texts.
@@ -158,6 +163,12 @@ def _by_function_words(sample: str, candidates: tuple[str, ...], script: str) ->
     if not scores:
         return Detection(UNDETERMINED, 0.0, script)
     best, top = scores.most_common(1)[0]
+    n_words = sum(counts.values())
+    own = sum(n for word, n in counts.items() if any(code == best for code, _ in votes.get(word, ())))
+    if n_words >= MIN_WORDS_FOR_COVERAGE and own < MIN_COVERAGE * n_words:
+        # A real text in a language is a tenth or more its function words: this one is in
+        # a language briefer does not know, that merely shares a few short words.
+        return Detection(UNDETERMINED, 0.0, script)
     total = sum(scores.values())
     return Detection(best, round(top / total, 3), script)
 
