@@ -303,3 +303,17 @@ def test_a_latin_script_language_briefer_does_not_know_is_not_taken_for_one_it_d
     )
     assert detect(swahili).code == "und"
     assert detect(article("es")).code == "es"
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "expected"),
+    [
+        ("fr", "L'État a payé d'euros jusqu'à aujourd'hui.", ["État", "a", "payé", "euros", "à", "aujourd'hui"]),
+        ("it", "Dell'estate resta l'anno più caldo.", ["estate", "resta", "anno", "più", "caldo"]),
+        ("en", "The council's plan isn't new.", ["The", "council's", "plan", "isn't", "new"]),
+    ],
+)
+def test_elided_articles_are_not_part_of_the_word(code, text, expected):
+    from briefer.language import Analyzer
+
+    assert Analyzer(get_language(code)).words(text) == expected

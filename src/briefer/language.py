@@ -245,8 +245,9 @@ class Analyzer:
         self.language = language
         self.stop_words = stop_words(language)
         self._stem = _stemmer(language.stemmer)
-        self._split = _segmenter(language.segmenter)
-        # A single Chinese or Japanese character is more often a particle than a topic.
+        self._split = _segmenter(language.segmenter, language.code)
+        # One letter is no topic; a single Chinese or Japanese character is more often a
+        # particle than a word of substance.
         self._min_length = 2
         self._cache: dict[str, str | None] = {}
 
@@ -290,12 +291,32 @@ def _stemmer(algorithm: str):
     return snowballstemmer.stemmer(algorithm).stemWord
 
 
-def _segmenter(kind: str):
+def _segmenter(kind: str, code: str = ""):
     if kind == "jieba":
         return _chinese_words
     if kind == "kana":
         return _japanese_words
+    if code in _ELISIONS:
+        return _without_elision(_ELISIONS[code])
     return _WORD.findall
+
+
+# Articles and pronouns that French, Italian and Catalan elide onto the next word: "l'État"
+# is the word "État", which should count (and be shown) as such.
+_ELISIONS = {
+    "fr": "c|d|j|l|m|n|s|t|qu|jusqu|lorsqu|puisqu|quoiqu",
+    "it": "c|d|l|s|v|un|all|dall|dell|nell|sull|coll|quell|quest|nessun|buon|sant",
+    "ca": "d|l|m|n|s|t",
+}
+
+
+def _without_elision(prefixes: str):
+    elided = re.compile(rf"^(?:{prefixes})['’](?=[^\W\d_])", re.IGNORECASE)
+
+    def split(text: str) -> list[str]:
+        return [elided.sub("", word) for word in _WORD.findall(text)]
+
+    return split
 
 
 def _chinese_words(text: str) -> list[str]:
