@@ -317,3 +317,33 @@ def test_elided_articles_are_not_part_of_the_word(code, text, expected):
     from briefer.language import Analyzer
 
     assert Analyzer(get_language(code)).words(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("code", "dangling", "standalone"),
+    [
+        ("de", "Sie befürchten, dass weniger Parkplätze ihre Geschäfte schwächen.", "Die Stadt baut Radwege."),
+        ("fr", "« Cependant, le financement reste incertain.", "Le maire a annoncé deux lignes."),
+        ("es", "Además, miles de empleos dependen del cobre.", "El Gobierno anunció un plan."),
+        ("ru", "Однако эксперты сомневаются.", "Эксперты отмечают нехватку специалистов."),
+        ("zh", "他们希望新公园能够保留更多的本地植物。", "杭州市政府周二宣布新建公园。"),
+        ("ja", "しかし、住民は心配している。", "札幌市は計画を発表した。"),
+    ],
+)
+def test_openings_that_lean_on_context_are_known_per_language(code, dangling, standalone):
+    from briefer.openings import is_dangling
+
+    assert is_dangling(dangling, code)
+    assert not is_dangling(standalone, code)
+
+
+def test_a_briefing_does_not_open_on_a_pronoun_in_german():
+    # The second sentence weighs most, but "Sie" points at someone the reader never met.
+    text = (
+        "Am Montag war es in Berlin kalt und windig.\n\n"
+        "Sie will den Bau von Wohnungen in den Städten mit neuen Regeln für den Wohnungsbau beschleunigen.\n\n"
+        "Der Wohnungsbau in den Städten soll nach neuen Regeln schneller werden.\n\n"
+        "Die Regeln für den Bau gelten ab dem kommenden Jahr."
+    )
+    briefing = brief(build_document(text), budget=Budget(sentences=1))
+    assert briefing.key_points[0].text.startswith("Der Wohnungsbau")

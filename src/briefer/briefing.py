@@ -166,7 +166,7 @@ def _choose(
             if chosen and float(np.max(matrix[chosen] @ matrix[index])) > REDUNDANCY:
                 continue
             opens = not chosen or index < min(chosen)
-            if opens and index > 0 and is_dangling(sentences[index].text):
+            if opens and index > 0 and is_dangling(sentences[index].text, analysis.document.language):
                 # It would open the briefing pointing at context the reader does not have.
                 held_back.append(index)
                 continue
