@@ -347,3 +347,50 @@ def test_a_briefing_does_not_open_on_a_pronoun_in_german():
     )
     briefing = brief(build_document(text), budget=Budget(sentences=1))
     assert briefing.key_points[0].text.startswith("Der Wohnungsbau")
+
+
+# The same two sentences of news in seventeen more languages, written for this test.
+GREEN_PLAN = {
+    "da": "Regeringen har i dag fremlagt en ny plan for den grønne omstilling, og ministeren siger, at den vil "
+    "skabe mange nye job. Det er ikke sikkert, at planen bliver vedtaget.",
+    "no": "Regjeringen har i dag lagt fram en ny plan for det grønne skiftet, og statsråden sier at den vil skape "
+    "mange nye jobber. Det er ikke sikkert at planen blir vedtatt.",
+    "sv": "Regeringen har i dag lagt fram en ny plan för den gröna omställningen, och ministern säger att den "
+    "kommer att skapa många nya jobb. Det är inte säkert att planen antas.",
+    "fi": "Hallitus esitteli tänään uuden suunnitelman vihreästä siirtymästä, ja ministerin mukaan se luo paljon "
+    "uusia työpaikkoja. Ei ole varmaa, että suunnitelma hyväksytään.",
+    "et": "Valitsus esitles täna uut plaani rohepöörde kohta ja minister ütles, et see loob palju uusi töökohti. "
+    "Ei ole kindel, et plaan vastu võetakse.",
+    "tr": "Hükümet bugün yeşil dönüşüm için yeni bir plan açıkladı ve bakan bunun birçok yeni iş yaratacağını "
+    "söyledi. Planın kabul edilip edilmeyeceği belli değil.",
+    "pl": "Rząd przedstawił dziś nowy plan zielonej transformacji, a minister powiedział, że stworzy on wiele "
+    "nowych miejsc pracy. Nie jest pewne, czy plan zostanie przyjęty.",
+    "cs": "Vláda dnes představila nový plán zelené transformace a ministr řekl, že vytvoří mnoho nových pracovních "
+    "míst. Není jisté, zda bude plán schválen.",
+    "sk": "Vláda dnes predstavila nový plán zelenej transformácie a minister povedal, že vytvorí veľa nových "
+    "pracovných miest. Nie je isté, či bude plán schválený.",
+    "sl": "Vlada je danes predstavila nov načrt za zeleni prehod, minister pa je dejal, da bo ustvaril veliko novih "
+    "delovnih mest. Ni gotovo, ali bo načrt sprejet.",
+    "hr": "Vlada je danas predstavila novi plan zelene tranzicije, a ministar je rekao da će stvoriti mnogo novih "
+    "radnih mjesta. Nije sigurno hoće li plan biti prihvaćen.",
+    "ro": "Guvernul a prezentat astăzi un nou plan pentru tranziția verde, iar ministrul a spus că va crea multe "
+    "locuri de muncă noi. Nu este sigur dacă planul va fi adoptat.",
+    "hu": "A kormány ma bemutatta a zöld átállás új tervét, és a miniszter szerint sok új munkahelyet teremt. "
+    "Nem biztos, hogy a tervet elfogadják.",
+    "ca": "El Govern ha presentat avui un nou pla per a la transició verda, i el ministre ha dit que crearà molts "
+    "llocs de treball nous. No és segur que el pla sigui aprovat.",
+    "el": "Η κυβέρνηση παρουσίασε σήμερα ένα νέο σχέδιο για την πράσινη μετάβαση και ο υπουργός είπε ότι θα "
+    "δημιουργήσει πολλές νέες θέσεις εργασίας.",
+    "bg": "Правителството представи днес нов план за зеления преход, а министърът каза, че той ще създаде много "
+    "нови работни места. Не е сигурно дали планът ще бъде приет.",
+    "uk": "Уряд сьогодні представив новий план зеленого переходу, а міністр сказав, що він створить багато нових "
+    "робочих місць. Не відомо, чи буде план ухвалено.",
+}
+
+
+@pytest.mark.parametrize("code", sorted(GREEN_PLAN))
+def test_neighbouring_languages_are_told_apart(code):
+    assert detect(GREEN_PLAN[code]).code == code
+    document = build_document(GREEN_PLAN[code])
+    assert document.language == code
+    assert len(document.sentences) == 1 + GREEN_PLAN[code].count(". ")

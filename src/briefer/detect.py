@@ -62,7 +62,8 @@ _URDU_LETTERS = frozenset("ٹڈڑںےۓ")
 # Letters that only a few of the candidate languages write (diacritics of loanwords aside).
 _LETTER_OWNERS = {
     "ñ¿¡": "es gl",
-    "ãõ": "pt",
+    "ã": "pt",
+    "õ": "pt et",
     "ç": "fr pt ca tr",
     "ß": "de",
     "äöü": "de et fi sv tr hu",
@@ -176,14 +177,14 @@ def _by_function_words(sample: str, candidates: tuple[str, ...], script: str) ->
 @cache
 def _vote_table(candidates: tuple[str, ...]) -> dict[str, tuple[tuple[str, float], ...]]:
     """For each function word, the languages it votes for and with what weight."""
-    from .stopwords import iso_lists
+    from .stopwords import iso_lists, stop_word_list
 
     lists = iso_lists()
-    # One source for every language: lists of much the same length and making, so that no
-    # language wins for having the longer list.
+    # The same kind of list for every language (stopwords-iso's, with what briefer adds to
+    # it), so that no language wins merely for having the longer list.
     owners: dict[str, list[str]] = {}
     for code in candidates:
-        for word in lists.get(code, ()):
-            owners.setdefault(word.lower(), []).append(code)
+        for word in {w.lower() for w in lists.get(code, ())} | stop_word_list(code):
+            owners.setdefault(word, []).append(code)
     # A word in many lists says little about which language it is: its vote is split.
     return {word: tuple((code, 1.0 / len(codes)) for code in codes) for word, codes in owners.items()}
