@@ -150,12 +150,16 @@ def _script_counts(sample: str) -> Counter[str]:
 
 
 def _by_function_words(sample: str, candidates: tuple[str, ...], script: str) -> Detection:
-    votes = _vote_table(candidates)
+    lists = [(code, _function_words(code)) for code in candidates]
     scores: Counter[str] = Counter()
     counts = Counter(w.lower() for w in _WORD.findall(sample))
+    own: Counter[str] = Counter()
     for word, n in counts.items():
-        for code, weight in votes.get(word, ()):
-            scores[code] += n * weight
+        owners = [code for code, words in lists if word in words]
+        # A word in many lists says little about which language it is: its vote is split.
+        for code in owners:
+            scores[code] += n / len(owners)
+            own[code] += n
     # Letters only some of the candidates use break the ties of short texts.
     for char, n in Counter(sample.lower()).items():
         for code in _LETTERS.get(char, ()):
@@ -165,8 +169,7 @@ def _by_function_words(sample: str, candidates: tuple[str, ...], script: str) ->
         return Detection(UNDETERMINED, 0.0, script)
     best, top = scores.most_common(1)[0]
     n_words = sum(counts.values())
-    own = sum(n for word, n in counts.items() if any(code == best for code, _ in votes.get(word, ())))
-    if n_words >= MIN_WORDS_FOR_COVERAGE and own < MIN_COVERAGE * n_words:
+    if n_words >= MIN_WORDS_FOR_COVERAGE and own[best] < MIN_COVERAGE * n_words:
         # A real text in a language is a tenth or more its function words: this one is in
         # a language briefer does not know, that merely shares a few short words.
         return Detection(UNDETERMINED, 0.0, script)
@@ -175,16 +178,9 @@ def _by_function_words(sample: str, candidates: tuple[str, ...], script: str) ->
 
 
 @cache
-def _vote_table(candidates: tuple[str, ...]) -> dict[str, tuple[tuple[str, float], ...]]:
-    """For each function word, the languages it votes for and with what weight."""
-    from .stopwords import iso_lists, stop_word_list
+def _function_words(code: str) -> frozenset[str]:
+    from .stopwords import function_words, stop_word_list
 
-    lists = iso_lists()
-    # The same kind of list for every language (stopwords-iso's, with what briefer adds to
-    # it), so that no language wins merely for having the longer list.
-    owners: dict[str, list[str]] = {}
-    for code in candidates:
-        for word in {w.lower() for w in lists.get(code, ())} | stop_word_list(code):
-            owners.setdefault(word, []).append(code)
-    # A word in many lists says little about which language it is: its vote is split.
-    return {word: tuple((code, 1.0 / len(codes)) for code in codes) for word, codes in owners.items()}
+    # stopwords-iso's list, with sumy's where it has one (sumy's Slovak list is what tells
+    # Slovak from Czech): much the same kind of list for every language.
+    return function_words(code) | stop_word_list(code)

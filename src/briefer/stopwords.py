@@ -53,9 +53,15 @@ def stop_word_list(code: str) -> frozenset[str]:
     if code in _SUMY:
         path = resources.files("sumy") / "data" / "stopwords" / f"{_SUMY[code]}.txt"
         listed += path.read_text(encoding="utf-8").splitlines()
-    if code != "en":
-        listed += iso_lists().get(code, [])
-    listed += _OWN.get(code, "").split()
+    return frozenset(w for w in (word.strip().lower() for word in listed) if w) | (
+        function_words(code) if code != "en" else frozenset()
+    )
+
+
+@cache
+def function_words(code: str) -> frozenset[str]:
+    """stopwords-iso's list for ``code`` with briefer's additions: what detection votes with."""
+    listed = [*iso_lists().get(code, []), *_OWN.get(code, "").split()]
     return frozenset(w for w in (word.strip().lower() for word in listed) if w)
 
 
