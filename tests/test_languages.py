@@ -394,3 +394,9 @@ def test_neighbouring_languages_are_told_apart(code):
     document = build_document(GREEN_PLAN[code])
     assert document.language == code
     assert len(document.sentences) == 1 + GREEN_PLAN[code].count(". ")
+
+
+def test_without_a_chinese_dictionary_pairs_of_characters_stand_in_for_words():
+    from briefer.language import _han_bigrams
+
+    assert _han_bigrams("新建公园，AI计划") == ["新建", "建公", "公园", "AI", "计划"]

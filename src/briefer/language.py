@@ -319,6 +319,22 @@ def _without_elision(prefixes: str):
     return split
 
 
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_HAN_RUN = re.compile(rf"[{_HAN}]+|[^\W\d_{_HAN}]+")
+
+
+def _han_bigrams(text: str) -> list[str]:
+    """Overlapping pairs of Han characters: without a dictionary, the usual stand-in for words
+    in Chinese retrieval (most Chinese words are two characters long)."""
+    out = []
+    for run in _HAN_RUN.findall(text):
+        if len(run) > 2 and "\u3400" <= run[0] <= "\ufaff":
+            out.extend(run[i : i + 2] for i in range(len(run) - 1))
+        else:
+            out.append(run)
+    return out
+
+
 def _chinese_words(text: str) -> list[str]:
     return [w for w in _jieba_cut()(text) if _WORD.fullmatch(w)]
 
@@ -326,7 +342,7 @@ def _chinese_words(text: str) -> list[str]:
 @cache
 def _jieba_cut():
     """jieba's dictionary segmenter: the Rust build (``rjieba``, a fifth of a second to load)
-    when installed, else the pure-Python ``jieba`` (about two seconds), else single characters."""
+    when installed, else the pure-Python ``jieba`` (about two seconds), else pairs of characters."""
     try:
         import rjieba
 
@@ -336,7 +352,7 @@ def _jieba_cut():
     try:
         import jieba
     except ImportError:
-        return lambda text: _WORD.findall(" ".join(text))
+        return _han_bigrams
     jieba.setLogLevel(60)
     return lambda text: list(jieba.cut(text))
 
