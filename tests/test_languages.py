@@ -400,3 +400,24 @@ def test_without_a_chinese_dictionary_pairs_of_characters_stand_in_for_words():
     from briefer.language import _han_bigrams
 
     assert _han_bigrams("新建公园，AI计划") == ["新建", "建公", "公园", "AI", "计划"]
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "expected"),
+    [
+        ("de", "Er sagte: „Das ist gut.“ Dann ging er.", ["Er sagte: „Das ist gut.“", "Dann ging er."]),
+        ("de", "Sie rief: ‚Wir kommen!‘ Niemand kam.", ["Sie rief: ‚Wir kommen!‘", "Niemand kam."]),
+        ("de", "Er rief: »Gut!« Dann ging er.", ["Er rief: »Gut!«", "Dann ging er."]),
+        (
+            "fr",
+            "Il est parti. « Nous reviendrons », a-t-il dit.",
+            ["Il est parti.", "« Nous reviendrons », a-t-il dit."],
+        ),
+        ("fr", "« Bonjour. » Il partit.", ["« Bonjour. »", "Il partit."]),
+        ("ja", "彼は「明日行く。」と言った。皆喜んだ。", ["彼は「明日行く。」と言った。", "皆喜んだ。"]),
+        ("zh", "他说：“我们明天出发。”大家都很高兴。", ["他说：“我们明天出发。”", "大家都很高兴。"]),
+        ("es", "¿Qué pasará ahora? Nadie lo sabe.", ["¿Qué pasará ahora?", "Nadie lo sabe."]),
+    ],
+)
+def test_quotation_marks_stay_with_their_sentence(code, text, expected):
+    assert [text[a:b] for a, b in sentence_spans(text, get_language(code))] == expected

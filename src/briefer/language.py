@@ -175,8 +175,63 @@ def sentence_spans(text: str, language: Language) -> list[tuple[int, int]]:
             while end > start and text[end - 1].isspace():
                 end -= 1
             if start < end:
-                spans.extend(_cap_length(text, start, end))
-    return spans
+                spans.append((start, end))
+    spans = _rejoin_quotations(text, _reattach_openers(text, _reattach_closers(text, spans)))
+    return [piece for start, end in spans for piece in _cap_length(text, start, end)]
+
+
+# A quotation mark followed by a space closes a quotation: at the start of a "sentence" it
+# belongs to the one before (German „Das ist gut.“ Dann... and ‚…‘, which Punkt splits
+# after the full stop). Not guillemets: French opens with "« " as German closes with "« ".
+_LEADING_CLOSER = re.compile(r"[“”‘’\"']+(?=\s|$)")
+
+
+def _reattach_closers(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        match = _LEADING_CLOSER.match(text, start, end)
+        if match and out and out[-1][1] == start:
+            out[-1] = (out[-1][0], match.end())
+            start = match.end()
+            while start < end and text[start].isspace():
+                start += 1
+            if start >= end:
+                continue
+        out.append((start, end))
+    return out
+
+
+# Punkt leaves an opening guillemet or low quotation mark at the end of the sentence
+# before: "Il est parti. «" + "Nous reviendrons »". It opens the next one.
+_TRAILING_OPENER = re.compile(r"\s+[«„‚]+$")
+
+
+def _reattach_openers(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out = list(spans)
+    for i in range(len(out) - 1):
+        start, end = out[i]
+        match = _TRAILING_OPENER.search(text, start, end)
+        if match and match.start() > start:
+            opener = match.end() - len(match.group().lstrip())
+            out[i] = (start, match.start())
+            out[i + 1] = (opener, out[i + 1][1])
+    return out
+
+
+# Japanese reports speech as 「…。」と言った: the quotation ends a sentence only when no
+# particle carries on after its closing bracket.
+_CLOSING_BRACKET = tuple("」』）”")
+_CARRIES_ON = ("と", "って", "という", "との")
+
+
+def _rejoin_quotations(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        if out and out[-1][1] == start and text[start - 1] in _CLOSING_BRACKET and text.startswith(_CARRIES_ON, start):
+            out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
+    return out
 
 
 # Chinese and Japanese end sentences with full-width marks that need no space after them,
