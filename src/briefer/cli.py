@@ -42,6 +42,11 @@ methods: {", ".join(METHODS)} (default: topic)
 
 budget: with no -n, --words or --ratio, a briefing has a fifth of the sentences,
 at least 3 and at most 10. A text already within the budget is given whole.
+Chinese and Japanese are counted in characters.
+
+languages: detected from the text (--language auto, the default), or --language
+CODE. Fully supported: {{languages}}.
+Others briefer recognises (ar, he, ko, uk...) are briefed the language-neutral way.
 
 exit codes:
   0   success
@@ -71,7 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="brief",
         description="Brief an article offline: its key points as exact quotes, grouped by topic.",
-        epilog=EPILOG,
+        epilog=EPILOG.replace("{languages}", _language_list()),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument(
@@ -83,7 +88,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--sample", action="store_true", help="brief the bundled sample article")
     budget = parser.add_argument_group("length")
     budget.add_argument("-n", "--sentences", type=_int, metavar="N", help="at most N sentences")
-    budget.add_argument("--words", type=_int, metavar="N", help="at most N words")
+    budget.add_argument("--words", type=_int, metavar="N", help="at most N words (CJK: characters)")
     budget.add_argument("--ratio", type=_ratio, metavar="R", help="a share of the sentences: 0.2 or 20%%")
     choice = parser.add_argument_group("method and output")
     choice.add_argument("-m", "--method", default="topic", metavar="NAME", help="ranking method (see below)")
@@ -103,6 +108,15 @@ def build_parser() -> argparse.ArgumentParser:
     more.add_argument("--max-size", type=_int, default=50, metavar="MB", help="largest input accepted (default 50)")
     more.add_argument("--version", action="version", version=f"brief {__version__}")
     return parser
+
+
+def _language_list() -> str:
+    import textwrap
+
+    from .language import supported_languages
+
+    codes = ", ".join(lang.code for lang in supported_languages())
+    return textwrap.fill(codes, width=80, initial_indent=" " * 22)[22:]
 
 
 def _int(value: str) -> int:
