@@ -421,3 +421,26 @@ def test_without_a_chinese_dictionary_pairs_of_characters_stand_in_for_words():
 )
 def test_quotation_marks_stay_with_their_sentence(code, text, expected):
     assert [text[a:b] for a, b in sentence_spans(text, get_language(code))] == expected
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "expected"),
+    [
+        ("hi", "आज दिल्ली में बारिश हुई।", ["आज", "दिल्ली", "में", "बारिश", "हुई"]),
+        ("ml", "ഇന്ന് മഴ പെയ്തു.", ["ഇന്ന്", "മഴ", "പെയ്തു"]),
+        ("he", "הַיְלָדִים הלכו", ["הַיְלָדִים", "הלכו"]),
+        ("fr", "Le cafe\u0301 ferme.", ["Le", "cafe\u0301", "ferme"]),
+    ],
+)
+def test_vowel_signs_and_combining_marks_stay_inside_words(code, text, expected):
+    from briefer.language import Analyzer
+
+    analyzer = Analyzer(get_language(code))
+    assert analyzer.words(text) == expected
+
+
+def test_a_decomposed_accent_makes_the_same_term_as_a_composed_one():
+    from briefer.language import Analyzer
+
+    analyzer = Analyzer(get_language("fr"))
+    assert analyzer.terms("café") == analyzer.terms("cafe\u0301") != []

@@ -97,7 +97,7 @@ LETTER_WEIGHT = 0.5
 MIN_WORDS_FOR_COVERAGE = 30
 MIN_COVERAGE = 0.1
 
-_WORD = re.compile(r"[^\W\d_]+")
+_WORD = re.compile(r"[^\W\d_]+")  # Latin and Cyrillic function words need no marks
 
 
 @dataclass(frozen=True)

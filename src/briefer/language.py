@@ -12,6 +12,7 @@ words are not stemmed.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
@@ -285,7 +286,26 @@ def _splitter(table: str):
     return punkt.PunktSentenceTokenizer(punkt.PunktParameters(), rules=rules)
 
 
-_WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+def _combining_marks() -> str:
+    """A character class of the combining marks (vowel signs, viramas, accents written apart)."""
+    ranges: list[tuple[int, int]] = []
+    # The blocks whose scripts write marks inside words: combining accents, Hebrew, Arabic,
+    # Syriac, the Indic scripts, Thai, Lao, Tibetan, Myanmar, kana voicing.
+    blocks = [(0x300, 0x370), (0x483, 0x48A), (0x591, 0x5C8), (0x610, 0x6EE), (0x711, 0x74B), (0x900, 0x1100)]
+    blocks += [(0x1AB0, 0x1B00), (0x1DC0, 0x1E00), (0x20D0, 0x2100), (0x3099, 0x309B), (0xFE20, 0xFE30)]
+    for code in (c for low, high in blocks for c in range(low, high)):
+        if unicodedata.category(chr(code)).startswith("M"):
+            if ranges and ranges[-1][1] == code - 1:
+                ranges[-1] = (ranges[-1][0], code)
+            else:
+                ranges.append((code, code))
+    return "".join(chr(a) if a == b else f"{chr(a)}-{chr(b)}" for a, b in ranges)
+
+
+# A word: letters with the marks that belong to them. Python's \w leaves out combining
+# marks, which would cut Hindi, Malayalam or Thai words (and decomposed "café") apart.
+_LETTERS = rf"[^\W\d_](?:[^\W\d_]|[{_combining_marks()}])*"
+_WORD = re.compile(rf"{_LETTERS}(?:['’\-]{_LETTERS})*")
 
 
 def words(text: str) -> list[str]:
@@ -327,6 +347,8 @@ class Analyzer:
 
     def _term(self, word: str) -> str | None:
         lower = word.lower().replace("’", "'")
+        if not lower.isascii():
+            lower = unicodedata.normalize("NFC", lower)
         if lower.endswith("'s"):
             lower = lower[:-2]
         if len(lower) < self._min_length or lower in self.stop_words:
