@@ -444,3 +444,16 @@ def test_a_decomposed_accent_makes_the_same_term_as_a_composed_one():
 
     analyzer = Analyzer(get_language("fr"))
     assert analyzer.terms("café") == analyzer.terms("cafe\u0301") != []
+
+
+def test_sumy_methods_see_the_words_of_scripts_with_vowel_signs():
+    import warnings
+
+    text = "आज दिल्ली में बारिश हुई। कल मौसम गर्म होगा। बच्चे स्कूल गए। बारिश के बाद मौसम ठंडा हुआ। लोग खुश थे।"
+    document = build_document(text)
+    assert document.language == "hi"
+    with warnings.catch_warnings():
+        # sumy's LSA warns when it finds fewer words than sentences.
+        warnings.simplefilter("error")
+        briefing = brief(document, method="lsa", budget=Budget(sentences=2))
+    assert all(text[p.start : p.end] == p.text for p in briefing.key_points)

@@ -304,7 +304,8 @@ def _combining_marks() -> str:
 
 # A word: letters with the marks that belong to them. Python's \w leaves out combining
 # marks, which would cut Hindi, Malayalam or Thai words (and decomposed "café") apart.
-_LETTERS = rf"[^\W\d_](?:[^\W\d_]|[{_combining_marks()}])*"
+MARKS = _combining_marks()
+_LETTERS = rf"[^\W\d_](?:[^\W\d_]|[{MARKS}])*"
 _WORD = re.compile(rf"{_LETTERS}(?:['’\-]{_LETTERS})*")
 
 

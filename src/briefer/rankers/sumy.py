@@ -14,10 +14,11 @@ from functools import lru_cache
 
 import numpy as np
 
-from ..language import Analyzer, Language, get_language
+from ..language import MARKS, Analyzer, Language, get_language
 from ..topics import Analysis
 
-_SUMY_WORD = re.compile(r"^[^\W\d_](?:[^\W\d_]|['-])*$")
+# sumy's own test for a word, with the combining marks of Hindi or Thai let in.
+_SUMY_WORD = re.compile(rf"^[^\W\d_](?:[^\W\d_]|[{MARKS}]|['-])*$")
 
 # Edmundson's cue method wants "stigma" words that mark a sentence as unimportant; these
 # are hedges and asides of the kind Edmundson (1969) listed, so that it needs no hand-made list.
