@@ -8,13 +8,14 @@ from dataclasses import dataclass
 import numpy as np
 
 from .errors import UsageError
-from .language import get_language, language_note
+from .language import get_language, language_note, reading_rate
 from .model import Briefing, Document, KeyPoint, Stats, count_words
 from .openings import dateline_length, is_dangling
 from .rankers import get_ranker
 from .topics import Analysis, analyze
 
 # Brysbaert (2019): adults read English non-fiction silently at about 238 words a minute.
+# Other languages' rates are in language.py.
 WORDS_PER_MINUTE = 238
 # Two key points sharing more than this cosine of their terms say the same thing.
 REDUNDANCY = 0.5
@@ -60,8 +61,6 @@ class Budget:
 
 def reading_seconds(words: int, language: str = "en") -> int:
     """Seconds to read ``words`` words (characters of Chinese and Japanese) silently."""
-    from .language import reading_rate
-
     return math.ceil(words * 60 / reading_rate(language))
 
 
