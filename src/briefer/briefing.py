@@ -8,12 +8,14 @@ from dataclasses import dataclass
 import numpy as np
 
 from .errors import UsageError
+from .language import get_language, language_note, reading_rate
 from .model import Briefing, Document, KeyPoint, Stats, count_words
 from .openings import dateline_length, is_dangling
 from .rankers import get_ranker
 from .topics import Analysis, analyze
 
 # Brysbaert (2019): adults read English non-fiction silently at about 238 words a minute.
+# Other languages' rates are in language.py.
 WORDS_PER_MINUTE = 238
 # Two key points sharing more than this cosine of their terms say the same thing.
 REDUNDANCY = 0.5
@@ -57,8 +59,9 @@ class Budget:
         return min(limits)
 
 
-def reading_seconds(words: int) -> int:
-    return math.ceil(words * 60 / WORDS_PER_MINUTE)
+def reading_seconds(words: int, language: str = "en") -> int:
+    """Seconds to read ``words`` words (characters of Chinese and Japanese) silently."""
+    return math.ceil(words * 60 / reading_rate(language))
 
 
 def brief(
@@ -83,6 +86,9 @@ def brief(
     limit = budget.sentence_limit(n)
     total_words = sum(lengths)
     notes: list[str] = []
+    language_note_text = language_note(get_language(document.language))
+    if language_note_text:
+        notes.append(language_note_text)
 
     whole = limit >= n and (budget.words is None or total_words <= budget.words)
     scores = np.asarray(ranker.scores(analysis), dtype=np.float64)
@@ -118,10 +124,10 @@ def brief(
     stats = Stats(
         sentences=n,
         words=total_words,
-        reading_seconds=reading_seconds(total_words),
+        reading_seconds=reading_seconds(total_words, document.language),
         summary_sentences=len(points),
         summary_words=summary_words,
-        summary_reading_seconds=reading_seconds(summary_words),
+        summary_reading_seconds=reading_seconds(summary_words, document.language),
     )
     return Briefing(
         document=document,
@@ -159,7 +165,7 @@ def _choose(
             if chosen and float(np.max(matrix[chosen] @ matrix[index])) > REDUNDANCY:
                 continue
             opens = not chosen or index < min(chosen)
-            if opens and index > 0 and is_dangling(sentences[index].text):
+            if opens and index > 0 and is_dangling(sentences[index].text, analysis.document.language):
                 # It would open the briefing pointing at context the reader does not have.
                 held_back.append(index)
                 continue

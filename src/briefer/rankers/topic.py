@@ -14,6 +14,7 @@ import re
 
 import numpy as np
 
+from ..model import count_words
 from ..openings import is_dangling
 from ..topics import Analysis
 
@@ -44,7 +45,7 @@ class TopicRanker:
         centrality = _normalise(_centrality(analysis.matrix))
         content = SALIENCE_WEIGHT * salience + (1 - SALIENCE_WEIGHT) * centrality
         prior = 1.0 / np.power(1.0 + np.arange(n), self.prior_strength(analysis, centrality))
-        penalty = np.asarray([_penalty(s.text) for s in document.sentences])
+        penalty = np.asarray([_penalty(s.text, document.language) for s in document.sentences])
         return content * prior * penalty
 
     @staticmethod
@@ -78,19 +79,20 @@ def _normalise(values: np.ndarray) -> np.ndarray:
     return values / top if top > 0 else np.zeros_like(values)
 
 
-def _penalty(text: str) -> float:
-    words = len(text.split())
+def _penalty(text: str, language: str = "en") -> float:
+    # Chinese and Japanese count characters (model.count_words), not space-separated runs.
+    words = count_words(text)
     factor = 1.0
     if words < 6:
         factor *= 0.3
     elif words < 10 or words > 60:
         factor *= 0.7
     stripped = text.rstrip("\"”’' )")
-    if stripped.endswith("?"):
+    if stripped.endswith(("?", "？")):
         factor *= 0.5
     if text[:1] in "\"“‘'":
         factor *= 0.85
-    if is_dangling(text):
+    if is_dangling(text, language):
         factor *= 0.8
     if _BOILERPLATE.search(text):
         factor *= 0.05
