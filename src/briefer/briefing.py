@@ -159,16 +159,22 @@ def _choose(
             if chosen and float(np.max(matrix[chosen] @ matrix[index])) > REDUNDANCY:
                 continue
             opens = not chosen or index < min(chosen)
-            if opens and index > 0 and is_dangling(sentences[index].text):
+            if opens and is_dangling(sentences[index].text):
                 # It would open the briefing pointing at context the reader does not have.
                 held_back.append(index)
                 continue
         chosen.append(index)
         used_words += lengths[index]
-    for index in held_back:
-        if len(chosen) >= limit:
-            break
-        if max_words is None or used_words + lengths[index] <= max_words:
-            chosen.append(index)
-            used_words += lengths[index]
+    # Held-back sentences come in where they no longer open the briefing, then (to fill the
+    # budget) anywhere.
+    for must_follow in (True, False):
+        for index in list(held_back):
+            if len(chosen) >= limit:
+                break
+            if must_follow and (not chosen or index < min(chosen)):
+                continue
+            if max_words is None or used_words + lengths[index] <= max_words:
+                chosen.append(index)
+                used_words += lengths[index]
+                held_back.remove(index)
     return sorted(chosen)
