@@ -69,7 +69,7 @@ def _tfidf(term_lists: list[list[str]]) -> tuple[list[str], np.ndarray]:
     n = len(term_lists)
     df: Counter[str] = Counter()
     for terms in term_lists:
-        df.update(set(terms))
+        df.update(list(dict.fromkeys(terms)))  # ordered: ties keep first-seen order under any hash seed
     vocabulary = [t for t, _ in df.most_common(MAX_TERMS)]
     index = {t: j for j, t in enumerate(vocabulary)}
     rows: list[int] = []
@@ -230,7 +230,7 @@ def _topics(
     index = {t: j for j, t in enumerate(terms)}
     document_frequency: Counter[str] = Counter()
     for sentence_terms in term_lists:
-        document_frequency.update(set(sentence_terms))
+        document_frequency.update(list(dict.fromkeys(sentence_terms)))
     topics = []
     for old in used:
         members = np.flatnonzero(assigned == old)
@@ -257,7 +257,7 @@ def _label_words(
     """
     inside: Counter[str] = Counter()
     for i in members:
-        inside.update(set(term_lists[i]))
+        inside.update(list(dict.fromkeys(term_lists[i])))
     top = float(loading.max()) or 1.0
     scored = []
     for term, count in inside.items():
