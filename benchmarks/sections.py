@@ -67,14 +67,24 @@ def build_texts(clusters: list[list[list[str]]], count: int, seed: int) -> list[
     texts = []
     for _ in range(count):
         chosen = rng.sample(range(len(clusters)), rng.randint(4, 7))
-        paragraphs: list[str] = []
-        starts: list[int] = []
-        for c in chosen:
-            article = rng.choice(clusters[c])
-            starts.append(len(paragraphs))
-            paragraphs.extend(article)
-        texts.append(("\n\n".join(paragraphs), starts))
+        tagged: list[tuple[str, int]] = []
+        for number, c in enumerate(chosen):
+            tagged.extend((paragraph, number) for paragraph in rng.choice(clusters[c]))
+        tagged = _without_headings(tagged)
+        starts = [i for i, (_, number) in enumerate(tagged) if i == 0 or tagged[i - 1][1] != number]
+        texts.append(("\n\n".join(p for p, _ in tagged), starts))
     return texts
+
+
+def _without_headings(tagged: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """Drop paragraphs that briefer would read as headings once the articles are joined."""
+    while True:
+        text = "\n\n".join(p for p, _ in tagged)
+        offsets = unit_starts(text)
+        headings = {offsets.index(b.start) for b in parse_blocks(text) if b.kind == "heading" and b.start in offsets}
+        if not headings:
+            return tagged
+        tagged = [item for i, item in enumerate(tagged) if i not in headings]
 
 
 def as_string(starts: list[int], units: int) -> str:

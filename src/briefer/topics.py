@@ -342,6 +342,9 @@ def topic_boundaries(analysis: Analysis) -> list[int]:
     if median <= 0:
         return []
     depth = _depth(similarity)
+    # A paragraph without sentences (a rule, stray symbols) closes the section before it.
+    has_sentences = np.zeros(n_paragraphs, dtype=bool)
+    has_sentences[[s.paragraph for s in document.sentences]] = True
     chosen: list[int] = []
     for g in np.argsort(similarity, kind="stable"):
         if similarity[g] > SHIFT * median:
@@ -349,6 +352,8 @@ def topic_boundaries(analysis: Analysis) -> list[int]:
         if depth[g] < DEPTH * median:
             continue
         start = int(g) + 1
+        while start < n_paragraphs - 1 and not has_sentences[start]:
+            start += 1
         if all(abs(start - c) >= MIN_SECTION_PARAGRAPHS for c in chosen) and (
             MIN_SECTION_PARAGRAPHS <= start <= n_paragraphs - MIN_SECTION_PARAGRAPHS
         ):
