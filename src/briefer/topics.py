@@ -129,12 +129,14 @@ def _display_forms(document: Document, analyzer: Analyzer, terms: list[str]) -> 
 
 
 PARAGRAPH_BLEND = 1.0
+MAX_BLEND_SENTENCES = 5000
 
 
 def _with_paragraphs(document: Document, matrix: np.ndarray) -> np.ndarray:
     """Each sentence's row plus its paragraph's mean, when the paragraphs hold several sentences."""
     n_paragraphs = len(document.paragraphs)
-    if n_paragraphs < 3 or len(document.sentences) <= n_paragraphs:
+    if n_paragraphs < 3 or len(document.sentences) <= n_paragraphs or len(document.sentences) > MAX_BLEND_SENTENCES:
+        # Past a bound the blend's copy of the matrix costs more memory than it is worth.
         return matrix
     paragraph = np.asarray([s.paragraph for s in document.sentences])
     sums = np.zeros((n_paragraphs, matrix.shape[1]))

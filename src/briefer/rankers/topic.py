@@ -85,17 +85,28 @@ def _directed_centrality(matrix: np.ndarray) -> np.ndarray:
     """Similarity to the sentences after, less some to those before, in linear time.
 
     The sum of a sentence's cosines with all later sentences is its dot product with the
-    sum of their vectors, so running sums replace PacSum's n x n similarity matrix.
+    sum of their vectors, so running sums replace PacSum's n x n similarity matrix; they
+    are taken a block of rows at a time so that no second n x terms array is held.
     """
-    if matrix.shape[0] == 0:
+    n = matrix.shape[0]
+    if n == 0:
         return np.zeros(0)
-    running = np.cumsum(matrix, axis=0)
-    after = running[-1] - running
-    before = running - matrix
-    forward = np.einsum("ij,ij->i", matrix, after)
-    backward = np.einsum("ij,ij->i", matrix, before)
+    total = matrix.sum(axis=0)
+    with_earlier = np.empty(n)  # each sentence's dot product with itself and all before it
+    prefix = np.zeros(matrix.shape[1])
+    for start in range(0, n, _BLOCK_ROWS):
+        rows = matrix[start : start + _BLOCK_ROWS]
+        running = np.cumsum(rows, axis=0) + prefix
+        with_earlier[start : start + len(rows)] = np.einsum("ij,ij->i", rows, running)
+        prefix = running[-1]
+    own = np.einsum("ij,ij->i", matrix, matrix)
+    forward = matrix @ total - with_earlier
+    backward = with_earlier - own
     directed = forward - BACKWARD_WEIGHT * backward
     return directed - directed.min()
+
+
+_BLOCK_ROWS = 2048
 
 
 def _normalise(values: np.ndarray) -> np.ndarray:
