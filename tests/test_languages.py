@@ -18,7 +18,7 @@ from briefer.briefing import Budget, brief
 from briefer.detect import detect
 from briefer.document import build_document
 from briefer.errors import UsageError
-from briefer.language import get_language, reading_rate, sentence_spans, supported_languages
+from briefer.language import get_language, reading_rate, sentence_spans, stop_words, supported_languages
 from briefer.model import count_words
 from briefer.render import render, render_markdown, summary_line
 from briefer.stopwords import stop_word_list
@@ -102,7 +102,7 @@ def test_key_points_are_verbatim_and_topics_are_content_words(code):
     assert len(briefing.key_points) == 3
     assert all(text[p.start : p.end] == p.text for p in briefing.key_points)
     english = stop_word_list("en")
-    own = stop_word_list(code)
+    own = stop_words(get_language(code))
     labels = [term for topic in briefing.topics for term in topic.label.split(", ")]
     assert labels
     for term in [*labels, *briefing.key_terms]:
@@ -457,3 +457,13 @@ def test_sumy_methods_see_the_words_of_scripts_with_vowel_signs():
         warnings.simplefilter("error")
         briefing = brief(document, method="lsa", budget=Budget(sentences=2))
     assert all(text[p.start : p.end] == p.text for p in briefing.key_points)
+
+
+@pytest.mark.parametrize(("code", "verb"), [("de", "sagte"), ("ru", "рассказал"), ("zh", "表示")])
+def test_verbs_of_reported_speech_are_no_topic(code, verb):
+    text = article(code)
+    assert verb in text
+    for n in (2, 3, 4):
+        briefing = brief(build_document(text), budget=Budget(sentences=n))
+        assert all(verb not in topic.terms for topic in briefing.topics)
+        assert verb not in briefing.key_terms
