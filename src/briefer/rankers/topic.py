@@ -59,12 +59,19 @@ class TopicRanker:
     @staticmethod
     def prior_strength(analysis: Analysis, centrality: np.ndarray) -> float:
         """How much the opening counts: strong when the lead is central, weak otherwise."""
-        n = len(centrality)
-        if n <= LEAD_SENTENCES + 1:
-            return FLAT_PRIOR
-        lead = float(centrality[:LEAD_SENTENCES].mean())
-        rest = float(centrality[LEAD_SENTENCES:].mean())
-        return NEWS_PRIOR if lead >= rest else FLAT_PRIOR
+        return NEWS_PRIOR if lead_is_central(centrality) else FLAT_PRIOR
+
+
+def lead_is_central(centrality: np.ndarray) -> bool:
+    """True when the opening sentences are closer to the whole text than the rest: news."""
+    n = len(centrality)
+    if n <= LEAD_SENTENCES + 1:
+        return False
+    return float(centrality[:LEAD_SENTENCES].mean()) >= float(centrality[LEAD_SENTENCES:].mean())
+
+
+def document_centrality(analysis: Analysis) -> np.ndarray:
+    return _centrality(analysis.matrix)
 
 
 def _topic_salience(analysis: Analysis) -> np.ndarray:
