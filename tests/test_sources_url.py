@@ -5,6 +5,8 @@ from __future__ import annotations
 import gzip
 import json
 import socket
+import threading
+import time
 
 import pytest
 
@@ -194,6 +196,20 @@ def test_the_servers_charset_is_honoured(server):
 def test_refused_connection(unused_port):
     with pytest.raises(InputError, match="connection refused"):
         fetch(f"http://127.0.0.1:{unused_port}/article.html", max_bytes=MB, timeout=5)
+
+
+def test_a_host_lookup_that_hangs_meets_the_timeout(monkeypatch):
+    looked_up = threading.Event()
+
+    def hanging_lookup(*args, **kwargs):
+        looked_up.set()
+        time.sleep(5)
+        raise socket.gaierror(socket.EAI_AGAIN, "Temporary failure in name resolution")
+
+    monkeypatch.setattr(socket, "getaddrinfo", hanging_lookup)
+    with pytest.raises(InputError, match=r"slow\.invalid/story: timed out after 0\.5 s"):
+        fetch("https://slow.invalid/story", max_bytes=MB, timeout=0.5)
+    assert looked_up.is_set()
 
 
 def test_unknown_host_is_reported_without_a_lookup_on_the_network(monkeypatch):
