@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
+import signal
 import socket
+import subprocess
+import sys
 import threading
 import time
 
@@ -13,6 +17,7 @@ import pytest
 from briefer.errors import InputError
 from briefer.pipeline import load
 from briefer.sources.url import MAX_REDIRECTS, USER_AGENT, fetch, is_url, shown
+from conftest import ROOT
 from pages import ARTICLE_HTML, ARTICLE_SECTIONS, CHROME, NO_ARTICLE_HTML, endless, redirect, send, serve, slow, trickle
 
 ARTICLE = ARTICLE_HTML.encode("utf-8")
@@ -319,3 +324,26 @@ def unused_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
+
+
+@pytest.mark.parametrize(
+    ("sig", "code", "said"), [(signal.SIGINT, 130, "interrupted"), (signal.SIGTERM, 143, "terminated")]
+)
+def test_a_signal_during_a_download_stops_brief_at_once(server, tmp_path, sig, code, said):
+    target = tmp_path / "out.md"
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    before = len(server.requests)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "briefer", server.url("/slow"), "--timeout", "60", "-o", str(target)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+    )
+    while not any(path == "/slow" for path, _ in server.requests[before:]):
+        assert process.poll() is None, process.communicate()
+        time.sleep(0.05)
+    process.send_signal(sig)
+    _, err = process.communicate(timeout=30)
+    assert process.returncode == code
+    assert err.decode() == f"brief: {said}\n"
+    assert not target.exists()
