@@ -123,15 +123,22 @@ def brief_many(
     for k in off_topic_sources(analysis, source_of):
         name = documents[k].title or documents[k].source or f"source {k + 1}"
         notes = (*notes, f"source {k + 1} ({name}) has little in common with the others")
+    languages = sorted({d.language for d in documents})
+    if len(languages) > 1:
+        # One analyzer serves the whole collection: that of the commonest language.
+        notes = (
+            *notes,
+            f"the sources are in several languages ({', '.join(languages)}): topics use {combined.language}",
+        )
     total_words = sum(lengths)
     summary_words = sum(count_words(p.text) for p in points)
     stats = Stats(
         sentences=len(combined.sentences),
         words=total_words,
-        reading_seconds=reading_seconds(total_words),
+        reading_seconds=reading_seconds(total_words, combined.language),
         summary_sentences=len(points),
         summary_words=summary_words,
-        summary_reading_seconds=reading_seconds(summary_words),
+        summary_reading_seconds=reading_seconds(summary_words, combined.language),
     )
     return Briefing(
         document=analysis.document,
