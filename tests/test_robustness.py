@@ -12,7 +12,7 @@ from briefer import document as document_module
 from briefer.briefing import Budget, brief
 from briefer.document import build_document
 from briefer.errors import InputError
-from briefer.topics import depth_scores
+from briefer.topics import _depth as depth_scores
 from conftest import ROOT
 
 

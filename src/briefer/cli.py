@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import json
 import os
 import signal
 import sys
-from typing import TextIO
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, TextIO
 
 from . import __version__
 from .errors import (
@@ -21,6 +23,9 @@ from .errors import (
     InputError,
     UsageError,
 )
+
+if TYPE_CHECKING:
+    from .model import Document
 
 METHODS = (
     "topic",
@@ -41,12 +46,18 @@ methods: {", ".join(METHODS)} (default: topic)
 
 budget: with no -n, --words or --ratio, a briefing has a fifth of the sentences,
 at least 3 and at most 10. A text already within the budget is given whole.
+Chinese and Japanese are counted in characters.
+
+languages: detected from the text (--language auto, the default), or --language
+CODE. Fully supported: {{languages}}.
+Others briefer recognises (ar, he, ko, uk...) are briefed the language-neutral way.
 
 exit codes:
   0   success
   1   internal failure, or some --batch records failed
   2   usage error (unknown option or method, bad budget)
-  3   input error (missing, unreadable, empty or binary input)
+  3   input error (missing, unreadable, empty or binary input; a URL that cannot
+      be fetched, a page with no article, an encrypted or image-only PDF)
   4   output error (cannot write the -o file; an existing file is left intact)
   130 interrupted (Ctrl-C)      143 terminated (SIGTERM)
 
@@ -55,7 +66,11 @@ examples:
   brief report.txt -n 5               five key points
   cat notes.txt | brief --words 80    read stdin, at most 80 words
   brief a.txt --format json -o a.json write JSON atomically
+  brief https://example.org/post.html the article of a web page
+  brief notes.md report.pdf           Markdown and PDF (pip install 'briefer[pdf]')
   brief --batch docs.jsonl > out.jsonl
+  brief a.txt b.txt c.md              one briefing across several sources
+  brief reports/                      every text file in a folder, as one briefing
 """
 
 
@@ -68,14 +83,19 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="brief",
         description="Brief an article offline: its key points as exact quotes, grouped by topic.",
-        epilog=EPILOG,
+        epilog=EPILOG.replace("{languages}", _language_list()),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("inputs", nargs="*", metavar="INPUT", help="files to brief; '-' or nothing reads stdin")
+    parser.add_argument(
+        "inputs",
+        nargs="*",
+        metavar="INPUT",
+        help="files, folders or http(s) URLs to brief ('-' or nothing reads stdin); several make one briefing",
+    )
     parser.add_argument("--sample", action="store_true", help="brief the bundled sample article")
     budget = parser.add_argument_group("length")
     budget.add_argument("-n", "--sentences", type=_int, metavar="N", help="at most N sentences")
-    budget.add_argument("--words", type=_int, metavar="N", help="at most N words")
+    budget.add_argument("--words", type=_int, metavar="N", help="at most N words (CJK: characters)")
     budget.add_argument("--ratio", type=_ratio, metavar="R", help="a share of the sentences: 0.2 or 20%%")
     choice = parser.add_argument_group("method and output")
     choice.add_argument("-m", "--method", default="topic", metavar="NAME", help="ranking method (see below)")
@@ -83,12 +103,15 @@ def build_parser() -> argparse.ArgumentParser:
     choice.add_argument("-f", "--format", choices=("text", "markdown", "json"), default="text")
     choice.add_argument("-o", "--output", metavar="FILE", help="write to FILE atomically instead of stdout")
     choice.add_argument("--order", choices=("document", "rank"), default="document", help="order of key points")
-    choice.add_argument("--language", default="en", metavar="NAME", help="language of the input (default: en)")
-    choice.add_argument("--include-text", action="store_true", help="JSON: include the decoded text")
+    choice.add_argument(
+        "--language", default="auto", metavar="NAME", help="language of the input: a code such as de (default: auto)"
+    )
+    choice.add_argument("--include-text", action="store_true", help="JSON: include the text the offsets point into")
     choice.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour in text output")
     choice.add_argument("--width", type=_int, metavar="COLS", help="wrap text output at COLS (default: terminal)")
     more = parser.add_argument_group("more")
     more.add_argument("--batch", metavar="FILE", help='JSON Lines of {"id", "text", "title"?}; "-" for stdin')
+    more.add_argument("--merge", action="store_true", help="with --batch: one briefing for all the records")
     more.add_argument(
         "--jobs", type=_int, metavar="N", help="--batch: worker processes (default: all cores; 1 for none)"
     )
@@ -96,8 +119,26 @@ def build_parser() -> argparse.ArgumentParser:
         "--scheduler", metavar="ADDRESS", help="--batch on a Dask cluster (needs briefer[dask]); see the README"
     )
     more.add_argument("--max-size", type=_int, default=50, metavar="MB", help="largest input accepted (default 50)")
+    more.add_argument(
+        "--input-format",
+        choices=("auto", "text", "markdown", "html", "pdf"),
+        default="auto",
+        help="read inputs as this format (default: from name, content type or first bytes)",
+    )
+    more.add_argument(
+        "--timeout", type=_seconds, default=20.0, metavar="S", help="give up on a URL after S seconds (default 20)"
+    )
     more.add_argument("--version", action="version", version=f"brief {__version__}")
     return parser
+
+
+def _language_list() -> str:
+    import textwrap
+
+    from .language import supported_languages
+
+    codes = ", ".join(lang.code for lang in supported_languages())
+    return textwrap.fill(codes, width=80, initial_indent=" " * 22)[22:]
 
 
 def _int(value: str) -> int:
@@ -105,6 +146,16 @@ def _int(value: str) -> int:
         return int(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
+
+
+def _seconds(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {value!r}") from None
+    if not number > 0:
+        raise argparse.ArgumentTypeError(f"a timeout must be more than 0 seconds, not {value}")
+    return number
 
 
 def _ratio(value: str) -> float:
@@ -179,16 +230,19 @@ def _run(argv: list[str] | None) -> int:
     from .rankers.base import info_for
 
     info_for(args.method)
-    from .language import get_language
+    from .language import AUTO, get_language
 
-    get_language(args.language)
+    if args.language.strip().lower() != AUTO:
+        get_language(args.language)
 
     if args.batch is not None:
         if args.inputs or args.sample:
             raise UsageError("--batch takes its records from one JSON Lines file; give no other inputs")
         return _run_batch(args, budget)
 
-    inputs = list(args.inputs)
+    from .sources import expand_folders
+
+    inputs = expand_folders(list(args.inputs))
     if args.sample:
         from .pipeline import sample_path
 
@@ -200,35 +254,53 @@ def _run(argv: list[str] | None) -> int:
     if inputs.count("-") > 1:
         raise UsageError("'-' (stdin) can be given only once")
 
-    rendered: list[str] = []
-    failures = 0
+    if len(inputs) == 1:
+        document = _load(inputs[0], args)
+        from .briefing import brief
+
+        _emit(_render(brief(document, method=args.method, budget=budget, order=args.order), args), args.output)
+        return EXIT_OK
+    # Several inputs make one briefing; an input that cannot be read is reported and the
+    # briefing comes from the others.
+    documents = []
+    failures: list[str] = []
     for spec in inputs:
         try:
-            rendered.append(_brief_one(spec, args, budget))
+            documents.append(_load(spec, args))
         except InputError as error:
-            if len(inputs) == 1:
-                raise
             _error(error.message)
-            failures += 1
-    if not rendered:
-        return EXIT_INPUT
-    if args.format == "json" and len(inputs) > 1:
-        content = "[\n" + ",\n".join(r.rstrip("\n") for r in rendered) + "\n]\n"
-    else:
-        content = "\n".join(rendered)
-    _emit(content, args.output)
+            failures.append(error.message)
+    _emit(_brief_collection(documents, failures, args, budget), args.output)
     return EXIT_INPUT if failures else EXIT_OK
 
 
-def _brief_one(spec: str, args: argparse.Namespace, budget: object) -> str:
-    from .briefing import brief
+def _load(spec: str, args: argparse.Namespace) -> Document:
     from .pipeline import load
+
+    return load(
+        spec,
+        language=args.language,
+        max_bytes=args.max_size * 1024 * 1024,
+        input_format=None if args.input_format == "auto" else args.input_format,
+        timeout=args.timeout,
+    )
+
+
+def _brief_collection(documents: list, failures: list[str], args: argparse.Namespace, budget: object) -> str:
+    from .multi import brief_many
+
+    if not documents:
+        raise InputError("none of the inputs could be read")
+    notes = tuple(f"not included: {message}" for message in failures)
+    briefing = brief_many(documents, method=args.method, budget=budget, order=args.order, notes=notes)  # type: ignore[arg-type]
+    return _render(briefing, args)
+
+
+def _render(briefing: object, args: argparse.Namespace) -> str:
     from .render import render
 
-    document = load(spec, language=args.language, max_bytes=args.max_size * 1024 * 1024)
-    briefing = brief(document, method=args.method, budget=budget, order=args.order)  # type: ignore[arg-type]
     color, width = _terminal_style(args)
-    return render(briefing, args.format, width=width, color=color, include_text=args.include_text)
+    return render(briefing, args.format, width=width, color=color, include_text=args.include_text)  # type: ignore[arg-type]
 
 
 def _terminal_style(args: argparse.Namespace) -> tuple[bool, int]:
@@ -271,14 +343,22 @@ def _run_batch(args: argparse.Namespace, budget: object) -> int:
         language=args.language,
         max_chars=args.max_size * 1024 * 1024,
     )
+    if args.merge and args.scheduler:
+        raise UsageError("--merge makes one briefing on this machine; it does not take --scheduler")
     if args.scheduler:
         from .distributed import run_on_cluster
 
         summary = run_on_cluster(args.scheduler, args.batch, args.output, options)
         _error(summary.line())
         return EXIT_FAILURE if summary.failed else EXIT_OK
+
+    def run(source: TextIO, sink: TextIO | None, total: int | None) -> int:
+        if args.merge:
+            return _merge_records(source, args, budget, sink or sys.stdout)
+        return _batch_to(source, sink, options, jobs, total)
+
     if args.batch == "-":
-        return _batch_to(sys.stdin, None, options, jobs, total=None)
+        return run(sys.stdin, None, None)
     try:
         source = open(args.batch, encoding="utf-8", errors="replace")  # noqa: SIM115
     except FileNotFoundError:
@@ -292,8 +372,8 @@ def _run_batch(args: argparse.Namespace, budget: object) -> int:
             from .output import AtomicFile
 
             with AtomicFile(args.output) as sink:
-                return _batch_to(source, sink, options, jobs, total=_line_count(args.batch))
-        return _batch_to(source, None, options, jobs, total=_line_count(args.batch))
+                return run(source, sink, _line_count(args.batch))
+        return run(source, None, _line_count(args.batch))
 
 
 def _batch_to(source: TextIO, sink: TextIO | None, options: object, jobs: int, total: int | None) -> int:
@@ -332,6 +412,46 @@ def _line_count(path: str) -> int | None:
         for block in iter(lambda: handle.read(1 << 20), b""):
             count += block.count(b"\n")
     return count
+
+
+def _merge_records(source: TextIO, args: argparse.Namespace, budget: object, out: TextIO) -> int:
+    """--batch --merge: every record is a source of one briefing."""
+    from .document import build_document
+
+    documents = []
+    failures: list[str] = []
+    for line_number, record, problem in _records(source):
+        record_id = record.get("id", line_number) if isinstance(record, dict) else line_number
+        try:
+            if problem:
+                raise InputError(problem)
+            if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+                raise InputError('a record needs a "text" string')
+            documents.append(
+                build_document(
+                    record["text"],
+                    title=str(record.get("title") or ""),
+                    source=str(record_id),
+                    language=str(record.get("language") or args.language),
+                )
+            )
+        except BrieferError as error:
+            message = f"record {record_id}: {error.message}"
+            _error(message)
+            failures.append(message)
+    out.write(_brief_collection(documents, failures, args, budget))
+    out.flush()
+    return EXIT_INPUT if failures else EXIT_OK
+
+
+def _records(source: TextIO) -> Iterator[tuple[int, object, str]]:
+    for number, line in enumerate(source, 1):
+        if not line.strip():
+            continue
+        try:
+            yield number, json.loads(line), ""
+        except json.JSONDecodeError as error:
+            yield number, None, f"line {number}: not JSON: {error.msg}"
 
 
 __all__ = ["EXIT_OUTPUT", "build_parser", "main"]

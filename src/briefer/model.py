@@ -6,6 +6,7 @@ quoted can be traced back to the source character for character.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 
@@ -66,6 +67,16 @@ class Topic:
 
 
 @dataclass(frozen=True)
+class Mention:
+    """Where a key point's sentence, or a near-duplicate of it, stands in one source."""
+
+    source: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
 class KeyPoint:
     text: str
     start: int
@@ -75,6 +86,12 @@ class KeyPoint:
     topic: int
     section: int
     sentence: int
+    # In a briefing of several sources: the source this quote comes from (offsets are into
+    # that source's text), every place it or a near-duplicate stands, and whether any
+    # other source says something like it at all.
+    source: int = 0
+    mentions: tuple[Mention, ...] = ()
+    only_source: bool = False
 
 
 @dataclass(frozen=True)
@@ -98,6 +115,8 @@ class Briefing:
     stats: Stats
     whole: bool = False
     notes: tuple[str, ...] = ()
+    # Set for a briefing of several sources: each source's own document, in input order.
+    sources: tuple[Document, ...] = ()
 
     def groups(self) -> list[tuple[Topic, list[KeyPoint]]]:
         """Key points grouped by topic, topics in the order their first point appears."""
@@ -112,6 +131,16 @@ class Briefing:
         return [(by_id[t], members[t]) for t in order if t in by_id]
 
 
+# Chinese and Japanese put no spaces between words: each character counts as one, and
+# their punctuation as none (reading speeds for these scripts are in characters too).
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f]")
+_CJK_PUNCTUATION = re.compile(r"[\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65]+")
+
+
 def count_words(text: str) -> int:
-    """Whitespace-separated words, the unit of every budget and reading-time figure."""
-    return len(text.split())
+    """Words separated by spaces, or characters of Chinese and Japanese: the unit of every
+    budget and reading-time figure."""
+    cjk = len(_CJK.findall(text))
+    if not cjk:
+        return len(text.split())
+    return cjk + len(_CJK_PUNCTUATION.sub(" ", _CJK.sub(" ", text)).split())
