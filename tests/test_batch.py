@@ -180,6 +180,9 @@ def test_a_signal_mid_batch_leaves_the_output_untouched(tmp_path, sig, code, gro
     assert err.decode() == ("brief: interrupted\n" if sig == signal.SIGINT else "brief: terminated\n")
     assert target.read_text() == "the previous run's output\n"
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".briefer-tmp")] == []
+    # No worker outlives the command.
+    with pytest.raises(ProcessLookupError):
+        os.killpg(process.pid, 0)
 
 
 def _small_file_limit():

@@ -135,11 +135,14 @@ _MASKABLE = hasattr(signal, "pthread_sigmask")  # not on Windows
 
 
 def _worker_init() -> None:
-    # Ctrl-C reaches the whole process group; only the parent acts on it, so that workers
-    # never print a traceback of their own. SIGTERM ends a worker quietly. The parent forked
-    # this process with both signals blocked (see _submit), so none came in before this point.
+    # Ctrl-C (and a SIGTERM to the process group) reaches every worker; only the parent acts
+    # on it. A worker killed while it sends a result would leave half a message in the result
+    # pipe, on which the pool's thread in the parent then waits forever, so workers never die
+    # mid-chunk: the parent cancels what has not started and they end after the chunk in hand.
+    # The parent forked this process with both signals blocked (see _submit), so none came
+    # in before this point.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
     if _MASKABLE:
         signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOP_SIGNALS)
 
@@ -184,13 +187,9 @@ def briefed_lines(records: Iterable[tuple[int, str]], options: BatchOptions, job
         if finished:
             executor.shutdown(wait=True)
         else:
-            # Interrupted, or the reader of a pipe went away: stop the workers now rather than
-            # let them finish chunks nobody will read.
-            # ProcessPoolExecutor has no public way to stop running workers before Python 3.14.
-            workers = list((getattr(executor, "_processes", None) or {}).values())
+            # Interrupted, or the reader of a pipe went away: drop the chunks not yet started;
+            # the workers end after the one in hand (see _worker_init for why not sooner).
             executor.shutdown(wait=False, cancel_futures=True)
-            for process in workers:
-                process.kill()
 
 
 def run_batch(
