@@ -57,6 +57,8 @@ examples:
   cat notes.txt | brief --words 80    read stdin, at most 80 words
   brief a.txt --format json -o a.json write JSON atomically
   brief --batch docs.jsonl > out.jsonl
+  brief -i report.txt                 read it interactively (the sample with no file;
+                                      piped text works too: cat a.txt | brief -i); ? shows the keys
 """
 
 
@@ -74,6 +76,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("inputs", nargs="*", metavar="INPUT", help="files to brief; '-' or nothing reads stdin")
     parser.add_argument("--sample", action="store_true", help="brief the bundled sample article")
+    parser.add_argument(
+        "-i", "--interactive", action="store_true", help="open the interactive reader (a terminal app; ? for its keys)"
+    )
     budget = parser.add_argument_group("length")
     budget.add_argument("-n", "--sentences", type=_int, metavar="N", help="at most N sentences")
     budget.add_argument("--words", type=_int, metavar="N", help="at most N words")
@@ -174,6 +179,8 @@ def _run(argv: list[str] | None) -> int:
 
     get_language(args.language)
 
+    if args.interactive:
+        return _run_interactive(args)
     if args.batch is not None:
         if args.inputs or args.sample:
             raise UsageError("--batch takes its records from one JSON Lines file; give no other inputs")
@@ -209,6 +216,26 @@ def _run(argv: list[str] | None) -> int:
         content = "\n".join(rendered)
     _emit(content, args.output)
     return EXIT_INPUT if failures else EXIT_OK
+
+
+def _run_interactive(args: argparse.Namespace) -> int:
+    if args.batch is not None or args.output is not None:
+        raise UsageError("-i opens the interactive reader; save from inside it (w) instead of --batch or -o")
+    inputs = list(args.inputs)
+    if args.sample:
+        from .pipeline import sample_path
+
+        inputs.append(str(sample_path()))
+    # Imported here so that a plain `brief` never pays for textual.
+    from .tui import run
+
+    return run(
+        inputs,
+        method=args.method,
+        length=args.sentences or 0,
+        language=args.language,
+        max_bytes=args.max_size * 1024 * 1024,
+    )
 
 
 def _brief_one(spec: str, args: argparse.Namespace, budget: object) -> str:

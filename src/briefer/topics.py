@@ -67,7 +67,8 @@ def _tfidf(term_lists: list[list[str]]) -> tuple[list[str], np.ndarray]:
     n = len(term_lists)
     df: Counter[str] = Counter()
     for terms in term_lists:
-        df.update(set(terms))
+        # dict.fromkeys, not set: the order of equal counts must not depend on string hashing.
+        df.update(dict.fromkeys(terms, 1))
     vocabulary = [t for t, _ in df.most_common(MAX_TERMS)]
     index = {t: j for j, t in enumerate(vocabulary)}
     rows: list[int] = []

@@ -1,0 +1,54 @@
+"""Starting the reader from the command line, including under a pipe (``cat a.txt | brief -i``).
+
+Piped text is read to the end first; then the keyboard is taken from the terminal by putting
+``/dev/tty`` in place of standard input, which is where Textual reads keys from.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from ..errors import UsageError
+from ..sources import DEFAULT_MAX_BYTES
+
+
+def run(
+    inputs: list[str],
+    *,
+    method: str = "topic",
+    length: int = 0,
+    language: str = "en",
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> int:
+    if not sys.stdout.isatty():
+        raise UsageError("the interactive reader (-i) needs a terminal for its output")
+    if inputs.count("-") > 1:
+        raise UsageError("'-' (stdin) can be given only once")
+    stdin = None
+    piped = sys.stdin is not None and not sys.stdin.isatty()
+    if "-" in inputs or (not inputs and piped):
+        stdin = _read_stdin(max_bytes)
+        _keyboard_from_terminal()
+    from .app import make_app
+
+    app = make_app(inputs, stdin=stdin, method=method, length=length, language=language, max_bytes=max_bytes)
+    result = app.run()
+    return result or 0
+
+
+def _read_stdin(max_bytes: int) -> bytes:
+    if sys.stdin is None or sys.stdin.isatty():
+        raise UsageError("'-' reads a pipe; with -i, give files or pipe text in (cat a.txt | brief -i)")
+    # Over the limit, the reader shows the library's message; one byte more is enough to know.
+    return sys.stdin.buffer.read(max_bytes + 1)
+
+
+def _keyboard_from_terminal() -> None:
+    try:
+        terminal = os.open("/dev/tty", os.O_RDONLY)
+    except OSError as error:
+        raise UsageError(f"cannot open the terminal for the keyboard: {error.strerror or error}") from None
+    os.dup2(terminal, 0)
+    os.close(terminal)
+    sys.stdin = open(0, closefd=False)  # noqa: SIM115
