@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from textual.widgets import Input
 
 from briefer.tui.app import make_app
 
@@ -15,6 +16,12 @@ def sample():
     return make_app([str(SAMPLE)])
 
 
+def steady(pilot) -> None:
+    """A blinking cursor would make the picture depend on the moment it is taken."""
+    for field in pilot.app.screen.query(Input):
+        field.cursor_blink = False
+
+
 def after(*keys: str, theme: str | None = None):
     async def run_before(pilot) -> None:
         if theme:
@@ -23,6 +30,8 @@ def after(*keys: str, theme: str | None = None):
         for key in keys:
             await pilot.press(key)
             await ready(pilot)
+        steady(pilot)
+        await pilot.pause()
 
     return run_before
 

@@ -146,6 +146,16 @@ class BrieferApp(App[int]):
             self.rebrief(name, article.length)
 
     def rebrief(self, method: str, length: int) -> None:
+        article = self.article
+        if article is not None and article.has_scores(method):
+            # Ranked already: choosing sentences takes well under a millisecond, so no worker,
+            # and any stale ranking still running is dropped.
+            self.workers.cancel_group(self, "brief")
+            try:
+                self._apply(article, article.make_briefing(method, length), length)
+            except BrieferError as error:
+                self.notify(error.message, severity="error")
+            return
         self._set_titles(note=f"{method}: ranking…")
         self._rebrief(method, length)
 

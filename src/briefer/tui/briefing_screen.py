@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import io
 from typing import ClassVar
 
+from rich.console import Console, Group, RenderableType
+from rich.style import Style
+from rich.table import Table
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.content import Content
+from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
@@ -18,44 +22,61 @@ from .keys import BRIEFING, HELP, QUIT, THEME
 SCROLL = Binding.Group("Scroll", compact=True)
 
 
-def _counts(briefing: Briefing) -> Content:
-    s = briefing.stats
-    rows = [
-        f"  briefing {s.summary_sentences:>6} sentences {s.summary_words:>7} words "
-        f"{duration(s.summary_reading_seconds):>7}",
-        f"  article  {s.sentences:>6} sentences {s.words:>7} words {duration(s.reading_seconds):>7}",
-        f"  {len(briefing.topics)} topics, {len(briefing.document.sections)} sections",
-    ]
-    return Content.assemble(("Counts", "bold"), "\n", "\n".join(rows))
+class BriefingView(Static):
+    """Key points under their topics, each hanging from its bullet so that wrapped lines align.
 
+    One widget rendering a Rich table, rather than widgets per point: a change of length then
+    costs one repaint, not a re-layout of dozens of widgets. Colours come from the theme.
+    """
 
-class BriefingView(Vertical):
-    """Key points under their topics; each point hangs from its bullet so wrapped lines align."""
+    def on_mount(self) -> None:
+        self.briefing: Briefing | None = None
+        self.message = ""
+        self.app.theme_changed_signal.subscribe(self, lambda _theme: self.show(self.briefing, self.message))
 
     def show(self, briefing: Briefing | None, message: str = "") -> None:
         self.briefing, self.message = briefing, message
-        self.refresh(recompose=True)
+        self.update(self.renderable_for(briefing, message))
 
-    def compose(self) -> ComposeResult:
-        briefing = getattr(self, "briefing", None)
+    def renderable_for(self, briefing: Briefing | None, message: str = "") -> RenderableType:
         if briefing is None:
-            yield Static(Content(getattr(self, "message", "")), classes="briefing-message")
-            return
-        yield Static(Content.styled(display_title(briefing), "bold"), classes="briefing-title")
-        yield Static(Content.styled(summary_line(briefing), "$text-muted"))
-        for note in briefing.notes:
-            yield Static(Content.styled(f"note: {note}", "$warning"))
+            return Text(message)
+        theme = self.app.current_theme
+        accent = Style(color=theme.accent or theme.primary, bold=True)
+        muted = Style(dim=True)
+        parts: list[RenderableType] = [
+            Text(display_title(briefing), style="bold"),
+            Text(summary_line(briefing), style=muted),
+        ]
+        parts += [Text(f"note: {note}", style=Style(color=theme.warning)) for note in briefing.notes]
         for topic, points in briefing.groups():
-            yield Static(Content(safe(topic.label) or "(no topic words)"), classes="topic-label")
+            parts.append(Text())
+            parts.append(Text(safe(topic.label) or "(no topic words)", style=accent))
+            grid = Table.grid(padding=(0, 1, 0, 0), expand=True)
+            grid.add_column(width=3, justify="right")
+            grid.add_column(ratio=1, overflow="fold")
+            grid.add_column(width=5, justify="right")
             for point in points:
-                with Horizontal(classes="point"):
-                    yield Static("•", classes="bullet")
-                    yield Static(Content(safe(point.text)), classes="point-text")
-                    yield Static(Content(f"{point.score:.2f}"), classes="point-score")
+                grid.add_row(Text("•", style=accent), Text(safe(point.text)), Text(f"{point.score:.2f}", style=muted))
+            parts.append(grid)
         if briefing.key_terms:
-            terms = ", ".join(safe(t) for t in briefing.key_terms)
-            yield Static(Content.assemble(("Key terms  ", "bold"), terms), classes="key-terms")
-        yield Static(_counts(briefing), classes="counts")
+            parts.append(Text())
+            terms = Text("Key terms  ", style="bold")
+            terms.append(", ".join(safe(t) for t in briefing.key_terms))
+            parts.append(terms)
+        s = briefing.stats
+        counts = Table("", "sentences", "words", "reading", box=None, padding=(0, 2, 0, 0), header_style=muted)
+        counts.add_row("briefing", str(s.summary_sentences), str(s.summary_words), duration(s.summary_reading_seconds))
+        counts.add_row("article", str(s.sentences), str(s.words), duration(s.reading_seconds))
+        parts += [Text(), Text("Counts", style="bold"), counts]
+        parts.append(Text(f"{len(briefing.topics)} topics · {len(briefing.document.sections)} sections", style=muted))
+        return Group(*parts)
+
+    def plain_text(self, width: int = 100) -> str:
+        """What the view shows, without colour (for tests and for reading in a log)."""
+        console = Console(width=width, record=True, file=io.StringIO(), color_system=None)
+        console.print(self.renderable_for(self.briefing, self.message))
+        return console.export_text()
 
 
 class BriefingScreen(Screen):

@@ -146,11 +146,12 @@ class ReadingPane(VerticalScroll, can_focus=True):
         for index in indexes:
             view = self._paragraph_of.get(index)
             if view is not None:
-                view.refresh(layout=True)
+                view.refresh()
 
     def refresh_all(self) -> None:
+        # Styles change, never the words, so no paragraph changes size: no layout needed.
         for view in self.query(ParagraphView):
-            view.refresh(layout=True)
+            view.refresh()
 
     # --- reactives ---------------------------------------------------------------
 

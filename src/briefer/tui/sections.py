@@ -14,16 +14,28 @@ class SectionsPane(OptionList):
     """Headings where the text has them, otherwise the topic sections named by their key terms."""
 
     def show_article(self, article: Article | None) -> None:
+        if article is not None and getattr(self, "_article", None) is article:
+            # The same sections: only the counts of key points may have changed.
+            for index, label in enumerate(self._labels(article)):
+                self.replace_option_prompt_at_index(index, label)
+            return
+        self._article = article
         self.clear_options()
         if article is None:
             self.border_title = "Sections"
             return
+        self.add_options([Option(label, id=f"section-{i}") for i, label in enumerate(self._labels(article))])
+        origin = article.document.sections[0].origin if article.document.sections else "whole"
+        self.border_title = {"topic": "Topic sections", "heading": "Sections"}.get(origin, "Sections")
+        self.highlighted = 0 if self.option_count else None
+
+    def _labels(self, article: Article) -> list[Content]:
         sections = article.document.sections
         keys = article.key_sentences
         count_keys = {s.index: 0 for s in sections}
         for index in keys:
             count_keys[article.sentences[index].section] = count_keys.get(article.sentences[index].section, 0) + 1
-        options = []
+        labels = []
         for section in sections:
             title = safe(section.title) or (article.document.title and safe(article.document.title)) or "(untitled)"
             keys_here = count_keys.get(section.index, 0)
@@ -32,11 +44,8 @@ class SectionsPane(OptionList):
                 (f"★{keys_here} " if keys_here else "   ", "$warning"),
                 title,
             )
-            options.append(Option(label, id=f"section-{section.index}"))
-        self.add_options(options)
-        origin = sections[0].origin if sections else "whole"
-        self.border_title = {"topic": "Topic sections", "heading": "Sections"}.get(origin, "Sections")
-        self.highlighted = 0 if options else None
+            labels.append(label)
+        return labels
 
     def mark(self, section: int) -> None:
         """Follow the reading position without sending a selection."""

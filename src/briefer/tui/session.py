@@ -64,6 +64,9 @@ class Article:
             self._scores[method] = [float(s) for s in get_ranker(method).scores(self.analysis)]
         return self._scores[method]
 
+    def has_scores(self, method: str) -> bool:
+        return method in self._scores
+
     def make_briefing(self, method: str, length: int) -> Briefing:
         """The briefing for ``method`` at ``length`` sentences (slow the first time for a method)."""
         return brief(
