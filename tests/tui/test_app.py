@@ -9,6 +9,7 @@ import sys
 
 from textual.binding import Binding
 from textual.widgets import Input, Markdown, OptionList
+from textual.widgets._footer import FooterKey
 
 from briefer.tui.app import BrieferApp, make_app
 from briefer.tui.briefing_screen import BriefingScreen, BriefingView
@@ -19,6 +20,7 @@ from briefer.tui.reader_screen import ReaderScreen
 from briefer.tui.save_dialog import SaveDialog
 from briefer.tui.search_bar import SearchBar
 from briefer.tui.sentence_bar import SentenceBar
+from briefer.tui.title_bar import TitleBar
 
 from .conftest import ROOT, SAMPLE, ready
 
@@ -48,7 +50,11 @@ async def test_opens_sample_with_sections_text_and_highlights(sample_app):
         assert 0 in keys
         assert any("warning" in str(span.style) for span in content.spans)
         assert "1/26" in bar_text(app) and "key" in bar_text(app)
-        assert "topic" in app.sub_title and f"{len(keys)}/26" in app.sub_title
+        # The footer lists the keys, the most useful first.
+        shown = [key.description for key in app.screen.query(FooterKey)]
+        assert shown[:3] == ["Help", "Briefing", ""] and "Search" in shown and "Quit" in shown
+        assert app.status == f"topic · {len(keys)}/26 sentences"
+        assert app.status in str(app.screen.query_one(TitleBar).render())
 
 
 async def test_with_no_input_it_opens_the_bundled_sample():
@@ -157,7 +163,7 @@ async def test_longer_shorter_and_method_update_the_briefing(sample_app):
         await ready(pilot)
         assert app.article.method == "lead"
         assert key_points(app)[0].startswith("China and Tajikistan advanced")
-        assert app.sub_title.startswith("lead")
+        assert app.status.startswith("lead")
         # The highlights follow the new briefing.
         assert app.screen.query_one(ReadingPane).article.key_sentences == frozenset(range(before - 1))
 
@@ -218,6 +224,7 @@ async def test_search_marks_matches_and_moves_between_them(sample_app):
         assert reader.cursor == wanted[0]
         await pilot.press("enter")
         assert reader.cursor == wanted[1]
+        assert f"match 2 of {len(wanted)} sentences" in bar_text(app)
         await pilot.press("ctrl+r")
         assert reader.cursor == wanted[0]
         await pilot.press("escape")

@@ -39,3 +39,12 @@ def test_open_article_turns_errors_into_problems(tmp_path):
     assert isinstance(found, Problem)
     assert "empty" in found.message
     assert "topic" in method_names() and "lead" in method_names() and "lex-rank" in method_names()
+
+
+def test_an_untitled_opening_section_takes_the_document_title(tmp_path):
+    path = tmp_path / "notes.md"
+    path.write_text("An opening paragraph comes first. It has no heading.\n\n## Later\n\nThen a section follows.\n")
+    article = Article.from_document(load(str(path)))
+    assert [s.title for s in article.document.sections] == ["", "Later"]
+    assert article.section_title(0) == article.document.title != ""
+    assert article.section_title(1) == "Later"

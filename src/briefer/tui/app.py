@@ -30,6 +30,7 @@ from .method_picker import MethodPicker
 from .reader_screen import ReaderScreen
 from .save_dialog import EXTENSIONS, SaveDialog, SaveRequest
 from .session import Article, Problem, method_names, open_article
+from .title_bar import TitleBar
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,7 @@ class BrieferApp(App[int]):
         self.current = 0
         self.loaded: dict[int, Article | Problem] = {}
         self.problem_message = ""
+        self.status = ""
         # Counts the briefings shown, so a test or benchmark can wait for the next one.
         self.briefings_shown = 0
 
@@ -71,7 +73,9 @@ class BrieferApp(App[int]):
             return
         source = self.sources[self.current]
         self._set_titles(note="opening…")
-        self.screen_reader().query_one("#reader").loading = True
+        # Said in the line under the text rather than with a loading overlay: an overlay moves
+        # the focus, and every focus change rebuilds the footer.
+        self.screen_reader().update_sentence_bar(f"Opening {source.name}…")
         self._open(self.current, source)
 
     def screen_reader(self) -> ReaderScreen:
@@ -96,7 +100,6 @@ class BrieferApp(App[int]):
         if index != self.current:
             return
         screen = self.screen_reader()
-        screen.query_one("#reader").loading = False
         if isinstance(found, Problem):
             self.problem_message = f"Cannot open {found.name}: {found.message}"
             await screen.show_article(None, self.problem_message)
@@ -190,15 +193,20 @@ class BrieferApp(App[int]):
         source = self.sources[self.current] if self.sources else None
         name = Path(source.name).name if source and source.name not in ("-", "") else "(stdin)"
         numbered = f"[{self.current + 1}/{len(self.sources)}] " if len(self.sources) > 1 else ""
-        self.title = f"{numbered}{name[:48]}"
+        title = f"{numbered}{name[:48]}"
+        if title != self.title:
+            self.title = title  # also the terminal window's title
         article = self.article
         if note:
-            self.sub_title = note
+            self.status = note
         elif article is not None and article.briefing is not None:
             s = article.briefing.stats
-            self.sub_title = f"{article.method} · {s.summary_sentences}/{s.sentences} sentences"
+            self.status = f"{article.method} · {s.summary_sentences}/{s.sentences} sentences"
         else:
-            self.sub_title = ""
+            self.status = ""
+        for screen in self.screen_stack:
+            for bar in screen.query(TitleBar):
+                bar.show(self.title, self.status)
 
     def action_briefing(self) -> None:
         if isinstance(self.screen, BriefingScreen):

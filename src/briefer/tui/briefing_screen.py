@@ -13,11 +13,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Static
 
 from ..model import Briefing
 from ..render import display_title, duration, safe, summary_line
+from .footer import KeysFooter
 from .keys import BRIEFING, HELP, QUIT, THEME
+from .title_bar import TitleBar
 
 SCROLL = Binding.Group("Scroll", compact=True)
 
@@ -93,12 +95,13 @@ class BriefingScreen(Screen):
     ]
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar(classes="title-bar")
         with VerticalScroll(id="briefing-scroll"):
             yield BriefingView(id="briefing-view")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
+        self.query_one(TitleBar).show(self.app.title, getattr(self.app, "status", ""))
         self.refresh_briefing()
         self.query_one("#briefing-scroll").focus()
 

@@ -32,7 +32,7 @@ class SectionHeading(Static):
     """A section's title in the text; topic sections say they were found, not written."""
 
     def __init__(self, section: int, title: str, origin: str) -> None:
-        label = Content(title or "(untitled)")
+        label = Content(title)
         if origin == "topic":
             label = Content.assemble(("§ ", "$text-muted"), label, ("  · topic section", "$text-muted italic"))
         super().__init__(label, classes=f"section-heading -{origin}")
@@ -107,7 +107,7 @@ class ReadingPane(VerticalScroll, can_focus=True):
             if shown_titles and paragraph.section != current_section:
                 current_section = paragraph.section
                 section = sections[current_section]
-                heading = SectionHeading(current_section, safe(section.title), section.origin)
+                heading = SectionHeading(current_section, article.section_title(current_section), section.origin)
                 self._headings.append(heading)
                 widgets.append(heading)
             ids = by_paragraph.get(paragraph.index, [])

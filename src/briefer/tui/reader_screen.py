@@ -9,13 +9,15 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, OptionList
+from textual.widgets import Input, OptionList
 
+from .footer import KeysFooter
 from .keys import BRIEFING, HELP, QUIT, SHOW_BRIEFING, THEME
 from .reader import ReadingPane
 from .search_bar import SearchBar
 from .sections import SectionsPane
 from .sentence_bar import SentenceBar
+from .title_bar import TitleBar
 
 SECTION = Binding.Group("Section", compact=True)
 SCROLL = Binding.Group("Scroll", compact=True)
@@ -71,7 +73,7 @@ class ReaderScreen(Screen):
     ]
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar(classes="title-bar")
         with Horizontal(id="body"):
             yield SectionsPane(id="sections")
             with Vertical(id="reading"):
@@ -80,7 +82,7 @@ class ReaderScreen(Screen):
                 yield SearchBar(
                     placeholder="Search the article (enter: next, ctrl+r: previous, esc: close)", id="search"
                 )
-        yield Footer()
+        yield KeysFooter()
 
     @property
     def reader(self) -> ReadingPane:
@@ -101,20 +103,32 @@ class ReaderScreen(Screen):
         self.query_one(SectionsPane).show_article(article)
         await self.reader.show_article(article, message)
         self.update_sentence_bar()
-        if self.app.screen is self:
+        if self.app.screen is self and self.focused is not self.reader:
             self.reader.focus()
 
     def update_highlights(self) -> None:
+        if self.app.screen is not self:
+            # Hidden under the briefing: redraw once, when it is shown again.
+            self._stale = True
+            return
+        self._stale = False
         self.reader.refresh_all()
         self.query_one(SectionsPane).show_article(self.reader.article)
         self.query_one(SectionsPane).mark(self.reader.current_section())
         self.update_sentence_bar()
 
+    def on_screen_resume(self) -> None:
+        if getattr(self, "_stale", False):
+            self.update_highlights()
+        self.query_one(TitleBar).show(self.app.title, getattr(self.app, "status", ""))
+
     def update_sentence_bar(self, note: str = "") -> None:
         bar = self.query_one(SentenceBar)
+        if not note and self.query_one(SearchBar).display:
+            note = getattr(self, "search_note", "")
         article = self.reader.article
         if article is None:
-            bar.show(None, 0, getattr(self.app, "problem_message", ""))
+            bar.show(None, 0, note or getattr(self.app, "problem_message", ""))
             return
         if not note and not self.reader.highlights:
             note = "highlights off (h)"
@@ -176,13 +190,15 @@ class ReaderScreen(Screen):
 
     # --- search -----------------------------------------------------------------------
 
+    def say_search(self, note: str) -> None:
+        self.search_note = note
+        self.update_sentence_bar(note)
+
     @on(Input.Changed, "#search")
     def search_changed(self, event: Input.Changed) -> None:
         count = self.reader.search(event.value)
-        if event.value.strip():
-            self.update_sentence_bar(f"{count} match{'es' if count != 1 else ''} for “{event.value.strip()}”")
-        else:
-            self.update_sentence_bar()
+        query = event.value.strip()
+        self.say_search(f"{count} match{'es' if count != 1 else ''} for “{query}”" if query else "")
 
     @on(Input.Submitted, "#search")
     def search_submitted(self) -> None:
@@ -192,15 +208,16 @@ class ReaderScreen(Screen):
         reader = self.reader
         number = reader.next_match(step)
         if number is None:
-            self.update_sentence_bar(f"no match for “{reader.query_text.strip()}”" if reader.query_text else "")
+            self.say_search(f"no match for “{reader.query_text.strip()}”" if reader.query_text.strip() else "")
             return
         sentences = len({m.sentence for m in reader.matches})
-        self.update_sentence_bar(f"match in sentence {number} of {sentences}")
+        self.say_search(f"match {number} of {sentences} sentences")
 
     def close_search(self) -> None:
         bar = self.query_one(SearchBar)
         bar.value = ""
         bar.display = False
+        self.search_note = ""
         self.reader.search("")
         self.reader.focus()
         self.update_sentence_bar()

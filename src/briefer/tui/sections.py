@@ -6,7 +6,6 @@ from textual.content import Content
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from ..render import safe
 from .session import Article
 
 
@@ -37,7 +36,7 @@ class SectionsPane(OptionList):
             count_keys[article.sentences[index].section] = count_keys.get(article.sentences[index].section, 0) + 1
         labels = []
         for section in sections:
-            title = safe(section.title) or (article.document.title and safe(article.document.title)) or "(untitled)"
+            title = article.section_title(section.index)
             keys_here = count_keys.get(section.index, 0)
             label = Content.assemble(
                 (f"{section.index + 1:>2} ", "$text-muted"),

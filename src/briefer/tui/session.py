@@ -64,6 +64,13 @@ class Article:
             self._scores[method] = [float(s) for s in get_ranker(method).scores(self.analysis)]
         return self._scores[method]
 
+    def section_title(self, index: int) -> str:
+        """A section's name for the screen; an untitled opening section takes the document's title."""
+        title = safe(self.document.sections[index].title)
+        if not title and index == 0:
+            title = safe(self.document.title)
+        return title or "(untitled)"
+
     def has_scores(self, method: str) -> bool:
         return method in self._scores
 
