@@ -70,7 +70,7 @@ def test_list_methods(run_brief):
 
 BAD_INPUTS = {
     "missing": (["nope.txt"], 3, "no such file"),
-    "directory": (["."], 3, "is a directory"),
+    "empty folder": (["."], 3, "no document files"),
     "unknown method": (["--sample", "--method", "bogus"], 2, "unknown method"),
     "zero budget": (["--sample", "-n", "0"], 2, "at least 1"),
     "negative budget": (["--sample", "-n", "-4"], 2, "at least 1"),

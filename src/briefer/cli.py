@@ -8,7 +8,7 @@ import os
 import signal
 import sys
 from collections.abc import Iterator
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from . import __version__
 from .errors import (
@@ -22,6 +22,9 @@ from .errors import (
     InputError,
     UsageError,
 )
+
+if TYPE_CHECKING:
+    from .model import Document
 
 METHODS = (
     "topic",
@@ -47,7 +50,8 @@ exit codes:
   0   success
   1   internal failure, or some --batch records failed
   2   usage error (unknown option or method, bad budget)
-  3   input error (missing, unreadable, empty or binary input)
+  3   input error (missing, unreadable, empty or binary input; a URL that cannot
+      be fetched, a page with no article, an encrypted or image-only PDF)
   4   output error (cannot write the -o file; an existing file is left intact)
   130 interrupted (Ctrl-C)      143 terminated (SIGTERM)
 
@@ -56,7 +60,11 @@ examples:
   brief report.txt -n 5               five key points
   cat notes.txt | brief --words 80    read stdin, at most 80 words
   brief a.txt --format json -o a.json write JSON atomically
+  brief https://example.org/post.html the article of a web page
+  brief notes.md report.pdf           Markdown and PDF (pip install 'briefer[pdf]')
   brief --batch docs.jsonl > out.jsonl
+  brief a.txt b.txt c.md              one briefing across several sources
+  brief reports/                      every text file in a folder, as one briefing
   brief -i report.txt                 read it interactively (the sample with no file;
                                       piped text works too: cat a.txt | brief -i); ? shows the keys
 """
@@ -74,7 +82,12 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("inputs", nargs="*", metavar="INPUT", help="files to brief; '-' or nothing reads stdin")
+    parser.add_argument(
+        "inputs",
+        nargs="*",
+        metavar="INPUT",
+        help="files, folders or http(s) URLs to brief ('-' or nothing reads stdin); several make one briefing",
+    )
     parser.add_argument("--sample", action="store_true", help="brief the bundled sample article")
     parser.add_argument(
         "-i", "--interactive", action="store_true", help="open the interactive reader (a terminal app; ? for its keys)"
@@ -90,12 +103,22 @@ def build_parser() -> argparse.ArgumentParser:
     choice.add_argument("-o", "--output", metavar="FILE", help="write to FILE atomically instead of stdout")
     choice.add_argument("--order", choices=("document", "rank"), default="document", help="order of key points")
     choice.add_argument("--language", default="en", metavar="NAME", help="language of the input (default: en)")
-    choice.add_argument("--include-text", action="store_true", help="JSON: include the decoded text")
+    choice.add_argument("--include-text", action="store_true", help="JSON: include the text the offsets point into")
     choice.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour in text output")
     choice.add_argument("--width", type=_int, metavar="COLS", help="wrap text output at COLS (default: terminal)")
     more = parser.add_argument_group("more")
     more.add_argument("--batch", metavar="FILE", help='JSON Lines of {"id", "text", "title"?}; "-" for stdin')
+    more.add_argument("--merge", action="store_true", help="with --batch: one briefing for all the records")
     more.add_argument("--max-size", type=_int, default=50, metavar="MB", help="largest input accepted (default 50)")
+    more.add_argument(
+        "--input-format",
+        choices=("auto", "text", "markdown", "html", "pdf"),
+        default="auto",
+        help="read inputs as this format (default: from name, content type or first bytes)",
+    )
+    more.add_argument(
+        "--timeout", type=_seconds, default=20.0, metavar="S", help="give up on a URL after S seconds (default 20)"
+    )
     more.add_argument("--version", action="version", version=f"brief {__version__}")
     return parser
 
@@ -105,6 +128,16 @@ def _int(value: str) -> int:
         return int(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
+
+
+def _seconds(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {value!r}") from None
+    if not number > 0:
+        raise argparse.ArgumentTypeError(f"a timeout must be more than 0 seconds, not {value}")
+    return number
 
 
 def _ratio(value: str) -> float:
@@ -186,7 +219,9 @@ def _run(argv: list[str] | None) -> int:
             raise UsageError("--batch takes its records from one JSON Lines file; give no other inputs")
         return _run_batch(args, budget)
 
-    inputs = list(args.inputs)
+    from .sources import expand_folders
+
+    inputs = expand_folders(list(args.inputs))
     if args.sample:
         from .pipeline import sample_path
 
@@ -198,30 +233,33 @@ def _run(argv: list[str] | None) -> int:
     if inputs.count("-") > 1:
         raise UsageError("'-' (stdin) can be given only once")
 
-    rendered: list[str] = []
-    failures = 0
+    if len(inputs) == 1:
+        document = _load(inputs[0], args)
+        from .briefing import brief
+
+        _emit(_render(brief(document, method=args.method, budget=budget, order=args.order), args), args.output)
+        return EXIT_OK
+    # Several inputs make one briefing; an input that cannot be read is reported and the
+    # briefing comes from the others.
+    documents = []
+    failures: list[str] = []
     for spec in inputs:
         try:
-            rendered.append(_brief_one(spec, args, budget))
+            documents.append(_load(spec, args))
         except InputError as error:
-            if len(inputs) == 1:
-                raise
             _error(error.message)
-            failures += 1
-    if not rendered:
-        return EXIT_INPUT
-    if args.format == "json" and len(inputs) > 1:
-        content = "[\n" + ",\n".join(r.rstrip("\n") for r in rendered) + "\n]\n"
-    else:
-        content = "\n".join(rendered)
-    _emit(content, args.output)
+            failures.append(error.message)
+    _emit(_brief_collection(documents, failures, args, budget), args.output)
     return EXIT_INPUT if failures else EXIT_OK
 
 
 def _run_interactive(args: argparse.Namespace) -> int:
     if args.batch is not None or args.output is not None:
         raise UsageError("-i opens the interactive reader; save from inside it (w) instead of --batch or -o")
-    inputs = list(args.inputs)
+    from .sources import expand_folders
+
+    # In the reader each input (each file of a folder) is its own article: f / F move between them.
+    inputs = expand_folders(list(args.inputs))
     if args.sample:
         from .pipeline import sample_path
 
@@ -235,18 +273,38 @@ def _run_interactive(args: argparse.Namespace) -> int:
         length=args.sentences or 0,
         language=args.language,
         max_bytes=args.max_size * 1024 * 1024,
+        input_format=None if args.input_format == "auto" else args.input_format,
+        timeout=args.timeout,
     )
 
 
-def _brief_one(spec: str, args: argparse.Namespace, budget: object) -> str:
-    from .briefing import brief
+def _load(spec: str, args: argparse.Namespace) -> Document:
     from .pipeline import load
+
+    return load(
+        spec,
+        language=args.language,
+        max_bytes=args.max_size * 1024 * 1024,
+        input_format=None if args.input_format == "auto" else args.input_format,
+        timeout=args.timeout,
+    )
+
+
+def _brief_collection(documents: list, failures: list[str], args: argparse.Namespace, budget: object) -> str:
+    from .multi import brief_many
+
+    if not documents:
+        raise InputError("none of the inputs could be read")
+    notes = tuple(f"not included: {message}" for message in failures)
+    briefing = brief_many(documents, method=args.method, budget=budget, order=args.order, notes=notes)  # type: ignore[arg-type]
+    return _render(briefing, args)
+
+
+def _render(briefing: object, args: argparse.Namespace) -> str:
     from .render import render
 
-    document = load(spec, language=args.language, max_bytes=args.max_size * 1024 * 1024)
-    briefing = brief(document, method=args.method, budget=budget, order=args.order)  # type: ignore[arg-type]
     color, width = _terminal_style(args)
-    return render(briefing, args.format, width=width, color=color, include_text=args.include_text)
+    return render(briefing, args.format, width=width, color=color, include_text=args.include_text)  # type: ignore[arg-type]
 
 
 def _terminal_style(args: argparse.Namespace) -> tuple[bool, int]:
@@ -300,6 +358,8 @@ def _batch_to(source: TextIO, args: argparse.Namespace, budget: object, sink: Te
     from .render import to_dict
 
     out = sink or sys.stdout
+    if args.merge:
+        return _merge_records(source, args, budget, out)
     done = failed = 0
     for line_number, record, problem in _records(source):
         record_id = record.get("id", line_number) if isinstance(record, dict) else line_number
@@ -326,6 +386,36 @@ def _batch_to(source: TextIO, args: argparse.Namespace, budget: object, sink: Te
     if failed:
         _error(f"{failed} of {done + failed} records failed")
     return EXIT_FAILURE if failed else EXIT_OK
+
+
+def _merge_records(source: TextIO, args: argparse.Namespace, budget: object, out: TextIO) -> int:
+    """--batch --merge: every record is a source of one briefing."""
+    from .document import build_document
+
+    documents = []
+    failures: list[str] = []
+    for line_number, record, problem in _records(source):
+        record_id = record.get("id", line_number) if isinstance(record, dict) else line_number
+        try:
+            if problem:
+                raise InputError(problem)
+            if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+                raise InputError('a record needs a "text" string')
+            documents.append(
+                build_document(
+                    record["text"],
+                    title=str(record.get("title") or ""),
+                    source=str(record_id),
+                    language=str(record.get("language") or args.language),
+                )
+            )
+        except BrieferError as error:
+            message = f"record {record_id}: {error.message}"
+            _error(message)
+            failures.append(message)
+    out.write(_brief_collection(documents, failures, args, budget))
+    out.flush()
+    return EXIT_INPUT if failures else EXIT_OK
 
 
 def _records(source: TextIO) -> Iterator[tuple[int, object, str]]:

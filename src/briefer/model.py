@@ -66,6 +66,16 @@ class Topic:
 
 
 @dataclass(frozen=True)
+class Mention:
+    """Where a key point's sentence, or a near-duplicate of it, stands in one source."""
+
+    source: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
 class KeyPoint:
     text: str
     start: int
@@ -75,6 +85,12 @@ class KeyPoint:
     topic: int
     section: int
     sentence: int
+    # In a briefing of several sources: the source this quote comes from (offsets are into
+    # that source's text), every place it or a near-duplicate stands, and whether any
+    # other source says something like it at all.
+    source: int = 0
+    mentions: tuple[Mention, ...] = ()
+    only_source: bool = False
 
 
 @dataclass(frozen=True)
@@ -98,6 +114,8 @@ class Briefing:
     stats: Stats
     whole: bool = False
     notes: tuple[str, ...] = ()
+    # Set for a briefing of several sources: each source's own document, in input order.
+    sources: tuple[Document, ...] = ()
 
     def groups(self) -> list[tuple[Topic, list[KeyPoint]]]:
         """Key points grouped by topic, topics in the order their first point appears."""

@@ -9,7 +9,9 @@ from typing import BinaryIO
 from .briefing import Budget, brief
 from .document import build_document
 from .model import Briefing, Document
-from .sources import DEFAULT_MAX_BYTES, decode, read_input
+from .sources import DEFAULT_MAX_BYTES
+from .sources.loader import load_source
+from .sources.reader import DEFAULT_TIMEOUT
 
 SAMPLE_NAME = "china-tajikistan-strategic-dialogue.txt"
 
@@ -25,13 +27,25 @@ def load(
     language: str = "en",
     max_bytes: int = DEFAULT_MAX_BYTES,
     stdin: BinaryIO | None = None,
+    input_format: str | None = None,
+    timeout: float = DEFAULT_TIMEOUT,
 ) -> Document:
-    """Read a path (or ``-`` for standard input) into a :class:`Document`."""
-    raw = read_input(spec, max_bytes=max_bytes, stdin=stdin)
-    name = "stdin" if raw.name == "-" else raw.name
-    text, encoding = decode(raw.data, name)
-    metadata = {} if encoding in ("utf-8", "utf-8-sig") else {"encoding": encoding}
-    return build_document(text, source=raw.name, language=language, metadata=metadata)
+    """Read a path, ``-`` for standard input, or an http(s) URL into a :class:`Document`.
+
+    ``input_format`` (text, markdown, html, pdf) overrides the format briefer recognises.
+    For HTML, Markdown and PDF, ``Document.text`` is the text briefer extracted, and every
+    offset points into it.
+    """
+    loaded = load_source(spec, input_format=input_format, max_bytes=max_bytes, stdin=stdin, timeout=timeout)
+    return build_document(
+        loaded.text,
+        title=loaded.title,
+        source=loaded.source,
+        language=language,
+        blocks=loaded.blocks,
+        input_format=loaded.input_format,
+        metadata=loaded.metadata,
+    )
 
 
 def summarize(

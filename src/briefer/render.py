@@ -6,7 +6,7 @@ import json
 import re
 from typing import Any
 
-from .model import Briefing
+from .model import Briefing, Document, KeyPoint
 
 FORMATS = ("text", "markdown", "json")
 
@@ -43,6 +43,13 @@ def summary_line(briefing: Briefing) -> str:
         f"{s.summary_sentences} of {plural(s.sentences, 'sentence')} · {s.summary_words} of {plural(s.words, 'word')}"
         f" · {duration(s.summary_reading_seconds)} instead of {duration(s.reading_seconds)} · {briefing.method}"
     )
+
+
+def byline(document: Document) -> str:
+    """Who wrote it, when and where it was found, as far as the input says: a web page's
+    author, date and address, a PDF's author."""
+    meta = document.metadata
+    return " · ".join(safe(meta[key]) for key in ("author", "date", "url") if meta.get(key))
 
 
 def display_title(briefing: Briefing) -> str:
@@ -83,6 +90,7 @@ def to_dict(briefing: Briefing, *, include_text: bool = False) -> dict[str, Any]
                 "topic": p.topic,
                 "section": p.section,
                 "sentence": p.sentence,
+                **_source_fields(briefing, p),
             }
             for p in briefing.key_points
         ],
@@ -101,11 +109,49 @@ def to_dict(briefing: Briefing, *, include_text: bool = False) -> dict[str, Any]
             "summary_reading_seconds": briefing.stats.summary_reading_seconds,
         },
     }
+    if briefing.sources:
+        out["sources"] = [
+            {
+                "index": index,
+                "title": source.title,
+                "source": source.source,
+                "language": source.language,
+                "sentences": len(source.sentences),
+                "words": source.words(),
+            }
+            for index, source in enumerate(briefing.sources)
+        ]
+        if include_text:
+            for entry, source in zip(out["sources"], briefing.sources, strict=True):
+                entry["text"] = source.text
     if document.metadata:
         out["metadata"] = dict(document.metadata)
-    if include_text:
+    if include_text and not briefing.sources:
         out["text"] = document.text
     return out
+
+
+def _source_fields(briefing: Briefing, point: KeyPoint) -> dict[str, Any]:
+    if not briefing.sources:
+        return {}
+    return {
+        "source": point.source,
+        "sources": [{"source": m.source, "start": m.start, "end": m.end} for m in point.mentions],
+        "only_source": point.only_source,
+    }
+
+
+def source_tag(briefing: Briefing, point: KeyPoint) -> str:
+    """``[1]``, ``[1, 3]`` or ``[2 only]``: which sources, numbered from 1, stand behind a point."""
+    if len(briefing.sources) < 2:
+        return ""
+    numbers = sorted({m.source + 1 for m in point.mentions} | {point.source + 1})
+    listed = ", ".join(str(n) for n in numbers)
+    return f"[{listed} only]" if point.only_source and len(numbers) == 1 else f"[{listed}]"
+
+
+def source_name(document: Document) -> str:
+    return safe(document.title) or safe(document.source) or "(stdin)"
 
 
 def render_text(briefing: Briefing, *, width: int = 80, color: bool = False) -> str:
@@ -130,6 +176,8 @@ def render_text(briefing: Briefing, *, width: int = 80, color: bool = False) -> 
     )
     document = briefing.document
     console.print(Text(display_title(briefing), style="bold"))
+    if byline(document):
+        console.print(Text(byline(document), style="dim"))
     console.print(Text(summary_line(briefing), style="dim"))
     for note in briefing.notes:
         console.print(Text(f"note: {note}", style="yellow"))
@@ -140,13 +188,22 @@ def render_text(briefing: Briefing, *, width: int = 80, color: bool = False) -> 
         bullets.add_column(width=3, justify="right")
         bullets.add_column(overflow="fold")
         for point in points:
-            bullets.add_row(Text("•", style="cyan"), Text(safe(point.text)))
+            line = Text(safe(point.text))
+            tag = source_tag(briefing, point)
+            if tag:
+                line.append(f" {tag}", style="dim")
+            bullets.add_row(Text("•", style="cyan"), line)
         console.print(bullets)
     if briefing.key_terms:
         console.print()
         terms = Text("Key terms: ", style="bold")
         terms.append(", ".join(safe(t) for t in briefing.key_terms))
         console.print(terms)
+    if len(briefing.sources) > 1:
+        console.print(Text("Sources:", style="bold"))
+        for number, source in enumerate(briefing.sources, 1):
+            console.print(Padding(Text(f"[{number}] {source_name(source)}"), (0, 0, 0, 2)))
+        return "\n".join(line.rstrip() for line in buffer.getvalue().splitlines()) + "\n"
     named = [s for s in document.sections if s.title]
     if len(document.sections) > 1 and named:
         console.print(Text("Sections:", style="bold"))
@@ -166,15 +223,21 @@ def _md(text: str) -> str:
 def render_markdown(briefing: Briefing) -> str:
     document = briefing.document
     lines = [f"# {_md(display_title(briefing))}", "", f"*{summary_line(briefing)}*", ""]
+    if byline(briefing.document):
+        lines[2:2] = [_md(byline(briefing.document)), ""]
     for note in briefing.notes:
         lines += [f"> **Note:** {_md(note)}", ""]
     for topic, points in briefing.groups():
         lines += [f"## {_md(topic.label) or 'Other'}", ""]
-        lines += [f"- {_md(point.text)}" for point in points]
+        lines += [f"- {_md(point.text)} {source_tag(briefing, point)}".rstrip() for point in points]
         lines.append("")
     if briefing.key_terms:
         lines += [f"**Key terms:** {', '.join(_md(t) for t in briefing.key_terms)}", ""]
-    if len(document.sections) > 1:
+    if len(briefing.sources) > 1:
+        lines += ["### Sources", ""]
+        lines += [f"{n}. {_md(source_name(s))}" for n, s in enumerate(briefing.sources, 1)]
+        lines.append("")
+    elif len(document.sections) > 1:
         lines += ["### Sections", ""]
         lines += [f"{n}. {_md(s.title) or '(untitled)'}" for n, s in enumerate(document.sections, 1)]
         lines.append("")

@@ -11,6 +11,8 @@ from ..errors import InputError
 
 # Large enough for a book, small enough that a mistaken `brief /dev/zero` ends quickly.
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+# Seconds a URL may take, all told: long enough for a slow site, short enough to notice.
+DEFAULT_TIMEOUT = 20.0
 
 
 @dataclass(frozen=True)
@@ -44,3 +46,31 @@ def _read_limited(stream: BinaryIO, max_bytes: int, name: str) -> bytes:
     if len(data) > max_bytes:
         raise InputError(f"{name}: larger than the {max_bytes // (1024 * 1024)} MB limit (raise it with --max-size)")
     return data
+
+
+# What a folder given as an input contributes: files that read as documents.
+DOCUMENT_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".rst", ".html", ".htm", ".pdf")
+
+
+def expand_folders(specs: list[str]) -> list[str]:
+    """Replace each folder by the document files directly inside it, sorted by name."""
+    out: list[str] = []
+    for spec in specs:
+        if spec != "-" and os.path.isdir(spec):
+            try:
+                names = sorted(os.listdir(spec))
+            except OSError as exc:
+                raise InputError(f"{spec}: cannot list the folder: {exc.strerror or exc}") from None
+            found = [
+                os.path.join(spec, name)
+                for name in names
+                if not name.startswith(".")
+                and name.lower().endswith(DOCUMENT_SUFFIXES)
+                and os.path.isfile(os.path.join(spec, name))
+            ]
+            if not found:
+                raise InputError(f"{spec}: a folder with no document files ({', '.join(DOCUMENT_SUFFIXES)})")
+            out.extend(found)
+        else:
+            out.append(spec)
+    return out

@@ -321,15 +321,21 @@ def make_app(
     length: int = 0,
     language: str = "en",
     max_bytes: int = DEFAULT_MAX_BYTES,
+    input_format: str | None = None,
+    timeout: float | None = None,
 ) -> BrieferApp:
-    """The reader on ``inputs`` (paths, or ``-`` with ``stdin``'s bytes); the sample when empty."""
+    """The reader on ``inputs`` (paths, URLs, or ``-`` with ``stdin``'s bytes); the sample when empty."""
     specs = list(inputs or [])
     if not specs:
         specs = ["-"] if stdin is not None else [str(sample_path())]
 
+    options: dict = {"language": language, "max_bytes": max_bytes, "input_format": input_format}
+    if timeout is not None:
+        options["timeout"] = timeout
+
     def loader(spec: str) -> Callable[[], Document]:
         if spec == "-":
-            return lambda: load("-", language=language, max_bytes=max_bytes, stdin=io.BytesIO(stdin or b""))
-        return lambda: load(spec, language=language, max_bytes=max_bytes)
+            return lambda: load("-", stdin=io.BytesIO(stdin or b""), **options)
+        return lambda: load(spec, **options)
 
     return BrieferApp([Source(spec, loader(spec)) for spec in specs], method=method, length=length)

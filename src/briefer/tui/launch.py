@@ -20,6 +20,8 @@ def run(
     length: int = 0,
     language: str = "en",
     max_bytes: int = DEFAULT_MAX_BYTES,
+    input_format: str | None = None,
+    timeout: float | None = None,
 ) -> int:
     if not sys.stdout.isatty():
         raise UsageError("the interactive reader (-i) needs a terminal for its output")
@@ -32,7 +34,16 @@ def run(
         _keyboard_from_terminal()
     from .app import make_app
 
-    app = make_app(inputs, stdin=stdin, method=method, length=length, language=language, max_bytes=max_bytes)
+    app = make_app(
+        inputs,
+        stdin=stdin,
+        method=method,
+        length=length,
+        language=language,
+        max_bytes=max_bytes,
+        input_format=input_format,
+        timeout=timeout,
+    )
     result = app.run()
     return result or 0
 

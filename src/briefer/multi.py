@@ -1,0 +1,253 @@
+"""One briefing from several sources: topics across them, no point made twice.
+
+The sources are joined into one combined document so that topics, labels and term weights
+are found across all of them. Each sentence is scored twice: by the chosen ranker within
+its own source (so that a news article's lead still counts as its lead), and by how central
+it is to the whole collection (what several sources say weighs more than what one says).
+Key points are chosen under the budget with a strict repeat check; near-duplicate sentences
+of other sources collapse into the key point as mentions, and a point no other source
+comes close to is marked as coming from one source only.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import Counter
+
+import numpy as np
+
+from .briefing import Budget, brief, reading_seconds
+from .errors import UsageError
+from .model import Briefing, Document, KeyPoint, Mention, Paragraph, Section, Sentence, Stats, count_words
+from .openings import dateline_length
+from .rankers import get_ranker
+from .topics import Analysis, analyze
+
+# Two sentences whose content words overlap by more than half say the same thing
+# (the measure the repeated-point rate is judged by).
+REPEAT_OVERLAP = 0.5
+# A near-duplicate in another source is folded into the key point as a mention.
+DUPLICATE_COSINE = 0.55
+# Below this similarity to every sentence of the other sources, a point is one source's alone.
+CORROBORATION_COSINE = 0.3
+CENTRALITY_WEIGHT = 0.5
+# A source less than this share as related to the others as the typical source is called
+# off-topic in the briefing's notes; its sentences are damped, never below the floor.
+OFF_TOPIC_MARK = 0.5
+OFF_TOPIC_FLOOR = 0.2
+SEPARATOR = "\n\n"
+
+
+def combine(documents: list[Document]) -> Document:
+    """One document holding every source, a section each, offsets shifted accordingly."""
+    if not documents:
+        raise UsageError("no sources to brief")
+    paragraphs: list[Paragraph] = []
+    sentences: list[Sentence] = []
+    sections: list[Section] = []
+    base = 0
+    for index, document in enumerate(documents):
+        first_paragraph = len(paragraphs)
+        for p in document.paragraphs:
+            paragraphs.append(Paragraph(len(paragraphs), p.start + base, p.end + base, index, p.kind))
+        for s in document.sentences:
+            sentences.append(
+                Sentence(len(sentences), s.start + base, s.end + base, s.text, first_paragraph + s.paragraph, index)
+            )
+        end = base + len(document.text) + (len(SEPARATOR) if index + 1 < len(documents) else 0)
+        sections.append(Section(index, document.title or document.source, base, end, "source"))
+        base = end
+    languages = Counter(d.language for d in documents)
+    return Document(
+        text=SEPARATOR.join(d.text for d in documents),
+        title=f"{len(documents)} sources",
+        source="",
+        language=languages.most_common(1)[0][0],
+        paragraphs=tuple(paragraphs),
+        sentences=tuple(sentences),
+        sections=tuple(sections),
+        input_format="collection",
+    )
+
+
+def brief_many(
+    documents: list[Document],
+    *,
+    method: str = "topic",
+    budget: Budget | None = None,
+    order: str = "document",
+    notes: tuple[str, ...] = (),
+) -> Briefing:
+    """Brief several documents as one: the sources' shared topics, each point made once."""
+    if len(documents) == 1:
+        single = brief(documents[0], method=method, budget=budget, order=order)
+        return dataclasses.replace(single, sources=tuple(documents), notes=(*notes, *single.notes))
+    budget = budget or Budget()
+    ranker = get_ranker(method)
+    combined = combine(documents)
+    analysis = analyze(combined)
+    source_of = np.asarray([s.section for s in combined.sentences])
+    scores = _scores(ranker, documents, analysis, source_of)
+    lengths = [count_words(s.text) for s in combined.sentences]
+    term_sets = [frozenset(t) for t in analysis.term_lists]
+    limit = budget.sentence_limit(len(combined.sentences))
+    ranking = [int(i) for i in np.argsort(-scores, kind="stable")]
+    chosen = _choose(analysis, term_sets, ranking, limit, budget.words, lengths)
+
+    bases = [section.start for section in combined.sections]
+    rank_of = {index: place for place, index in enumerate(ranking)}
+    top = float(scores.max()) if scores.size and scores.max() > 0 else 1.0
+    points = []
+    for index in chosen:
+        sentence = combined.sentences[index]
+        source = int(source_of[index])
+        mentions, corroborated = _mentions(analysis, source_of, bases, index)
+        skip = dateline_length(sentence.text)
+        points.append(
+            KeyPoint(
+                text=sentence.text[skip:],
+                start=sentence.start + skip - bases[source],
+                end=sentence.end - bases[source],
+                score=round(float(scores[index]) / top, 4),
+                rank=rank_of[index] + 1,
+                topic=int(analysis.sentence_topic[index]),
+                section=source,
+                sentence=index,
+                source=source,
+                mentions=mentions,
+                only_source=not corroborated,
+            )
+        )
+    if order == "rank":
+        points.sort(key=lambda p: p.rank)
+    for k in off_topic_sources(analysis, source_of):
+        name = documents[k].title or documents[k].source or f"source {k + 1}"
+        notes = (*notes, f"source {k + 1} ({name}) has little in common with the others")
+    total_words = sum(lengths)
+    summary_words = sum(count_words(p.text) for p in points)
+    stats = Stats(
+        sentences=len(combined.sentences),
+        words=total_words,
+        reading_seconds=reading_seconds(total_words),
+        summary_sentences=len(points),
+        summary_words=summary_words,
+        summary_reading_seconds=reading_seconds(summary_words),
+    )
+    return Briefing(
+        document=analysis.document,
+        method=ranker.name,
+        order=order,
+        key_points=tuple(points),
+        topics=analysis.topics,
+        key_terms=analysis.key_terms,
+        stats=stats,
+        notes=notes,
+        sources=tuple(documents),
+    )
+
+
+def _scores(ranker, documents: list[Document], analysis: Analysis, source_of: np.ndarray) -> np.ndarray:
+    """Each source's own ranking, lifted by how central a sentence is to the collection."""
+    within = np.zeros(len(source_of))
+    offset = 0
+    for document in documents:
+        own = np.asarray(ranker.scores(analyze(document)), dtype=np.float64)
+        top = own.max() if own.size else 0.0
+        within[offset : offset + len(own)] = own / top if top > 0 else own
+        offset += len(own)
+    matrix = analysis.matrix
+    centroid = matrix.sum(axis=0)
+    norm = np.linalg.norm(centroid)
+    central = matrix @ (centroid / norm) if norm > 0 else np.zeros(len(source_of))
+    central = central / central.max() if central.size and central.max() > 0 else central
+    relevance = source_relevance(analysis, source_of)
+    return within * ((1 - CENTRALITY_WEIGHT) + CENTRALITY_WEIGHT * central) * relevance[source_of]
+
+
+def source_relevance(analysis: Analysis, source_of: np.ndarray) -> np.ndarray:
+    """How much each source belongs with the others: 1 for most, less for one off-topic.
+
+    A source's vocabulary is compared with the rest of the collection's; a source far less
+    related than the typical one (an off-topic article in a news cluster) is damped in
+    proportion, so that it cannot fill the briefing with its own lead.
+    """
+    sources = int(source_of.max()) + 1 if source_of.size else 0
+    if sources < 3:
+        return np.ones(max(sources, 1))
+    centroids = np.zeros((sources, analysis.matrix.shape[1]))
+    np.add.at(centroids, source_of, analysis.matrix)
+    total = centroids.sum(axis=0)
+    related = np.zeros(sources)
+    for k in range(sources):
+        rest = total - centroids[k]
+        denominator = np.linalg.norm(centroids[k]) * np.linalg.norm(rest)
+        related[k] = float(centroids[k] @ rest / denominator) if denominator > 0 else 0.0
+    typical = float(np.median(related))
+    if typical <= 0:
+        return np.ones(sources)
+    return np.clip(related / typical, OFF_TOPIC_FLOOR, 1.0)
+
+
+def off_topic_sources(analysis: Analysis, source_of: np.ndarray) -> list[int]:
+    return [int(k) for k in np.flatnonzero(source_relevance(analysis, source_of) < OFF_TOPIC_MARK)]
+
+
+def overlap(a: frozenset[str], b: frozenset[str]) -> float:
+    """Shared content words as a share of the smaller set: > 0.5 means a repeated point."""
+    if not a or not b:
+        return 0.0
+    return len(a & b) / min(len(a), len(b))
+
+
+def _choose(
+    analysis: Analysis,
+    term_sets: list[frozenset[str]],
+    ranking: list[int],
+    limit: int,
+    max_words: int | None,
+    lengths: list[int],
+) -> list[int]:
+    matrix = analysis.matrix
+    chosen: list[int] = []
+    used_words = 0
+    for index in ranking:
+        if len(chosen) >= limit:
+            break
+        if max_words is not None and used_words + lengths[index] > max_words:
+            continue
+        if not term_sets[index]:
+            continue
+        if chosen and (
+            float(np.max(matrix[chosen] @ matrix[index])) > DUPLICATE_COSINE
+            or any(overlap(term_sets[index], term_sets[c]) > REPEAT_OVERLAP for c in chosen)
+        ):
+            continue
+        chosen.append(index)
+        used_words += lengths[index]
+    return sorted(chosen)
+
+
+def _mentions(
+    analysis: Analysis, source_of: np.ndarray, bases: list[int], index: int
+) -> tuple[tuple[Mention, ...], bool]:
+    """The key point itself and its closest near-duplicate in each other source."""
+    sentences = analysis.document.sentences
+    own = int(source_of[index])
+    similarity = analysis.matrix @ analysis.matrix[index]
+    found = [
+        Mention(own, sentences[index].start - bases[own], sentences[index].end - bases[own], sentences[index].text)
+    ]
+    corroborated = False
+    for source in range(len(bases)):
+        if source == own:
+            continue
+        members = np.flatnonzero(source_of == source)
+        if not members.size:
+            continue
+        best = int(members[np.argmax(similarity[members])])
+        if similarity[best] >= CORROBORATION_COSINE:
+            corroborated = True
+        if similarity[best] >= DUPLICATE_COSINE:
+            s = sentences[best]
+            found.append(Mention(source, s.start - bases[source], s.end - bases[source], s.text))
+    return tuple(found), corroborated
