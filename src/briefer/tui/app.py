@@ -17,12 +17,13 @@ from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import BindingType
 from textual.screen import Screen
-from textual.worker import Worker, WorkerState, get_current_worker
+from textual.worker import Worker, WorkerState
 
 from ..errors import BrieferError
 from ..model import Document
 from ..pipeline import load, sample_path
 from ..sources import DEFAULT_MAX_BYTES
+from .background import in_background
 from .briefing_screen import BriefingScreen
 from .help_screen import HelpScreen
 from .keys import BRIEFING, HELP, QUIT, SHOW_BRIEFING, THEME
@@ -81,19 +82,22 @@ class BrieferApp(App[int]):
     def screen_reader(self) -> ReaderScreen:
         return next(s for s in self.screen_stack if isinstance(s, ReaderScreen))
 
-    @work(thread=True, exclusive=True, group="open", exit_on_error=False)
-    def _open(self, index: int, source: Source) -> None:
-        found = self.loaded.get(index)
-        if found is None:
-            found = open_article(source.name, source.load, method=self.method, length=self.length)
-        if isinstance(found, Article) and found.briefing is None:
-            try:
-                found.apply(found.make_briefing(self.method, found.length), found.length)
-            except BrieferError as error:
-                found = Problem(source.name, error.message)
-        if get_current_worker().is_cancelled:
-            return
-        self.call_from_thread(self._opened, index, found)
+    @work(exclusive=True, group="open", exit_on_error=False)
+    async def _open(self, index: int, source: Source) -> None:
+        method = self.method
+
+        def opened() -> Article | Problem:
+            found = self.loaded.get(index)
+            if found is None:
+                found = open_article(source.name, source.load, method=method, length=self.length)
+            if isinstance(found, Article) and found.briefing is None:
+                try:
+                    found.apply(found.make_briefing(method, found.length), found.length)
+                except BrieferError as error:
+                    found = Problem(source.name, error.message)
+            return found
+
+        await self._opened(index, await in_background(opened))
 
     async def _opened(self, index: int, found: Article | Problem) -> None:
         self.loaded[index] = found
@@ -162,20 +166,19 @@ class BrieferApp(App[int]):
         self._set_titles(note=f"{method}: ranking…")
         self._rebrief(method, length)
 
-    @work(thread=True, exclusive=True, group="brief", exit_on_error=False)
-    def _rebrief(self, method: str, length: int) -> None:
+    @work(exclusive=True, group="brief", exit_on_error=False)
+    async def _rebrief(self, method: str, length: int) -> None:
         article = self.article
         if article is None:
             return
         try:
-            briefing = article.make_briefing(method, length)
+            briefing = await in_background(lambda: article.make_briefing(method, length))
         except BrieferError as error:
-            self.call_from_thread(self.notify, error.message, severity="error")
-            self.call_from_thread(self._set_titles)
+            self.notify(error.message, severity="error")
+            self._set_titles()
             return
-        if get_current_worker().is_cancelled or article is not self.article:
-            return
-        self.call_from_thread(self._apply, article, briefing, length)
+        if article is self.article:
+            self._apply(article, briefing, length)
 
     def _apply(self, article: Article, briefing, length: int) -> None:
         article.apply(briefing, length)

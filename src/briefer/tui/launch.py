@@ -33,6 +33,7 @@ def run(
         stdin = _read_stdin(max_bytes)
         _keyboard_from_terminal()
     from .app import make_app
+    from .background import busy
 
     app = make_app(
         inputs,
@@ -44,8 +45,15 @@ def run(
         input_format=input_format,
         timeout=timeout,
     )
-    result = app.run()
-    return result or 0
+    code = app.run() or 0
+    if busy():
+        # A ranking still running in a worker thread (a slow method on a long text) would hold
+        # the exit until it ends, long after the screen has gone; its result is no longer
+        # wanted, and a save is always finished before the app quits.
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
+    return code
 
 
 def _read_stdin(max_bytes: int) -> bytes:
