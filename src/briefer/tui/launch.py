@@ -28,9 +28,11 @@ def run(
     if inputs.count("-") > 1:
         raise UsageError("'-' (stdin) can be given only once")
     stdin = None
-    piped = sys.stdin is not None and not sys.stdin.isatty()
+    piped = sys.stdin is None or not sys.stdin.isatty()
     if "-" in inputs or (not inputs and piped):
         stdin = _read_stdin(max_bytes)
+    if piped:
+        # Whether or not the pipe was read, keys must come from the terminal, not from it.
         _keyboard_from_terminal()
     from .app import make_app
     from .background import busy

@@ -23,16 +23,16 @@ class MethodPicker(ModalScreen[str | None]):
         self.current = current
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="method-dialog", classes="dialog"):
+        with Vertical(id="method-dialog", classes="dialog") as dialog:
+            dialog.border_title = "Ranking method"
+            dialog.border_subtitle = "enter picks · esc cancels"
             options = [
                 Option(
                     Content.assemble((f"{name:<10}", "bold"), " ", (method_description(name), "$text-muted")), id=name
                 )
                 for name in method_names()
             ]
-            picker = OptionList(*options, id="method-list")
-            picker.border_title = "Ranking method"
-            yield picker
+            yield OptionList(*options, id="method-list")
 
     def on_mount(self) -> None:
         picker = self.query_one(OptionList)
