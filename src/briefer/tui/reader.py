@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -79,6 +80,7 @@ class ReadingPane(VerticalScroll, can_focus=True):
         self.matches: list[Match] = []
         self._texts: list[str] = []
         self._paragraph_of: dict[int, ParagraphView] = {}
+        self._views: list[ParagraphView] = []
         self._headings: list[SectionHeading] = []
         self._shown_section = -1
 
@@ -88,7 +90,7 @@ class ReadingPane(VerticalScroll, can_focus=True):
         """Replace the pane's content with ``article``, or with ``message`` when there is none."""
         self.article = article
         await self.remove_children()
-        self._paragraph_of, self._headings, self.matches = {}, [], []
+        self._paragraph_of, self._headings, self.matches, self._views = {}, [], [], []
         self._shown_section = -1
         if article is None:
             self._texts = []
@@ -114,6 +116,7 @@ class ReadingPane(VerticalScroll, can_focus=True):
             if not ids:
                 continue
             view = ParagraphView(paragraph.index, ids, paragraph.kind)
+            self._views.append(view)
             for i in ids:
                 self._paragraph_of[i] = view
             widgets.append(view)
@@ -211,12 +214,16 @@ class ReadingPane(VerticalScroll, can_focus=True):
         self.scroll_to_region(region, animate=False, spacing=None)
 
     def visible_sentences(self) -> list[int]:
+        """Sentences of the paragraphs in view; a binary search, so long texts stay quick."""
         top, bottom = self.scroll_y, self.scroll_y + self.scrollable_content_region.height
-        return [
-            i
-            for i, view in self._paragraph_of.items()
-            if view.virtual_region.y < bottom and view.virtual_region.bottom > top
-        ]
+        views = self._views
+        first = bisect.bisect_right(views, top, key=lambda view: view.virtual_region.bottom)
+        shown: list[int] = []
+        for view in views[first:]:
+            if view.virtual_region.y >= bottom:
+                break
+            shown.extend(view.sentence_ids)
+        return shown
 
     def move_cursor(self, step: int) -> None:
         """The next or previous sentence; from the view's first sentence when the cursor is off screen."""
