@@ -9,15 +9,16 @@ from dataclasses import dataclass
 import numpy as np
 
 from .errors import UsageError
+from .language import get_language, language_note, reading_rate
 from .model import Briefing, Document, KeyPoint, Stats, count_words
-from .openings import dateline_length, is_dangling
+from .openings import dateline_length
 from .rankers import get_ranker
+from .selection import choose
 from .topics import Analysis, analyze
 
 # Brysbaert (2019): adults read English non-fiction silently at about 238 words a minute.
+# Other languages' rates are in language.py.
 WORDS_PER_MINUTE = 238
-# Two key points sharing more than this cosine of their terms say the same thing.
-REDUNDANCY = 0.5
 DEFAULT_MIN_SENTENCES = 3
 DEFAULT_MAX_SENTENCES = 10
 DEFAULT_RATIO = 0.2
@@ -58,8 +59,9 @@ class Budget:
         return min(limits)
 
 
-def reading_seconds(words: int) -> int:
-    return math.ceil(words * 60 / WORDS_PER_MINUTE)
+def reading_seconds(words: int, language: str = "en") -> int:
+    """Seconds to read ``words`` words (characters of Chinese and Japanese) silently."""
+    return math.ceil(words * 60 / reading_rate(language))
 
 
 def brief(
@@ -89,6 +91,9 @@ def brief(
     limit = budget.sentence_limit(n)
     total_words = sum(lengths)
     notes: list[str] = []
+    language_note_text = language_note(get_language(document.language))
+    if language_note_text:
+        notes.append(language_note_text)
 
     whole = limit >= n and (budget.words is None or total_words <= budget.words)
     scores = np.asarray(ranker.scores(analysis) if scores is None else scores, dtype=np.float64)
@@ -99,7 +104,7 @@ def brief(
         chosen = list(range(n))
         notes.append("the text is already within the budget: it is given whole")
     else:
-        chosen = _choose(analysis, ranking, limit, budget.words, lengths, getattr(ranker, "refine", False))
+        chosen = choose(analysis, scores, limit, budget.words, lengths, getattr(ranker, "refine", False))
         if not chosen and budget.words is not None:
             notes.append(f"no sentence is as short as {budget.words} words")
     rank_of = {index: place for place, index in enumerate(ranking)}
@@ -126,10 +131,10 @@ def brief(
     stats = Stats(
         sentences=n,
         words=total_words,
-        reading_seconds=reading_seconds(total_words),
+        reading_seconds=reading_seconds(total_words, document.language),
         summary_sentences=len(points),
         summary_words=summary_words,
-        summary_reading_seconds=reading_seconds(summary_words),
+        summary_reading_seconds=reading_seconds(summary_words, document.language),
     )
     return Briefing(
         document=document,
@@ -142,41 +147,3 @@ def brief(
         whole=whole,
         notes=tuple(notes),
     )
-
-
-def _choose(
-    analysis: Analysis,
-    ranking: list[int],
-    limit: int,
-    max_words: int | None,
-    lengths: list[int],
-    refine: bool,
-) -> list[int]:
-    """Best-ranked sentences within the budget; with ``refine``, no repeats and no dangling start."""
-    sentences = analysis.document.sentences
-    chosen: list[int] = []
-    held_back: list[int] = []
-    used_words = 0
-    matrix = analysis.matrix
-    for index in ranking:
-        if len(chosen) >= limit:
-            break
-        if max_words is not None and used_words + lengths[index] > max_words:
-            continue
-        if refine:
-            if chosen and float(np.max(matrix[chosen] @ matrix[index])) > REDUNDANCY:
-                continue
-            opens = not chosen or index < min(chosen)
-            if opens and index > 0 and is_dangling(sentences[index].text):
-                # It would open the briefing pointing at context the reader does not have.
-                held_back.append(index)
-                continue
-        chosen.append(index)
-        used_words += lengths[index]
-    for index in held_back:
-        if len(chosen) >= limit:
-            break
-        if max_words is None or used_words + lengths[index] <= max_words:
-            chosen.append(index)
-            used_words += lengths[index]
-    return sorted(chosen)

@@ -45,6 +45,11 @@ methods: {", ".join(METHODS)} (default: topic)
 
 budget: with no -n, --words or --ratio, a briefing has a fifth of the sentences,
 at least 3 and at most 10. A text already within the budget is given whole.
+Chinese and Japanese are counted in characters.
+
+languages: detected from the text (--language auto, the default), or --language
+CODE. Fully supported: {{languages}}.
+Others briefer recognises (ar, he, ko, uk...) are briefed the language-neutral way.
 
 exit codes:
   0   success
@@ -79,7 +84,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="brief",
         description="Brief an article offline: its key points as exact quotes, grouped by topic.",
-        epilog=EPILOG,
+        epilog=EPILOG.replace("{languages}", _language_list()),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument(
@@ -94,7 +99,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     budget = parser.add_argument_group("length")
     budget.add_argument("-n", "--sentences", type=_int, metavar="N", help="at most N sentences")
-    budget.add_argument("--words", type=_int, metavar="N", help="at most N words")
+    budget.add_argument("--words", type=_int, metavar="N", help="at most N words (CJK: characters)")
     budget.add_argument("--ratio", type=_ratio, metavar="R", help="a share of the sentences: 0.2 or 20%%")
     choice = parser.add_argument_group("method and output")
     choice.add_argument("-m", "--method", default="topic", metavar="NAME", help="ranking method (see below)")
@@ -102,7 +107,9 @@ def build_parser() -> argparse.ArgumentParser:
     choice.add_argument("-f", "--format", choices=("text", "markdown", "json"), default="text")
     choice.add_argument("-o", "--output", metavar="FILE", help="write to FILE atomically instead of stdout")
     choice.add_argument("--order", choices=("document", "rank"), default="document", help="order of key points")
-    choice.add_argument("--language", default="en", metavar="NAME", help="language of the input (default: en)")
+    choice.add_argument(
+        "--language", default="auto", metavar="NAME", help="language of the input: a code such as de (default: auto)"
+    )
     choice.add_argument("--include-text", action="store_true", help="JSON: include the text the offsets point into")
     choice.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour in text output")
     choice.add_argument("--width", type=_int, metavar="COLS", help="wrap text output at COLS (default: terminal)")
@@ -121,6 +128,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     more.add_argument("--version", action="version", version=f"brief {__version__}")
     return parser
+
+
+def _language_list() -> str:
+    import textwrap
+
+    from .language import supported_languages
+
+    codes = ", ".join(lang.code for lang in supported_languages())
+    return textwrap.fill(codes, width=80, initial_indent=" " * 22)[22:]
 
 
 def _int(value: str) -> int:
@@ -208,9 +224,10 @@ def _run(argv: list[str] | None) -> int:
     from .rankers.base import info_for
 
     info_for(args.method)
-    from .language import get_language
+    from .language import AUTO, get_language
 
-    get_language(args.language)
+    if args.language.strip().lower() != AUTO:
+        get_language(args.language)
 
     if args.interactive:
         return _run_interactive(args)

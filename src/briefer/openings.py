@@ -8,10 +8,19 @@ from __future__ import annotations
 
 import re
 
-# "LONDON, England (CNN) -- ", "WASHINGTON (Reuters) - ", "(CNN) -- ".
+# "LONDON, England (CNN) -- ", "WASHINGTON (Reuters) - ", "(CNN) -- ", and the newer CNN
+# style with no dash, "(CNN)The ...", which only a known news source is trusted to open;
+# CNN Student News transcripts open with their date, "March 10, 2015 . ".
 DATELINE = re.compile(
-    r"^(?:[A-Z][A-Za-z.'’\-]*(?:[ ,]+[A-Za-z.'’\-]+){0,4}\s*)?"
+    r"^(?:"
+    r"(?:[A-Z][A-Za-z.'’\-]*(?:[ ,]+[A-Za-z.'’\-]+){0,4}\s*)?"
     r"\((?:CNN|AP|Reuters|AFP|UPI|Xinhua|EW\.com|CNN Student News|[A-Z][A-Za-z]{1,15})\)\s*(?:--|—|–|-)\s*"
+    r"|(?:[A-Z][A-Za-z.'’\-]*(?:[ ,]+[A-Za-z.'’\-]+){0,4}\s*)?"
+    r"\((?:CNN|CNNMoney|HLN|AP|Reuters|AFP|UPI|Xinhua|EW\.com|WIRED|Mashable|Rolling Stone|"
+    r"The Hollywood Reporter|Entertainment Weekly|Time|People|Variety)\)\s*(?=[\"“‘'(\[]?[A-Z0-9])"
+    r"|(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+    r" \d{1,2}, \d{4} \.\s+"
+    r")"
 )
 
 DANGLING_WORDS = frozenset(
@@ -58,6 +67,17 @@ DANGLING_WORDS = frozenset(
         "accordingly",
         "additionally",
         "there's",
+        # Contractions lean on what came before just as much as the bare pronoun.
+        "it's",
+        "he's",
+        "she's",
+        "they're",
+        "they've",
+        "they'll",
+        "that's",
+        "he'd",
+        "she'd",
+        "they'd",
     ]
 )
 
@@ -76,6 +96,10 @@ def opening_word(text: str) -> str:
     return match.group(1).lower().replace("’", "'") if match else ""
 
 
-def is_dangling(text: str) -> bool:
+def is_dangling(text: str, language: str = "en") -> bool:
     """True when a sentence opens with a pronoun or connective pointing outside itself."""
+    if language != "en":
+        from .connectives import opens_with_reference
+
+        return opens_with_reference(text[dateline_length(text) :], language)
     return opening_word(text) in DANGLING_WORDS

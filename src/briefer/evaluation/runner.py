@@ -1,0 +1,101 @@
+"""Run methods side by side over an evaluation set and collect their figures."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from ..briefing import Budget, brief
+from ..document import build_document
+from ..errors import BrieferError
+from ..openings import dateline_length, is_dangling
+from ..rankers import method_names
+from .data import Record
+from .oracle import oracle
+from .rouge import Rouge, score
+
+ORACLE = "oracle"
+
+
+def all_methods() -> list[str]:
+    return [*method_names(), ORACLE]
+
+
+@dataclass
+class MethodResult:
+    method: str
+    scores: list[Rouge] = field(default_factory=list)
+    dangling: int = 0
+    summaries: int = 0
+    words: int = 0
+    seconds: float = 0.0
+
+    @property
+    def documents(self) -> int:
+        return len(self.scores)
+
+    def mean(self, metric: str) -> float:
+        """Mean F1 of ``r1``, ``r2`` or ``rlsum``, in percent."""
+        if not self.scores:
+            return 0.0
+        return 100 * sum(getattr(s, metric) for s in self.scores) / len(self.scores)
+
+    @property
+    def dangling_rate(self) -> float:
+        return 100 * self.dangling / self.summaries if self.summaries else 0.0
+
+    def as_dict(self) -> dict:
+        return {
+            "method": self.method,
+            "rouge1": round(self.mean("r1"), 2),
+            "rouge2": round(self.mean("r2"), 2),
+            "rougeLsum": round(self.mean("rlsum"), 2),
+            "dangling_percent": round(self.dangling_rate, 2),
+            "mean_words": round(self.words / self.documents, 1) if self.documents else 0.0,
+            "seconds": round(self.seconds, 2),
+            "documents": self.documents,
+        }
+
+
+def evaluate(
+    records: Sequence[Record],
+    methods: Sequence[str],
+    sentences: int = 3,
+    *,
+    on_record: Callable[[int], None] | None = None,
+) -> tuple[list[MethodResult], int]:
+    """Brief every record with every method; returns the results and how many records were skipped.
+
+    A method sees only the record's text: the references are used for scoring alone (and by
+    the oracle, which is a ceiling, not a method).
+    """
+    budget = Budget(sentences=sentences)
+    results = {m: MethodResult(m) for m in methods}
+    skipped = 0
+    for number, record in enumerate(records):
+        try:
+            document = build_document(record.text)
+        except BrieferError:
+            skipped += 1
+            if on_record:
+                on_record(number)
+            continue
+        for method in methods:
+            result = results[method]
+            started = time.perf_counter()
+            if method == ORACLE:
+                texts = [s.text[dateline_length(s.text) :] for s in document.sentences]
+                chosen = [texts[i] for i in oracle(texts, record.references, sentences)]
+            else:
+                briefing = brief(document, method=method, budget=budget)
+                chosen = [p.text for p in briefing.key_points]
+            result.seconds += time.perf_counter() - started
+            result.scores.append(score(chosen, record.references))
+            result.words += sum(len(s.split()) for s in chosen)
+            if chosen:
+                result.summaries += 1
+                result.dangling += is_dangling(chosen[0])
+        if on_record:
+            on_record(number)
+    return [results[m] for m in methods], skipped

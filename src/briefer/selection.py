@@ -1,0 +1,100 @@
+"""Which ranked sentences become key points: the budget, no repeats, no dangling start, topic coverage."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .openings import is_dangling
+from .topics import Analysis
+
+# Two key points sharing more than this cosine of their terms say the same thing.
+REDUNDANCY = 0.5
+# Once a topic has a key point, its other sentences count this much less, so that a longer
+# briefing spans the document's topics instead of piling up on the first one.
+COVERED_TOPIC = 0.3
+
+
+def choose(
+    analysis: Analysis,
+    scores: np.ndarray,
+    limit: int,
+    max_words: int | None,
+    lengths: list[int],
+    refine: bool,
+) -> list[int]:
+    """Indices of the key points, in document order.
+
+    Without ``refine`` the best-scored sentences that fit. With it, a sentence too like one
+    already chosen is skipped, one that would open the briefing on a pronoun or connective
+    waits until it no longer opens it, and — in a text written in paragraphs, whose topics
+    follow its paragraphs — each new topic covered lowers the rest of that topic.
+    """
+    order = np.argsort(-scores, kind="stable")
+    if not refine:
+        return _plain(order, limit, max_words, lengths)
+    sentences = analysis.document.sentences
+    matrix = analysis.matrix
+    topic_of = analysis.sentence_topic
+    spread = covers_topics(analysis)
+    adjusted = scores.astype(np.float64, copy=True)
+    chosen: list[int] = []
+    held_back: list[int] = []
+    rejected: set[int] = set()
+    covered: set[int] = set()
+    used_words = 0
+    position = 0
+    while len(chosen) < limit and position < len(order):
+        index = int(order[position])
+        position += 1
+        if index in rejected or index in chosen or index in held_back:
+            continue
+        if max_words is not None and used_words + lengths[index] > max_words:
+            rejected.add(index)
+            continue
+        if chosen and float(np.max(matrix[chosen] @ matrix[index])) > REDUNDANCY:
+            rejected.add(index)
+            continue
+        if (not chosen or index < min(chosen)) and is_dangling(sentences[index].text, analysis.document.language):
+            # It would open the briefing pointing at context the reader does not have.
+            held_back.append(index)
+            continue
+        chosen.append(index)
+        used_words += lengths[index]
+        topic = int(topic_of[index])
+        if spread and topic not in covered:
+            covered.add(topic)
+            adjusted[topic_of == topic] *= COVERED_TOPIC
+            order = np.argsort(-adjusted, kind="stable")
+            position = 0
+    # Held-back sentences come in where they no longer open the briefing, then (to fill the
+    # budget) anywhere.
+    for must_follow in (True, False):
+        for index in list(held_back):
+            if len(chosen) >= limit:
+                break
+            if must_follow and (not chosen or index < min(chosen)):
+                continue
+            if max_words is None or used_words + lengths[index] <= max_words:
+                chosen.append(index)
+                used_words += lengths[index]
+                held_back.remove(index)
+    return sorted(chosen)
+
+
+def covers_topics(analysis: Analysis) -> bool:
+    """True when topics follow paragraphs (see topics._with_paragraphs) and are worth spanning."""
+    document = analysis.document
+    return len(document.paragraphs) >= 3 and len(document.sentences) > len(document.paragraphs)
+
+
+def _plain(order: np.ndarray, limit: int, max_words: int | None, lengths: list[int]) -> list[int]:
+    chosen: list[int] = []
+    used_words = 0
+    for index in order:
+        if len(chosen) >= limit:
+            break
+        if max_words is not None and used_words + lengths[index] > max_words:
+            continue
+        chosen.append(int(index))
+        used_words += lengths[index]
+    return sorted(chosen)
