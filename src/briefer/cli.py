@@ -70,8 +70,8 @@ examples:
   brief --batch docs.jsonl > out.jsonl
   brief a.txt b.txt c.md              one briefing across several sources
   brief reports/                      every text file in a folder, as one briefing
-  brief -i report.txt                 read it interactively (the sample with no file;
-                                      piped text works too: cat a.txt | brief -i); ? shows the keys
+  brief -i report.txt                 read it in the interactive reader (? shows its keys)
+  cat a.txt | brief -i                the reader on piped text; with no input, the sample
 """
 
 

@@ -391,4 +391,4 @@ def test_plain_brief_does_not_import_textual():
 
 def test_help_documents_the_interactive_reader(run_brief):
     out = run_brief("--help").stdout.decode()
-    assert "-i, --interactive" in out and "brief -i report.txt" in out
+    assert "-i, --interactive" in out and "brief -i report.txt" in out and "cat a.txt | brief -i" in out
