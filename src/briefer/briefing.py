@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -70,8 +71,13 @@ def brief(
     budget: Budget | None = None,
     order: str = "document",
     analysis: Analysis | None = None,
+    scores: Sequence[float] | None = None,
 ) -> Briefing:
-    """Choose the key points of ``document`` and group them by topic."""
+    """Choose the key points of ``document`` and group them by topic.
+
+    ``scores`` are the ranker's scores for ``analysis``'s sentences when the caller has them
+    already (an interactive reader changing only the length); they are computed otherwise.
+    """
     if order not in ORDERS:
         raise UsageError(f"unknown order {order!r}; choose one of: {', '.join(ORDERS)}")
     budget = budget or Budget()
@@ -90,7 +96,9 @@ def brief(
         notes.append(language_note_text)
 
     whole = limit >= n and (budget.words is None or total_words <= budget.words)
-    scores = np.asarray(ranker.scores(analysis), dtype=np.float64)
+    scores = np.asarray(ranker.scores(analysis) if scores is None else scores, dtype=np.float64)
+    if len(scores) != n:
+        raise ValueError(f"{len(scores)} scores for {n} sentences")
     ranking = [int(i) for i in np.argsort(-scores, kind="stable")]
     if whole:
         chosen = list(range(n))

@@ -71,6 +71,8 @@ examples:
   brief --batch docs.jsonl > out.jsonl
   brief a.txt b.txt c.md              one briefing across several sources
   brief reports/                      every text file in a folder, as one briefing
+  brief -i report.txt                 read it in the interactive reader (? shows its keys)
+  cat a.txt | brief -i                the reader on piped text; with no input, the sample
 """
 
 
@@ -93,6 +95,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="files, folders or http(s) URLs to brief ('-' or nothing reads stdin); several make one briefing",
     )
     parser.add_argument("--sample", action="store_true", help="brief the bundled sample article")
+    parser.add_argument(
+        "-i", "--interactive", action="store_true", help="open the interactive reader (a terminal app; ? for its keys)"
+    )
     budget = parser.add_argument_group("length")
     budget.add_argument("-n", "--sentences", type=_int, metavar="N", help="at most N sentences")
     budget.add_argument("--words", type=_int, metavar="N", help="at most N words (CJK: characters)")
@@ -235,6 +240,8 @@ def _run(argv: list[str] | None) -> int:
     if args.language.strip().lower() != AUTO:
         get_language(args.language)
 
+    if args.interactive:
+        return _run_interactive(args)
     if args.batch is not None:
         if args.inputs or args.sample:
             raise UsageError("--batch takes its records from one JSON Lines file; give no other inputs")
@@ -272,6 +279,31 @@ def _run(argv: list[str] | None) -> int:
             failures.append(error.message)
     _emit(_brief_collection(documents, failures, args, budget), args.output)
     return EXIT_INPUT if failures else EXIT_OK
+
+
+def _run_interactive(args: argparse.Namespace) -> int:
+    if args.batch is not None or args.output is not None:
+        raise UsageError("-i opens the interactive reader; save from inside it (w) instead of --batch or -o")
+    from .sources import expand_folders
+
+    # In the reader each input (each file of a folder) is its own article: f / F move between them.
+    inputs = expand_folders(list(args.inputs))
+    if args.sample:
+        from .pipeline import sample_path
+
+        inputs.append(str(sample_path()))
+    # Imported here so that a plain `brief` never pays for textual.
+    from .tui import run
+
+    return run(
+        inputs,
+        method=args.method,
+        length=args.sentences or 0,
+        language=args.language,
+        max_bytes=args.max_size * 1024 * 1024,
+        input_format=None if args.input_format == "auto" else args.input_format,
+        timeout=args.timeout,
+    )
 
 
 def _load(spec: str, args: argparse.Namespace) -> Document:
