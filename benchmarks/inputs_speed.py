@@ -28,13 +28,16 @@ def import_seconds(module: str, runs: int) -> float:
     )
 
 
-def brief_seconds(path: Path, runs: int) -> float:
-    times = []
+def brief_seconds(paths: list[Path], runs: int) -> list[float]:
+    """Median seconds of `brief PATH` for each path, the paths taking turns in every round
+    so that a busy moment on the machine falls on all of them alike."""
+    times: list[list[float]] = [[] for _ in paths]
     for _ in range(runs):
-        start = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "briefer", str(path)], capture_output=True, check=True, env=ENV)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+        for index, path in enumerate(paths):
+            start = time.perf_counter()
+            subprocess.run([sys.executable, "-m", "briefer", str(path)], capture_output=True, check=True, env=ENV)
+            times[index].append(time.perf_counter() - start)
+    return [statistics.median(t) for t in times]
 
 
 def fixtures(folder: Path) -> dict[str, Path]:
@@ -120,12 +123,12 @@ def main() -> None:
         print(f"{module:<22} {import_seconds(module, runs):>8.3f}")
     with tempfile.TemporaryDirectory() as folder:
         paths = fixtures(Path(folder))
-        baseline = brief_seconds(paths["page.txt"], runs)
-        print(f"\n`brief FILE`, whole command, median of {runs} runs")
+        names = ["page.txt", "page.html", "notes.md", "report.pdf"]
+        seconds = brief_seconds([paths[name] for name in names], runs)
+        print(f"\n`brief FILE`, whole command, median of {runs} interleaved runs")
         print(f"{'input':<12} {'seconds':>8} {'× text':>7}")
-        for name in ("page.txt", "page.html", "notes.md", "report.pdf"):
-            seconds = baseline if name == "page.txt" else brief_seconds(paths[name], runs)
-            print(f"{name:<12} {seconds:>8.3f} {seconds / baseline:>7.2f}")
+        for name, value in zip(names, seconds, strict=True):
+            print(f"{name:<12} {value:>8.3f} {value / seconds[0]:>7.2f}")
     data = long_pdf(60)
     print(f"\nextracting the text of a 60-page PDF, median of {min(runs, 3)} runs")
     for name, seconds in pdf_seconds(data, min(runs, 3)):

@@ -122,3 +122,20 @@ def test_a_page_with_no_article(tmp_path, run_brief):
 def test_empty_or_broken_html_is_an_input_error(page):
     with pytest.raises(InputError):
         read_html(page, name="page.html")
+
+
+def test_a_folder_of_pages_and_notes_makes_one_briefing(tmp_path, run_brief):
+    from test_sources_markdown import NOTES
+
+    folder = tmp_path / "reading"
+    folder.mkdir()
+    (folder / "a-page.html").write_text(ARTICLE_HTML, encoding="utf-8")
+    (folder / "b-notes.md").write_text(NOTES, encoding="utf-8")
+    result = run_brief(str(folder), "-f", "json", "--include-text", "-n", "4")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert [s["title"] for s in data["sources"]] == [ARTICLE_SECTIONS[0], "Team notes on the glacier survey"]
+    for point in data["summary"]:
+        text = data["sources"][point["source"]]["text"]
+        assert text[point["start"] : point["end"]] == point["text"]
+        assert "**" not in point["text"] and "cookie" not in point["text"].lower()

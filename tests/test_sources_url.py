@@ -4,13 +4,20 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
+import signal
 import socket
+import subprocess
+import sys
+import threading
+import time
 
 import pytest
 
 from briefer.errors import InputError
 from briefer.pipeline import load
 from briefer.sources.url import MAX_REDIRECTS, USER_AGENT, fetch, is_url, shown
+from conftest import ROOT
 from pages import ARTICLE_HTML, ARTICLE_SECTIONS, CHROME, NO_ARTICLE_HTML, endless, redirect, send, serve, slow, trickle
 
 ARTICLE = ARTICLE_HTML.encode("utf-8")
@@ -196,6 +203,20 @@ def test_refused_connection(unused_port):
         fetch(f"http://127.0.0.1:{unused_port}/article.html", max_bytes=MB, timeout=5)
 
 
+def test_a_host_lookup_that_hangs_meets_the_timeout(monkeypatch):
+    looked_up = threading.Event()
+
+    def hanging_lookup(*args, **kwargs):
+        looked_up.set()
+        time.sleep(5)
+        raise socket.gaierror(socket.EAI_AGAIN, "Temporary failure in name resolution")
+
+    monkeypatch.setattr(socket, "getaddrinfo", hanging_lookup)
+    with pytest.raises(InputError, match=r"slow\.invalid/story: timed out after 0\.5 s"):
+        fetch("https://slow.invalid/story", max_bytes=MB, timeout=0.5)
+    assert looked_up.is_set()
+
+
 def test_unknown_host_is_reported_without_a_lookup_on_the_network(monkeypatch):
     def no_such_host(*args, **kwargs):
         raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
@@ -303,3 +324,26 @@ def unused_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
+
+
+@pytest.mark.parametrize(
+    ("sig", "code", "said"), [(signal.SIGINT, 130, "interrupted"), (signal.SIGTERM, 143, "terminated")]
+)
+def test_a_signal_during_a_download_stops_brief_at_once(server, tmp_path, sig, code, said):
+    target = tmp_path / "out.md"
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    before = len(server.requests)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "briefer", server.url("/slow"), "--timeout", "60", "-o", str(target)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+    )
+    while not any(path == "/slow" for path, _ in server.requests[before:]):
+        assert process.poll() is None, process.communicate()
+        time.sleep(0.05)
+    process.send_signal(sig)
+    _, err = process.communicate(timeout=30)
+    assert process.returncode == code
+    assert err.decode() == f"brief: {said}\n"
+    assert not target.exists()

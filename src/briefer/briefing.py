@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
 from .errors import UsageError
+from .language import get_language, language_note, reading_rate
 from .model import Briefing, Document, KeyPoint, Stats, count_words
 from .openings import dateline_length
 from .rankers import get_ranker
@@ -15,6 +17,7 @@ from .selection import choose
 from .topics import Analysis, analyze
 
 # Brysbaert (2019): adults read English non-fiction silently at about 238 words a minute.
+# Other languages' rates are in language.py.
 WORDS_PER_MINUTE = 238
 DEFAULT_MIN_SENTENCES = 3
 DEFAULT_MAX_SENTENCES = 10
@@ -56,8 +59,9 @@ class Budget:
         return min(limits)
 
 
-def reading_seconds(words: int) -> int:
-    return math.ceil(words * 60 / WORDS_PER_MINUTE)
+def reading_seconds(words: int, language: str = "en") -> int:
+    """Seconds to read ``words`` words (characters of Chinese and Japanese) silently."""
+    return math.ceil(words * 60 / reading_rate(language))
 
 
 def brief(
@@ -67,8 +71,13 @@ def brief(
     budget: Budget | None = None,
     order: str = "document",
     analysis: Analysis | None = None,
+    scores: Sequence[float] | None = None,
 ) -> Briefing:
-    """Choose the key points of ``document`` and group them by topic."""
+    """Choose the key points of ``document`` and group them by topic.
+
+    ``scores`` are the ranker's scores for ``analysis``'s sentences when the caller has them
+    already (an interactive reader changing only the length); they are computed otherwise.
+    """
     if order not in ORDERS:
         raise UsageError(f"unknown order {order!r}; choose one of: {', '.join(ORDERS)}")
     budget = budget or Budget()
@@ -82,9 +91,14 @@ def brief(
     limit = budget.sentence_limit(n)
     total_words = sum(lengths)
     notes: list[str] = []
+    language_note_text = language_note(get_language(document.language))
+    if language_note_text:
+        notes.append(language_note_text)
 
     whole = limit >= n and (budget.words is None or total_words <= budget.words)
-    scores = np.asarray(ranker.scores(analysis), dtype=np.float64)
+    scores = np.asarray(ranker.scores(analysis) if scores is None else scores, dtype=np.float64)
+    if len(scores) != n:
+        raise ValueError(f"{len(scores)} scores for {n} sentences")
     ranking = [int(i) for i in np.argsort(-scores, kind="stable")]
     if whole:
         chosen = list(range(n))
@@ -117,10 +131,10 @@ def brief(
     stats = Stats(
         sentences=n,
         words=total_words,
-        reading_seconds=reading_seconds(total_words),
+        reading_seconds=reading_seconds(total_words, document.language),
         summary_sentences=len(points),
         summary_words=summary_words,
-        summary_reading_seconds=reading_seconds(summary_words),
+        summary_reading_seconds=reading_seconds(summary_words, document.language),
     )
     return Briefing(
         document=document,

@@ -45,6 +45,11 @@ methods: {", ".join(METHODS)} (default: topic)
 
 budget: with no -n, --words or --ratio, a briefing has a fifth of the sentences,
 at least 3 and at most 10. A text already within the budget is given whole.
+Chinese and Japanese are counted in characters.
+
+languages: detected from the text (--language auto, the default), or --language
+CODE. Fully supported: {{languages}}.
+Others briefer recognises (ar, he, ko, uk...) are briefed the language-neutral way.
 
 exit codes:
   0   success
@@ -65,6 +70,8 @@ examples:
   brief --batch docs.jsonl > out.jsonl
   brief a.txt b.txt c.md              one briefing across several sources
   brief reports/                      every text file in a folder, as one briefing
+  brief -i report.txt                 read it in the interactive reader (? shows its keys)
+  cat a.txt | brief -i                the reader on piped text; with no input, the sample
 """
 
 
@@ -77,7 +84,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="brief",
         description="Brief an article offline: its key points as exact quotes, grouped by topic.",
-        epilog=EPILOG,
+        epilog=EPILOG.replace("{languages}", _language_list()),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument(
@@ -87,9 +94,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="files, folders or http(s) URLs to brief ('-' or nothing reads stdin); several make one briefing",
     )
     parser.add_argument("--sample", action="store_true", help="brief the bundled sample article")
+    parser.add_argument(
+        "-i", "--interactive", action="store_true", help="open the interactive reader (a terminal app; ? for its keys)"
+    )
     budget = parser.add_argument_group("length")
     budget.add_argument("-n", "--sentences", type=_int, metavar="N", help="at most N sentences")
-    budget.add_argument("--words", type=_int, metavar="N", help="at most N words")
+    budget.add_argument("--words", type=_int, metavar="N", help="at most N words (CJK: characters)")
     budget.add_argument("--ratio", type=_ratio, metavar="R", help="a share of the sentences: 0.2 or 20%%")
     choice = parser.add_argument_group("method and output")
     choice.add_argument("-m", "--method", default="topic", metavar="NAME", help="ranking method (see below)")
@@ -97,7 +107,9 @@ def build_parser() -> argparse.ArgumentParser:
     choice.add_argument("-f", "--format", choices=("text", "markdown", "json"), default="text")
     choice.add_argument("-o", "--output", metavar="FILE", help="write to FILE atomically instead of stdout")
     choice.add_argument("--order", choices=("document", "rank"), default="document", help="order of key points")
-    choice.add_argument("--language", default="en", metavar="NAME", help="language of the input (default: en)")
+    choice.add_argument(
+        "--language", default="auto", metavar="NAME", help="language of the input: a code such as de (default: auto)"
+    )
     choice.add_argument("--include-text", action="store_true", help="JSON: include the text the offsets point into")
     choice.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour in text output")
     choice.add_argument("--width", type=_int, metavar="COLS", help="wrap text output at COLS (default: terminal)")
@@ -116,6 +128,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     more.add_argument("--version", action="version", version=f"brief {__version__}")
     return parser
+
+
+def _language_list() -> str:
+    import textwrap
+
+    from .language import supported_languages
+
+    codes = ", ".join(lang.code for lang in supported_languages())
+    return textwrap.fill(codes, width=80, initial_indent=" " * 22)[22:]
 
 
 def _int(value: str) -> int:
@@ -203,10 +224,13 @@ def _run(argv: list[str] | None) -> int:
     from .rankers.base import info_for
 
     info_for(args.method)
-    from .language import get_language
+    from .language import AUTO, get_language
 
-    get_language(args.language)
+    if args.language.strip().lower() != AUTO:
+        get_language(args.language)
 
+    if args.interactive:
+        return _run_interactive(args)
     if args.batch is not None:
         if args.inputs or args.sample:
             raise UsageError("--batch takes its records from one JSON Lines file; give no other inputs")
@@ -244,6 +268,31 @@ def _run(argv: list[str] | None) -> int:
             failures.append(error.message)
     _emit(_brief_collection(documents, failures, args, budget), args.output)
     return EXIT_INPUT if failures else EXIT_OK
+
+
+def _run_interactive(args: argparse.Namespace) -> int:
+    if args.batch is not None or args.output is not None:
+        raise UsageError("-i opens the interactive reader; save from inside it (w) instead of --batch or -o")
+    from .sources import expand_folders
+
+    # In the reader each input (each file of a folder) is its own article: f / F move between them.
+    inputs = expand_folders(list(args.inputs))
+    if args.sample:
+        from .pipeline import sample_path
+
+        inputs.append(str(sample_path()))
+    # Imported here so that a plain `brief` never pays for textual.
+    from .tui import run
+
+    return run(
+        inputs,
+        method=args.method,
+        length=args.sentences or 0,
+        language=args.language,
+        max_bytes=args.max_size * 1024 * 1024,
+        input_format=None if args.input_format == "auto" else args.input_format,
+        timeout=args.timeout,
+    )
 
 
 def _load(spec: str, args: argparse.Namespace) -> Document:

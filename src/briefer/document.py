@@ -6,7 +6,7 @@ import re
 from pathlib import PurePath
 
 from .errors import InputError
-from .language import Language, get_language, sentence_spans
+from .language import AUTO, Language, resolve_language, sentence_spans
 from .model import Document, Paragraph, Section, Sentence
 from .structure import Block, parse_blocks
 
@@ -18,15 +18,18 @@ def build_document(
     *,
     title: str = "",
     source: str = "",
-    language: Language | str = "en",
+    language: Language | str = AUTO,
     blocks: list[Block] | None = None,
     input_format: str = "text",
     metadata: dict[str, str] | None = None,
 ) -> Document:
-    """Parse ``text`` into a document; ``blocks`` lets a reader of HTML or PDF pass its own layout."""
-    lang = get_language(language) if isinstance(language, str) else language
+    """Parse ``text`` into a document; ``blocks`` lets a reader of HTML or PDF pass its own layout.
+
+    ``language`` is a code, a name, or ``auto`` to detect it from the text.
+    """
     if not text.strip():
         raise InputError(f"{source or 'input'}: empty: there is no text to brief")
+    lang = resolve_language(language, text) if isinstance(language, str) else language
     if blocks is None:
         blocks = parse_blocks(text)
 

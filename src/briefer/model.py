@@ -6,6 +6,7 @@ quoted can be traced back to the source character for character.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 
@@ -130,6 +131,16 @@ class Briefing:
         return [(by_id[t], members[t]) for t in order if t in by_id]
 
 
+# Chinese and Japanese put no spaces between words: each character counts as one, and
+# their punctuation as none (reading speeds for these scripts are in characters too).
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f]")
+_CJK_PUNCTUATION = re.compile(r"[\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65]+")
+
+
 def count_words(text: str) -> int:
-    """Whitespace-separated words, the unit of every budget and reading-time figure."""
-    return len(text.split())
+    """Words separated by spaces, or characters of Chinese and Japanese: the unit of every
+    budget and reading-time figure."""
+    cjk = len(_CJK.findall(text))
+    if not cjk:
+        return len(text.split())
+    return cjk + len(_CJK_PUNCTUATION.sub(" ", _CJK.sub(" ", text)).split())

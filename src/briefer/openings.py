@@ -96,6 +96,10 @@ def opening_word(text: str) -> str:
     return match.group(1).lower().replace("’", "'") if match else ""
 
 
-def is_dangling(text: str) -> bool:
+def is_dangling(text: str, language: str = "en") -> bool:
     """True when a sentence opens with a pronoun or connective pointing outside itself."""
+    if language != "en":
+        from .connectives import opens_with_reference
+
+        return opens_with_reference(text[dateline_length(text) :], language)
     return opening_word(text) in DANGLING_WORDS

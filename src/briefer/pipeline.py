@@ -24,7 +24,7 @@ def sample_path() -> Path:
 def load(
     spec: str,
     *,
-    language: str = "en",
+    language: str = "auto",
     max_bytes: int = DEFAULT_MAX_BYTES,
     stdin: BinaryIO | None = None,
     input_format: str | None = None,
@@ -56,7 +56,7 @@ def summarize(
     ratio: float | None = None,
     method: str = "topic",
     order: str = "document",
-    language: str = "en",
+    language: str = "auto",
     title: str = "",
 ) -> Briefing:
     """Brief a string: the library's one-call entry point."""

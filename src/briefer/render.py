@@ -37,11 +37,18 @@ def plural(count: int, noun: str) -> str:
 
 def summary_line(briefing: Briefing) -> str:
     s = briefing.stats
+    language = language_label(briefing.document.language)
+    # Chinese and Japanese are counted in characters (see model.count_words).
+    unit = "character" if briefing.document.language in ("zh", "ja") else "word"
     if briefing.whole:
-        return f"{plural(s.sentences, 'sentence')} · {plural(s.words, 'word')} · {duration(s.reading_seconds)} read"
+        return (
+            f"{plural(s.sentences, 'sentence')} · {plural(s.words, unit)} · {duration(s.reading_seconds)} read"
+            f" · {language}"
+        )
     return (
-        f"{s.summary_sentences} of {plural(s.sentences, 'sentence')} · {s.summary_words} of {plural(s.words, 'word')}"
+        f"{s.summary_sentences} of {plural(s.sentences, 'sentence')} · {s.summary_words} of {plural(s.words, unit)}"
         f" · {duration(s.summary_reading_seconds)} instead of {duration(s.reading_seconds)} · {briefing.method}"
+        f" · {language}"
     )
 
 
@@ -50,6 +57,19 @@ def byline(document: Document) -> str:
     author, date and address, a PDF's author."""
     meta = document.metadata
     return " · ".join(safe(meta[key]) for key in ("author", "date", "url") if meta.get(key))
+
+
+def language_label(code: str) -> str:
+    """The language a briefing was made in, as the summary line names it: ``German``."""
+    from .errors import UsageError
+    from .language import get_language
+
+    if code == "und":
+        return "language not recognised"
+    try:
+        return get_language(code).title
+    except UsageError:
+        return code
 
 
 def display_title(briefing: Briefing) -> str:

@@ -54,7 +54,7 @@ def choose(
         if chosen and float(np.max(matrix[chosen] @ matrix[index])) > REDUNDANCY:
             rejected.add(index)
             continue
-        if (not chosen or index < min(chosen)) and is_dangling(sentences[index].text):
+        if (not chosen or index < min(chosen)) and is_dangling(sentences[index].text, analysis.document.language):
             # It would open the briefing pointing at context the reader does not have.
             held_back.append(index)
             continue

@@ -9,11 +9,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .model import count_words
+
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 _ATX = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$")
 _SETEXT_UNDERLINE = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 _ITEM = re.compile(r"^[ \t]*(?:[-*+•‣◦]|\d{1,3}[.)])[ \t]+")
-_TERMINAL = re.compile(r"[.!?…:;\"”’')\]»]$")
+_TERMINAL = re.compile(r"[.!?…:;\"”’')\]»。！？」』）]$")
 _HAS_LETTER = re.compile(r"[^\W\d_]")
 
 
@@ -108,7 +110,9 @@ def _is_caps_heading(text: str) -> bool:
     letters = [c for c in stripped if c.isalpha()]
     if len(letters) < 3 or len(stripped.split()) > 12 or stripped.endswith((".", ",", ";")):
         return False
-    return all(c.isupper() for c in letters if c.isalpha() and c.lower() != c.upper())
+    # Chinese and Japanese have no capitals: all-capitals says nothing about them.
+    cased = [c for c in letters if c.lower() != c.upper()]
+    return bool(cased) and all(c.isupper() for c in cased)
 
 
 def _prose(run: list[_Line]) -> list[Block]:
@@ -142,7 +146,7 @@ def _promote_lone_titles(text: str, blocks: list[Block]) -> list[Block]:
             and following.kind != "heading"
             and "\n" not in body
             and "\r" not in body
-            and len(body.split()) <= 10
+            and count_words(body) <= 10
             and not _TERMINAL.search(body)
             and _HAS_LETTER.search(body)
             and _separated(text, block, following)

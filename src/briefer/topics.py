@@ -95,10 +95,8 @@ def _display_forms(document: Document, analyzer: Analyzer, terms: list[str]) -> 
     """The word a reader knows for each stem: its commonest form, capitalised if a name."""
     wanted = set(terms)
     forms: dict[str, Counter[str]] = {}
-    from .language import words
-
     for sentence in document.sentences:
-        for position, word in enumerate(words(sentence.text)):
+        for position, word in enumerate(analyzer.words(sentence.text)):
             found = analyzer.terms(word)
             if not found or found[0] not in wanted:
                 continue

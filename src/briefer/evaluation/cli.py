@@ -42,6 +42,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("-n", "--sentences", type=int, default=3, metavar="N", help="sentences a summary (default 3)")
     parser.add_argument("--offset", type=int, default=0, metavar="N", help="skip the first N records")
     parser.add_argument("--limit", type=int, metavar="N", help="use at most N records")
+    parser.add_argument(
+        "--multi",
+        action="store_true",
+        help="one summary a cluster: each record's 'documents' are the input (Multi-News)",
+    )
+    parser.add_argument("--words", type=int, default=260, metavar="N", help="--multi: words a summary (default 260)")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON instead of a table")
     parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE atomically instead of stdout")
     return parser
@@ -79,12 +85,13 @@ def _error(message: str) -> None:
     print(f"brief-eval: {message}", file=sys.stderr)
 
 
-def parse_methods(value: str | None) -> list[str]:
+def parse_methods(value: str | None, multi: bool = False) -> list[str]:
+    from .multi import all_multi_methods
     from .runner import ORACLE, all_methods
 
+    known = all_multi_methods() if multi else all_methods()
     if not value:
-        return all_methods()
-    known = all_methods()
+        return known
     methods: list[str] = []
     for name in value.split(","):
         name = name.strip().lower().replace("_", "-")
@@ -107,24 +114,33 @@ def _run(argv: list[str] | None) -> int:
         raise UsageError("--offset must be 0 or more")
     if args.limit is not None and args.limit <= 0:
         raise UsageError("--limit must be at least 1")
-    methods = parse_methods(args.methods)
+    if args.words <= 0:
+        raise UsageError(f"--words must be at least 1, not {args.words}")
+    methods = parse_methods(args.methods, args.multi)
 
     from .data import read_records
+    from .multi import evaluate_multi
     from .runner import evaluate
     from .table import as_json, as_table
 
     records = read_records(args.dataset, offset=args.offset, limit=args.limit)
     if not records:
         raise UsageError(f"{args.dataset}: no records at offset {args.offset}")
+
+    def run(on_record=None):
+        if args.multi:
+            return evaluate_multi(records, methods, args.words, on_record=on_record)
+        return evaluate(records, methods, args.sentences, on_record=on_record)
+
     if sys.stderr.isatty():
         from rich.console import Console
         from rich.progress import Progress
 
         with Progress(console=Console(stderr=True), transient=True) as progress:
             task = progress.add_task("evaluating", total=len(records))
-            results, skipped = evaluate(records, methods, args.sentences, on_record=lambda _: progress.advance(task))
+            results, skipped = run(on_record=lambda _: progress.advance(task))
     else:
-        results, skipped = evaluate(records, methods, args.sentences)
+        results, skipped = run()
     meta = {
         "dataset": args.dataset,
         "offset": args.offset,
@@ -132,6 +148,9 @@ def _run(argv: list[str] | None) -> int:
         "skipped": skipped,
         "sentences": args.sentences,
     }
+    if args.multi:
+        meta = {**meta, "multi": True, "words": args.words}
+        del meta["sentences"]
     content = as_json(results, meta) if args.json else as_table(results, meta)
     if args.output and args.output != "-":
         from ..output import write_atomic

@@ -17,6 +17,8 @@ class Record:
     text: str
     # Each reference is a list of sentences: ROUGE-Lsum compares summaries sentence by sentence.
     references: tuple[tuple[str, ...], ...]
+    # A multi-document record's articles (Multi-News' "documents"); empty for one text.
+    documents: tuple[str, ...] = ()
 
 
 def read_records(path: str | Path, *, offset: int = 0, limit: int | None = None) -> list[Record]:
@@ -78,7 +80,12 @@ def _record(record: dict, path: Path, number: int) -> Record:
     references = [r for r in references if r]
     if not references:
         raise InputError(f"{where}: needs a reference: 'summary', 'highlights' or 'summaries'")
-    return Record(str(record.get("id", number)), text, tuple(references))
+    documents = tuple(
+        d["text"] if isinstance(d, dict) else d
+        for d in record.get("documents") or ()
+        if isinstance(d, str) or (isinstance(d, dict) and isinstance(d.get("text"), str))
+    )
+    return Record(str(record.get("id", number)), text, tuple(references), documents)
 
 
 def _sentences(summary: object) -> tuple[str, ...]:

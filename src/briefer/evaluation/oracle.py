@@ -33,8 +33,16 @@ def _f1(overlap: int, predicted: int, target: int) -> float:
     return 2 * precision * recall / (precision + recall)
 
 
-def oracle(sentences: Sequence[str], references: Sequence[Sequence[str]], n: int) -> list[int]:
-    """Indices (in document order) of at most ``n`` sentences that greedily maximise ROUGE."""
+def oracle(
+    sentences: Sequence[str], references: Sequence[Sequence[str]], n: int, max_words: int | None = None
+) -> list[int]:
+    """Indices (in document order) of at most ``n`` sentences that greedily maximise ROUGE.
+
+    With ``max_words``, a sentence that would take the choice past that many words is passed
+    over, as a word-budgeted method's would be.
+    """
+    lengths = [len(s.split()) for s in sentences]
+    used_words = 0
     targets = [_Target(r) for r in references]
     sentence_grams = []
     for sentence in sentences:
@@ -49,6 +57,8 @@ def oracle(sentences: Sequence[str], references: Sequence[Sequence[str]], n: int
         best = None
         for index, grams in enumerate(sentence_grams):
             if index in chosen or not grams[0]:
+                continue
+            if max_words is not None and used_words + lengths[index] > max_words:
                 continue
             new_sizes = (sizes[0] + sum(grams[0].values()), sizes[1] + sum(grams[1].values()))
             total = 0.0
@@ -82,4 +92,5 @@ def oracle(sentences: Sequence[str], references: Sequence[Sequence[str]], n: int
             current[order].update(grams[order])
         sizes = [sizes[0] + sum(grams[0].values()), sizes[1] + sum(grams[1].values())]
         chosen.append(best)
+        used_words += lengths[best]
     return sorted(chosen)

@@ -14,9 +14,11 @@ from functools import lru_cache
 
 import numpy as np
 
+from ..language import MARKS, Analyzer, Language, get_language
 from ..topics import Analysis
 
-_SUMY_WORD = re.compile(r"^[^\W\d_](?:[^\W\d_]|['-])*$")
+# sumy's own test for a word, with the combining marks of Hindi or Thai let in.
+_SUMY_WORD = re.compile(rf"^[^\W\d_](?:[^\W\d_]|[{MARKS}]|['-])*$")
 
 # Edmundson's cue method wants "stigma" words that mark a sentence as unimportant; these
 # are hedges and asides of the kind Edmundson (1969) listed, so that it needs no hand-made list.
@@ -44,11 +46,15 @@ STIGMA_WORDS = [
 class _Tokenizer:
     """What sumy's DOM calls: ``to_sentences``, ``to_words`` and ``language``."""
 
-    def __init__(self, language: str) -> None:
-        from nltk.tokenize import NLTKWordTokenizer
+    def __init__(self, language: Language) -> None:
+        self.language = language.name
+        if language.segmenter:
+            # Chinese and Japanese words come from briefer's segmenter, not from spaces.
+            self._words = Analyzer(language).words
+        else:
+            from nltk.tokenize import NLTKWordTokenizer
 
-        self.language = language
-        self._words = NLTKWordTokenizer().tokenize
+            self._words = NLTKWordTokenizer().tokenize
 
     def to_sentences(self, paragraph: str) -> tuple[str, ...]:
         return (paragraph,)
@@ -58,11 +64,19 @@ class _Tokenizer:
 
 
 @lru_cache(maxsize=4)
-def _tools(language: str):
+def _tools(language: Language):
+    # sumy's own stemmer where it has one (so that English ranks as sumy ranks it), briefer's
+    # otherwise (sumy has none for Estonian or Slovene); stop words are briefer's, as sumy
+    # has no list for Russian, Dutch and others.
     from sumy.nlp.stemmers import Stemmer
-    from sumy.utils import get_stop_words
 
-    return _Tokenizer(language), Stemmer(language), frozenset(get_stop_words(language))
+    from ..stopwords import stop_word_list
+
+    try:
+        stemmer = Stemmer(language.name)
+    except LookupError:
+        stemmer = Analyzer(language).stem
+    return _Tokenizer(language), stemmer, stop_word_list(language.code)
 
 
 class _Capture:
@@ -84,11 +98,8 @@ class SumyRanker:
 
         from sumy.models.dom import ObjectDocumentModel, Paragraph, Sentence
 
-        from ..language import get_language
-
         document = analysis.document
-        language = get_language(document.language).name
-        tokenizer, stemmer, stop_words = _tools(language)
+        tokenizer, stemmer, stop_words = _tools(get_language(document.language))
         paragraphs: dict[int, list] = {}
         for section in document.sections:
             if section.title:

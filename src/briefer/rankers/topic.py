@@ -16,6 +16,7 @@ import re
 
 import numpy as np
 
+from ..model import count_words
 from ..openings import dateline_length, is_dangling
 from ..topics import Analysis
 
@@ -52,18 +53,25 @@ class TopicRanker:
         content = SALIENCE_WEIGHT * salience + (1 - SALIENCE_WEIGHT) * centrality
         content = content + DIRECTED_WEIGHT * _normalise(_directed_centrality(analysis.matrix))
         prior = 1.0 / np.power(1.0 + np.arange(n), self.prior_strength(analysis, centrality))
-        penalty = np.asarray([_penalty(s.text) for s in document.sentences])
+        penalty = np.asarray([_penalty(s.text, document.language) for s in document.sentences])
         return content * prior * penalty
 
     @staticmethod
     def prior_strength(analysis: Analysis, centrality: np.ndarray) -> float:
         """How much the opening counts: strong when the lead is central, weak otherwise."""
-        n = len(centrality)
-        if n <= LEAD_SENTENCES + 1:
-            return FLAT_PRIOR
-        lead = float(centrality[:LEAD_SENTENCES].mean())
-        rest = float(centrality[LEAD_SENTENCES:].mean())
-        return NEWS_PRIOR if lead >= rest else FLAT_PRIOR
+        return NEWS_PRIOR if lead_is_central(centrality) else FLAT_PRIOR
+
+
+def lead_is_central(centrality: np.ndarray) -> bool:
+    """True when the opening sentences are closer to the whole text than the rest: news."""
+    n = len(centrality)
+    if n <= LEAD_SENTENCES + 1:
+        return False
+    return float(centrality[:LEAD_SENTENCES].mean()) >= float(centrality[LEAD_SENTENCES:].mean())
+
+
+def document_centrality(analysis: Analysis) -> np.ndarray:
+    return _centrality(analysis.matrix)
 
 
 def _topic_salience(analysis: Analysis) -> np.ndarray:
@@ -117,8 +125,9 @@ def _normalise(values: np.ndarray) -> np.ndarray:
 _DIGIT = re.compile(r"\d")
 
 
-def _penalty(text: str) -> float:
-    words = len(text.split())
+def _penalty(text: str, language: str = "en") -> float:
+    # Chinese and Japanese count characters (model.count_words), not space-separated runs.
+    words = count_words(text)
     # Length normalisation: a long sentence holds more words of every topic but reads as a paragraph.
     factor = 1.0 / max(words, 5) ** LENGTH_POWER
     # Figures — counts, dates, sums — are the facts a briefing is read for.
@@ -129,11 +138,11 @@ def _penalty(text: str) -> float:
     elif words < 10 or words > 60:
         factor *= 0.7
     stripped = text.rstrip("\"”’' )")
-    if stripped.endswith("?"):
+    if stripped.endswith(("?", "？")):
         factor *= 0.5
     if text[:1] in "\"“‘'":
         factor *= 0.85
-    if is_dangling(text):
+    if is_dangling(text, language):
         factor *= 0.8
     if _BOILERPLATE.search(text):
         factor *= 0.05

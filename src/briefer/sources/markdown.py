@@ -27,6 +27,7 @@ _WIKI_LINK = re.compile(r"\[\[([^\]|]+)(?:\|([^\]]+))?\]\]")
 
 
 def read_markdown(text: str) -> Extracted:
+    """The words of a Markdown note, one block per heading, paragraph and list item."""
     from markdown_it import MarkdownIt
 
     title = ""

@@ -11,6 +11,7 @@ import http.client
 import re
 import socket
 import ssl
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -27,6 +28,9 @@ SCHEMES = ("http", "https")
 MAX_REDIRECTS = 5
 USER_AGENT = f"briefer/{__version__} (+offline article briefings; fetches only the URL it is given)"
 _CHUNK = 64 * 1024
+# Seconds past the timeout before the caller gives up on a download that has not given up
+# itself: the download's own deadline should always come first.
+_GRACE = 0.5
 _BINARY = "application/octet-stream"
 _CREDENTIALS = re.compile(r"//[^/?#]*@")
 _ACCEPT = "text/html,application/xhtml+xml;q=0.9,text/plain;q=0.8,text/markdown;q=0.8,application/pdf;q=0.7"
@@ -84,6 +88,27 @@ def fetch(url: str, *, timeout: float = DEFAULT_TIMEOUT, max_bytes: int, any_typ
         raise InputError(f"{name}: not a valid URL (its host or port cannot be read)") from None
     if not parts.hostname:
         raise InputError(f"{name}: no host in the URL")
+    # Looking up the host is not bounded by a socket timeout, so the download runs in a
+    # worker thread that the caller stops waiting for when the time is up.
+    outcome: list[Fetched | BaseException] = []
+
+    def work() -> None:
+        try:
+            outcome.append(_download(url, name, timeout=timeout, max_bytes=max_bytes, any_type=any_type))
+        except BaseException as error:  # handed to the caller, who re-raises it
+            outcome.append(error)
+
+    worker = threading.Thread(target=work, name="briefer-fetch", daemon=True)
+    worker.start()
+    worker.join(timeout + _GRACE)
+    if not outcome:
+        raise InputError(f"{name}: timed out after {timeout:g} s")
+    if isinstance(outcome[0], BaseException):
+        raise outcome[0]
+    return outcome[0]
+
+
+def _download(url: str, name: str, *, timeout: float, max_bytes: int, any_type: bool) -> Fetched:
     deadline = time.monotonic() + timeout
     headers = {"User-Agent": USER_AGENT, "Accept": _ACCEPT, "Accept-Encoding": "gzip, deflate"}
     request = urllib.request.Request(_ascii(name), headers=headers)

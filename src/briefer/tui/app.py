@@ -1,0 +1,344 @@
+"""The interactive reader: page through an article's sections and brief it, in the terminal.
+
+``make_app`` builds the app for the command (``brief -i``) and for the tests alike. Long work
+(opening and analysing an article, ranking with a new method) runs in thread workers; a new
+request replaces a stale one (``exclusive=True``), so the interface never waits on them.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import ClassVar
+
+from textual import work
+from textual.app import App, SystemCommand
+from textual.binding import BindingType
+from textual.screen import Screen
+from textual.worker import Worker, WorkerState
+
+from ..errors import BrieferError
+from ..model import Document
+from ..pipeline import load, sample_path
+from ..sources import DEFAULT_MAX_BYTES
+from .background import in_background
+from .briefing_screen import BriefingScreen
+from .help_screen import HelpScreen
+from .keys import BRIEFING, HELP, QUIT, SHOW_BRIEFING, THEME
+from .method_picker import MethodPicker
+from .reader_screen import ReaderScreen
+from .save_dialog import EXTENSIONS, SaveDialog, SaveRequest
+from .session import Article, Problem, method_names, open_article
+from .title_bar import TitleBar
+
+
+@dataclass(frozen=True)
+class Source:
+    """An input as the user named it, and how to read it into a document."""
+
+    name: str
+    load: Callable[[], Document]
+
+
+class BrieferApp(App[int]):
+    CSS_PATH = "app.tcss"
+    TITLE = "briefer"
+    BINDINGS: ClassVar[list[BindingType]] = [HELP, THEME, QUIT, SHOW_BRIEFING, *BRIEFING]
+
+    def __init__(self, sources: list[Source], *, method: str = "topic", length: int = 0) -> None:
+        super().__init__()
+        self.sources = sources
+        self.method = method
+        self.length = length
+        self.current = 0
+        self.loaded: dict[int, Article | Problem] = {}
+        self.problem_message = ""
+        self.status = ""
+        # Counts the briefings shown, so a test or benchmark can wait for the next one.
+        self.briefings_shown = 0
+
+    @property
+    def article(self) -> Article | None:
+        found = self.loaded.get(self.current)
+        return found if isinstance(found, Article) else None
+
+    def get_default_screen(self) -> Screen:
+        return ReaderScreen()
+
+    # --- opening -----------------------------------------------------------------------
+
+    def open_current(self) -> None:
+        if not self.sources:
+            return
+        source = self.sources[self.current]
+        self._set_titles(note="opening…")
+        # Said in the line under the text rather than with a loading overlay: an overlay moves
+        # the focus, and every focus change rebuilds the footer.
+        self.screen_reader().update_sentence_bar(f"Opening {source.name}…")
+        self._open(self.current, source)
+
+    def screen_reader(self) -> ReaderScreen:
+        return next(s for s in self.screen_stack if isinstance(s, ReaderScreen))
+
+    @work(exclusive=True, group="open", exit_on_error=False)
+    async def _open(self, index: int, source: Source) -> None:
+        method = self.method
+
+        def opened() -> Article | Problem:
+            found = self.loaded.get(index)
+            if found is None:
+                found = open_article(source.name, source.load, method=method, length=self.length)
+            if isinstance(found, Article) and found.briefing is None:
+                try:
+                    found.apply(found.make_briefing(method, found.length), found.length)
+                except BrieferError as error:
+                    found = Problem(source.name, error.message)
+            return found
+
+        await self._opened(index, await in_background(opened))
+
+    async def _opened(self, index: int, found: Article | Problem) -> None:
+        self.loaded[index] = found
+        if index != self.current:
+            return
+        screen = self.screen_reader()
+        if isinstance(found, Problem):
+            self.problem_message = f"Cannot open {found.name}: {found.message}"
+            await screen.show_article(None, self.problem_message)
+            self.notify(found.message, title=f"Cannot open {found.name}", severity="error", timeout=8)
+        else:
+            self.problem_message = ""
+            self.method = found.method
+            await screen.show_article(found)
+        self._briefing_changed()
+
+    def switch_file(self, step: int) -> None:
+        if len(self.sources) < 2:
+            return
+        self.current = (self.current + step) % len(self.sources)
+        self.open_current()
+
+    # --- briefing ------------------------------------------------------------------------
+
+    def action_length(self, step: int) -> None:
+        article = self.article
+        if article is None:
+            return
+        total = len(article.sentences)
+        length = max(1, min(total, article.length + step))
+        if length == article.length:
+            self.notify(f"The briefing is already {'as long' if step > 0 else 'as short'} as it can be.", timeout=2)
+            return
+        self.length = length
+        self.rebrief(article.method, length)
+
+    def action_next_method(self) -> None:
+        names = method_names()
+        current = self.article.method if self.article else self.method
+        self.use_method(names[(names.index(current) + 1) % len(names)] if current in names else names[0])
+
+    def action_pick_method(self) -> None:
+        self.push_screen(MethodPicker(self.article.method if self.article else self.method), self._picked)
+
+    def _picked(self, name: str | None) -> None:
+        if name:
+            self.use_method(name)
+
+    def use_method(self, name: str) -> None:
+        self.method = name
+        article = self.article
+        if article is not None:
+            self.rebrief(name, article.length)
+
+    def rebrief(self, method: str, length: int) -> None:
+        article = self.article
+        if article is not None and article.has_scores(method):
+            # Ranked already: choosing sentences takes well under a millisecond, so no worker,
+            # and any stale ranking still running is dropped.
+            self.workers.cancel_group(self, "brief")
+            try:
+                self._apply(article, article.make_briefing(method, length), length)
+            except BrieferError as error:
+                self.notify(error.message, severity="error")
+            return
+        self._set_titles(note=f"{method}: ranking…")
+        self._rebrief(method, length)
+
+    @work(exclusive=True, group="brief", exit_on_error=False)
+    async def _rebrief(self, method: str, length: int) -> None:
+        article = self.article
+        if article is None:
+            return
+        try:
+            briefing = await in_background(lambda: article.make_briefing(method, length))
+        except BrieferError as error:
+            self.notify(error.message, severity="error")
+            self._set_titles()
+            return
+        if article is self.article:
+            self._apply(article, briefing, length)
+
+    def _apply(self, article: Article, briefing, length: int) -> None:
+        article.apply(briefing, length)
+        self.screen_reader().update_highlights()
+        self._briefing_changed()
+
+    def _briefing_changed(self) -> None:
+        self._set_titles()
+        for screen in self.screen_stack:
+            if isinstance(screen, BriefingScreen):
+                screen.refresh_briefing()
+        self.briefings_shown += 1
+
+    def _set_titles(self, note: str = "") -> None:
+        source = self.sources[self.current] if self.sources else None
+        name = Path(source.name).name if source and source.name not in ("-", "") else "(stdin)"
+        numbered = f"[{self.current + 1}/{len(self.sources)}] " if len(self.sources) > 1 else ""
+        title = f"{numbered}{name[:48]}"
+        if title != self.title:
+            self.title = title  # also the terminal window's title
+        article = self.article
+        if note:
+            self.status = note
+        elif article is not None and article.briefing is not None:
+            s = article.briefing.stats
+            self.status = f"{article.method} · {s.summary_sentences}/{s.sentences} sentences"
+        else:
+            self.status = ""
+        for screen in self.screen_stack:
+            for bar in screen.query(TitleBar):
+                bar.show(self.title, self.status)
+
+    def action_briefing(self) -> None:
+        if isinstance(self.screen, BriefingScreen):
+            self.pop_screen()
+        else:
+            self.push_screen(BriefingScreen())
+
+    # --- saving and copying ------------------------------------------------------------------
+
+    def suggested_path(self, fmt: str = "markdown") -> str:
+        source = self.sources[self.current] if self.sources else None
+        stem = Path(source.name).stem if source and source.name not in ("-", "") else "stdin"
+        return f"{stem}-briefing{EXTENSIONS[fmt]}"
+
+    def action_save(self) -> None:
+        if self.article is None or self.article.briefing is None:
+            self.notify("Nothing to save yet.", severity="warning")
+            return
+        self.push_screen(SaveDialog(self.suggested_path()), self._save_chosen)
+
+    def _save_chosen(self, request: SaveRequest | None) -> None:
+        if request is not None and self.article is not None and self.article.briefing is not None:
+            self.save(request, self.article.briefing)
+
+    @work(thread=True, group="save", exit_on_error=False)
+    def save(self, request: SaveRequest, briefing) -> None:
+        from ..output import write_atomic
+        from ..render import render
+
+        try:
+            write_atomic(request.path, render(briefing, request.fmt, width=80))
+        except BrieferError as error:
+            self.call_from_thread(self.notify, error.message, title="Not saved", severity="error", timeout=8)
+            return
+        self.call_from_thread(self.notify, f"Saved the briefing to {request.path} ({request.fmt}).", title="Saved")
+
+    def action_copy(self) -> None:
+        from ..render import render
+
+        article = self.article
+        if article is None or article.briefing is None:
+            self.notify("Nothing to copy yet.", severity="warning")
+            return
+        text = render(article.briefing, "text", width=80)
+        self.copy_to_clipboard(text)
+        self.notify(
+            f"Copied the briefing ({len(text)} characters), where the terminal allows it (OSC 52).", title="Copied"
+        )
+
+    # --- the rest ---------------------------------------------------------------------------
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def action_toggle_theme(self) -> None:
+        self.theme = "textual-light" if self.current_theme.dark else "textual-dark"
+
+    async def action_quit(self) -> None:
+        saving = [
+            w for w in self.workers if w.group == "save" and w.state in (WorkerState.PENDING, WorkerState.RUNNING)
+        ]
+        if saving:
+            self.notify("Finishing the save before quitting…", timeout=2)
+            await self.workers.wait_for_complete(saving)
+        self.exit(0)
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        reader = self.screen_reader()
+        yield SystemCommand(
+            "Show the briefing", "Key points grouped by topic, key terms, counts (s)", self.action_briefing
+        )
+        yield SystemCommand("Longer briefing", "One more key point (+)", lambda: self.action_length(1))
+        yield SystemCommand("Shorter briefing", "One key point fewer (-)", lambda: self.action_length(-1))
+        yield SystemCommand("Next method", "Cycle the ranking method (m)", self.action_next_method)
+        for name in method_names():
+            yield SystemCommand(
+                f"Method: {name}", "Rank the sentences with this method", lambda n=name: self.use_method(n)
+            )
+        yield SystemCommand("Save the briefing", "Text, Markdown or JSON, written atomically (w)", self.action_save)
+        yield SystemCommand("Copy the briefing", "To the clipboard as text (c)", self.action_copy)
+        yield SystemCommand(
+            "Toggle highlights", "Key sentences highlighted in the text (h)", reader.action_toggle_highlights
+        )
+        yield SystemCommand("Search", "Find text in the article (/)", reader.action_search)
+        yield SystemCommand("Next section", "n or ]", lambda: reader.action_section(1))
+        yield SystemCommand("Previous section", "p or [", lambda: reader.action_section(-1))
+        yield SystemCommand("Toggle light/dark", "Switch theme (t)", self.action_toggle_theme)
+        yield SystemCommand("Keys", "Show the keys (? or F1)", self.action_help)
+        for number, source in enumerate(self.sources):
+            if len(self.sources) > 1:
+                yield SystemCommand(
+                    f"Open: {source.name}", f"File {number + 1} of {len(self.sources)}", lambda i=number: self._go_to(i)
+                )
+
+    def _go_to(self, index: int) -> None:
+        self.current = index
+        self.open_current()
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.state == WorkerState.ERROR:
+            # A bug in a worker is shown, not allowed to take the app down with a traceback.
+            self.notify(str(event.worker.error), title="Something went wrong", severity="error", timeout=10)
+
+
+def make_app(
+    inputs: list[str] | None = None,
+    *,
+    stdin: bytes | None = None,
+    method: str = "topic",
+    length: int = 0,
+    language: str = "en",
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    input_format: str | None = None,
+    timeout: float | None = None,
+) -> BrieferApp:
+    """The reader on ``inputs`` (paths, URLs, or ``-`` with ``stdin``'s bytes); the sample when empty."""
+    specs = list(inputs or [])
+    if not specs:
+        specs = ["-"] if stdin is not None else [str(sample_path())]
+
+    options: dict = {"language": language, "max_bytes": max_bytes, "input_format": input_format}
+    if timeout is not None:
+        options["timeout"] = timeout
+
+    def loader(spec: str) -> Callable[[], Document]:
+        if spec == "-":
+            return lambda: load("-", stdin=io.BytesIO(stdin or b""), **options)
+        return lambda: load(spec, **options)
+
+    return BrieferApp([Source(spec, loader(spec)) for spec in specs], method=method, length=length)

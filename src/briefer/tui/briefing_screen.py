@@ -1,0 +1,119 @@
+"""The briefing screen: key points grouped by topic, the key terms and the counts."""
+
+from __future__ import annotations
+
+import io
+from typing import ClassVar
+
+from rich.console import Console, Group, RenderableType
+from rich.style import Style
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Static
+
+from ..model import Briefing
+from ..render import display_title, duration, safe, summary_line
+from .footer import KeysFooter
+from .keys import BRIEFING, HELP, QUIT, THEME
+from .title_bar import TitleBar
+
+SCROLL = Binding.Group("Scroll", compact=True)
+
+
+class BriefingView(Static):
+    """Key points under their topics, each hanging from its bullet so that wrapped lines align.
+
+    One widget rendering a Rich table, rather than widgets per point: a change of length then
+    costs one repaint, not a re-layout of dozens of widgets. Colours come from the theme.
+    """
+
+    def on_mount(self) -> None:
+        self.briefing: Briefing | None = None
+        self.message = ""
+        self.app.theme_changed_signal.subscribe(self, lambda _theme: self.show(self.briefing, self.message))
+
+    def show(self, briefing: Briefing | None, message: str = "") -> None:
+        self.briefing, self.message = briefing, message
+        self.update(self.renderable_for(briefing, message))
+
+    def renderable_for(self, briefing: Briefing | None, message: str = "") -> RenderableType:
+        if briefing is None:
+            return Text(message)
+        theme = self.app.current_theme
+        accent = Style(color=theme.accent or theme.primary, bold=True)
+        muted = Style(dim=True)
+        parts: list[RenderableType] = [
+            Text(display_title(briefing), style="bold"),
+            Text(summary_line(briefing), style=muted),
+        ]
+        parts += [Text(f"note: {note}", style=Style(color=theme.warning)) for note in briefing.notes]
+        for topic, points in briefing.groups():
+            parts.append(Text())
+            parts.append(Text(safe(topic.label) or "(no topic words)", style=accent))
+            grid = Table.grid(padding=(0, 1, 0, 0), expand=True)
+            grid.add_column(width=3, justify="right")
+            grid.add_column(ratio=1, overflow="fold")
+            grid.add_column(width=5, justify="right")
+            for point in points:
+                grid.add_row(Text("•", style=accent), Text(safe(point.text)), Text(f"{point.score:.2f}", style=muted))
+            parts.append(grid)
+        if briefing.key_terms:
+            parts.append(Text())
+            terms = Text("Key terms  ", style="bold")
+            terms.append(", ".join(safe(t) for t in briefing.key_terms))
+            parts.append(terms)
+        s = briefing.stats
+        counts = Table("", "sentences", "words", "reading", box=None, padding=(0, 2, 0, 0), header_style=muted)
+        counts.add_row("briefing", str(s.summary_sentences), str(s.summary_words), duration(s.summary_reading_seconds))
+        counts.add_row("article", str(s.sentences), str(s.words), duration(s.reading_seconds))
+        parts += [Text(), Text("Counts", style="bold"), counts]
+        parts.append(Text(f"{len(briefing.topics)} topics · {len(briefing.document.sections)} sections", style=muted))
+        return Group(*parts)
+
+    def plain_text(self, width: int = 100) -> str:
+        """What the view shows, without colour (for tests and for reading in a log)."""
+        console = Console(width=width, record=True, file=io.StringIO(), color_system=None)
+        console.print(self.renderable_for(self.briefing, self.message))
+        return console.export_text()
+
+
+class BriefingScreen(Screen):
+    """Shown on a key; it follows the app's briefing as the length or method changes."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,s", "app.pop_screen", "Back", id="briefing.back", key_display="esc"),
+        HELP,
+        *BRIEFING,
+        Binding("j", "scroll('down')", "Down", id="briefing.down", group=SCROLL),
+        Binding("k", "scroll('up')", "Up", id="briefing.up", group=SCROLL),
+        THEME,
+        QUIT,
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield TitleBar(classes="title-bar")
+        with VerticalScroll(id="briefing-scroll"):
+            yield BriefingView(id="briefing-view")
+        yield KeysFooter()
+
+    def on_mount(self) -> None:
+        self.query_one(TitleBar).show(self.app.title, getattr(self.app, "status", ""))
+        self.refresh_briefing()
+        self.query_one("#briefing-scroll").focus()
+
+    def refresh_briefing(self) -> None:
+        app = self.app
+        article = getattr(app, "article", None)
+        view = self.query_one(BriefingView)
+        if article is None or article.briefing is None:
+            view.show(None, "No briefing: " + (getattr(app, "problem_message", "") or "nothing is open."))
+        else:
+            view.show(article.briefing)
+
+    def action_scroll(self, direction: str) -> None:
+        scroll = self.query_one("#briefing-scroll", VerticalScroll)
+        scroll.scroll_down(animate=False) if direction == "down" else scroll.scroll_up(animate=False)

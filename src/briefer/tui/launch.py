@@ -1,0 +1,75 @@
+"""Starting the reader from the command line, including under a pipe (``cat a.txt | brief -i``).
+
+Piped text is read to the end first; then the keyboard is taken from the terminal by putting
+``/dev/tty`` in place of standard input, which is where Textual reads keys from.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from ..errors import UsageError
+from ..sources import DEFAULT_MAX_BYTES
+
+
+def run(
+    inputs: list[str],
+    *,
+    method: str = "topic",
+    length: int = 0,
+    language: str = "en",
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    input_format: str | None = None,
+    timeout: float | None = None,
+) -> int:
+    if not sys.stdout.isatty():
+        raise UsageError("the interactive reader (-i) needs a terminal for its output")
+    if inputs.count("-") > 1:
+        raise UsageError("'-' (stdin) can be given only once")
+    stdin = None
+    piped = sys.stdin is None or not sys.stdin.isatty()
+    if "-" in inputs or (not inputs and piped):
+        stdin = _read_stdin(max_bytes)
+    if piped:
+        # Whether or not the pipe was read, keys must come from the terminal, not from it.
+        _keyboard_from_terminal()
+    from .app import make_app
+    from .background import busy
+
+    app = make_app(
+        inputs,
+        stdin=stdin,
+        method=method,
+        length=length,
+        language=language,
+        max_bytes=max_bytes,
+        input_format=input_format,
+        timeout=timeout,
+    )
+    code = app.run() or 0
+    if busy():
+        # A ranking still running in a worker thread (a slow method on a long text) would hold
+        # the exit until it ends, long after the screen has gone; its result is no longer
+        # wanted, and a save is always finished before the app quits.
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
+    return code
+
+
+def _read_stdin(max_bytes: int) -> bytes:
+    if sys.stdin is None or sys.stdin.isatty():
+        raise UsageError("'-' reads a pipe; with -i, give files or pipe text in (cat a.txt | brief -i)")
+    # Over the limit, the reader shows the library's message; one byte more is enough to know.
+    return sys.stdin.buffer.read(max_bytes + 1)
+
+
+def _keyboard_from_terminal() -> None:
+    try:
+        terminal = os.open("/dev/tty", os.O_RDONLY)
+    except OSError as error:
+        raise UsageError(f"cannot open the terminal for the keyboard: {error.strerror or error}") from None
+    os.dup2(terminal, 0)
+    os.close(terminal)
+    sys.stdin = open(0, closefd=False)  # noqa: SIM115

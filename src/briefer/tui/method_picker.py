@@ -1,0 +1,44 @@
+"""A dialog to pick the ranking method by name, with what each one does."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from .session import method_description, method_names
+
+
+class MethodPicker(ModalScreen[str | None]):
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss(None)", "Cancel", id="method-picker.cancel")]
+
+    def __init__(self, current: str) -> None:
+        super().__init__()
+        self.current = current
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="method-dialog", classes="dialog") as dialog:
+            dialog.border_title = "Ranking method"
+            dialog.border_subtitle = "enter picks · esc cancels"
+            options = [
+                Option(
+                    Content.assemble((f"{name:<10}", "bold"), " ", (method_description(name), "$text-muted")), id=name
+                )
+                for name in method_names()
+            ]
+            yield OptionList(*options, id="method-list")
+
+    def on_mount(self) -> None:
+        picker = self.query_one(OptionList)
+        names = method_names()
+        picker.highlighted = names.index(self.current) if self.current in names else 0
+        picker.focus()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option.id)

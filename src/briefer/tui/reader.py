@@ -1,0 +1,289 @@
+"""The reading pane: the article's sections and paragraphs, key sentences highlighted in place."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.geometry import Region
+from textual.message import Message
+from textual.reactive import reactive
+from textual.widget import Widget
+from textual.widgets import Static
+
+from ..render import safe
+from .session import Article
+
+KEY_STYLE = "bold on $warning 25%"
+CURSOR_STYLE = "underline on $primary 40%"
+MATCH_STYLE = "$text on $success 60%"
+
+
+@dataclass(frozen=True)
+class Match:
+    sentence: int
+    start: int
+    end: int
+
+
+class SectionHeading(Static):
+    """A section's title in the text; topic sections say they were found, not written."""
+
+    def __init__(self, section: int, title: str, origin: str) -> None:
+        label = Content(title)
+        if origin == "topic":
+            label = Content.assemble(("§ ", "$text-muted"), label, ("  · topic section", "$text-muted italic"))
+        super().__init__(label, classes=f"section-heading -{origin}")
+        self.section = section
+
+
+class ParagraphView(Widget):
+    """One paragraph; it asks the pane how each of its sentences should look."""
+
+    def __init__(self, index: int, sentences: list[int], kind: str) -> None:
+        super().__init__(classes=f"paragraph -{kind}")
+        self.index = index
+        self.sentence_ids = sentences
+        self.kind = kind
+
+    def render(self) -> Content:
+        pane = self.query_ancestor(ReadingPane)
+        return pane.paragraph_content(self)
+
+    def action_focus_sentence(self, index: int) -> None:
+        self.query_ancestor(ReadingPane).cursor = index
+
+
+class ReadingPane(VerticalScroll, can_focus=True):
+    """The article itself. ``cursor`` is the sentence under focus."""
+
+    highlights: reactive[bool] = reactive(True)
+    cursor: reactive[int] = reactive(0)
+    query_text: reactive[str] = reactive("")
+
+    class CursorMoved(Message):
+        def __init__(self, index: int) -> None:
+            super().__init__()
+            self.index = index
+
+    class SectionInView(Message):
+        def __init__(self, section: int) -> None:
+            super().__init__()
+            self.section = section
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.article: Article | None = None
+        self.matches: list[Match] = []
+        self._texts: list[str] = []
+        self._paragraph_of: dict[int, ParagraphView] = {}
+        self._views: list[ParagraphView] = []
+        self._headings: list[SectionHeading] = []
+        self._shown_section = -1
+
+    # --- content ------------------------------------------------------------------
+
+    async def show_article(self, article: Article | None, message: str = "") -> None:
+        """Replace the pane's content with ``article``, or with ``message`` when there is none."""
+        self.article = article
+        await self.remove_children()
+        self._paragraph_of, self._headings, self.matches, self._views = {}, [], [], []
+        self._shown_section = -1
+        if article is None:
+            self._texts = []
+            await self.mount(Static(Content(message), classes="problem"))
+            return
+        document = article.document
+        self._texts = [safe(s.text) for s in document.sentences]
+        by_paragraph: dict[int, list[int]] = {}
+        for sentence in document.sentences:
+            by_paragraph.setdefault(sentence.paragraph, []).append(sentence.index)
+        widgets: list[Widget] = []
+        sections = document.sections
+        shown_titles = len(sections) > 1 or bool(sections and sections[0].origin == "heading")
+        current_section = -1
+        for paragraph in document.paragraphs:
+            if shown_titles and paragraph.section != current_section:
+                current_section = paragraph.section
+                section = sections[current_section]
+                heading = SectionHeading(current_section, article.section_title(current_section), section.origin)
+                self._headings.append(heading)
+                widgets.append(heading)
+            ids = by_paragraph.get(paragraph.index, [])
+            if not ids:
+                continue
+            view = ParagraphView(paragraph.index, ids, paragraph.kind)
+            self._views.append(view)
+            for i in ids:
+                self._paragraph_of[i] = view
+            widgets.append(view)
+        await self.mount_all(widgets)
+        self.set_reactive(ReadingPane.cursor, 0)
+        self.search(self.query_text)
+        self.scroll_home(animate=False)
+        self.post_message(self.CursorMoved(0))
+
+    def paragraph_content(self, view: ParagraphView) -> Content:
+        keys = self.article.key_sentences if (self.article and self.highlights) else frozenset()
+        parts: list[Content | tuple[str, str] | str] = []
+        if view.kind == "item":
+            parts.append(("• ", "$text-muted"))
+        for position, index in enumerate(view.sentence_ids):
+            if position:
+                parts.append(" ")
+            text = Content(self._texts[index])
+            if index in keys:
+                text = text.stylize(KEY_STYLE)
+            for match in self.matches:
+                if match.sentence == index:
+                    text = text.stylize(MATCH_STYLE, match.start, match.end)
+            if index == self.cursor and self.has_focus_within:
+                text = text.stylize(CURSOR_STYLE)
+            parts.append(text.stylize(f"@click=focus_sentence({index})"))
+        return Content.assemble(*parts)
+
+    def refresh_sentences(self, *indexes: int) -> None:
+        for index in indexes:
+            view = self._paragraph_of.get(index)
+            if view is not None:
+                view.refresh()
+
+    def refresh_all(self) -> None:
+        # Styles change, never the words, so no paragraph changes size: no layout needed.
+        for view in self.query(ParagraphView):
+            view.refresh()
+
+    # --- reactives ---------------------------------------------------------------
+
+    def watch_highlights(self) -> None:
+        self.refresh_all()
+
+    def watch_cursor(self, old: int, new: int) -> None:
+        self.refresh_sentences(old, new)
+        self.scroll_to_sentence(new)
+        self.post_message(self.CursorMoved(new))
+
+    def on_focus(self) -> None:
+        self.refresh_sentences(self.cursor)
+
+    def on_blur(self) -> None:
+        self.refresh_sentences(self.cursor)
+
+    # --- search ------------------------------------------------------------------
+
+    def search(self, text: str) -> int:
+        """Mark every case-insensitive occurrence of ``text``; returns how many there are."""
+        self.query_text = text
+        self.matches = []
+        if text.strip():
+            pattern = re.compile(re.escape(text.strip()), re.IGNORECASE)
+            for index, sentence in enumerate(self._texts):
+                self.matches.extend(Match(index, m.start(), m.end()) for m in pattern.finditer(sentence))
+        self.refresh_all()
+        return len(self.matches)
+
+    def next_match(self, step: int = 1) -> int | None:
+        """Move the cursor to the next (or previous) sentence holding a match; its number, from 1."""
+        if not self.matches:
+            return None
+        sentences = sorted({m.sentence for m in self.matches})
+        if step > 0:
+            target = next((s for s in sentences if s > self.cursor), sentences[0])
+        else:
+            target = next((s for s in reversed(sentences) if s < self.cursor), sentences[-1])
+        self.cursor = target
+        return sentences.index(target) + 1
+
+    # --- movement ----------------------------------------------------------------
+
+    def scroll_to_sentence(self, index: int) -> None:
+        view = self._paragraph_of.get(index)
+        if view is None:
+            return
+        region = view.virtual_region
+        ids = view.sentence_ids
+        if region.height > 1 and len(ids) > 1:
+            # Where the sentence starts, in proportion to the characters before it.
+            before = sum(len(self._texts[i]) + 1 for i in ids[: ids.index(index)])
+            total = sum(len(self._texts[i]) + 1 for i in ids)
+            line = region.y + int(region.height * before / max(total, 1))
+            region = Region(region.x, line, region.width, 1)
+        self.scroll_to_region(region, animate=False, spacing=None)
+
+    def visible_sentences(self) -> list[int]:
+        """Sentences of the paragraphs in view; a binary search, so long texts stay quick."""
+        top, bottom = self.scroll_y, self.scroll_y + self.scrollable_content_region.height
+        views = self._views
+        first = bisect.bisect_right(views, top, key=lambda view: view.virtual_region.bottom)
+        shown: list[int] = []
+        for view in views[first:]:
+            if view.virtual_region.y >= bottom:
+                break
+            shown.extend(view.sentence_ids)
+        return shown
+
+    def move_cursor(self, step: int) -> None:
+        """The next or previous sentence; from the view's first sentence when the cursor is off screen."""
+        if not self._texts:
+            return
+        visible = self.visible_sentences()
+        if visible and self.cursor not in visible:
+            self.cursor = min(visible) if step > 0 else max(visible)
+            return
+        self.cursor = max(0, min(len(self._texts) - 1, self.cursor + step))
+
+    def move_to_key(self, step: int) -> None:
+        keys = sorted(self.article.key_sentences) if self.article else []
+        if not keys:
+            return
+        if step > 0:
+            self.cursor = next((k for k in keys if k > self.cursor), keys[0])
+        else:
+            self.cursor = next((k for k in reversed(keys) if k < self.cursor), keys[-1])
+
+    def current_section(self) -> int:
+        """The section of the focused sentence when it is in view, else the one at the top of the view."""
+        if not self._headings:
+            return 0
+        if self.article is not None and self.cursor in self.visible_sentences():
+            return self.article.sentences[self.cursor].section
+        return self.scrolled_section()
+
+    def scrolled_section(self) -> int:
+        if not self._headings:
+            return 0
+        top = self.scroll_y + 1
+        current = self._headings[0].section
+        for heading in self._headings:
+            if heading.virtual_region.y <= top:
+                current = heading.section
+            else:
+                break
+        return current
+
+    def go_to_section(self, section: int) -> None:
+        heading = next((h for h in self._headings if h.section == section), None)
+        if heading is None:
+            return
+        self.scroll_to(y=heading.virtual_region.y, animate=False)
+        if self.article is not None:
+            first = next((s.index for s in self.article.sentences if s.section == section), None)
+            if first is not None:
+                self.set_reactive(ReadingPane.cursor, first)
+                self.refresh_all()
+                self.post_message(self.CursorMoved(first))
+        self._shown_section = section
+        self.post_message(self.SectionInView(section))
+
+    def section_count(self) -> int:
+        return len(self._headings)
+
+    def watch_scroll_y(self, old: float, new: float) -> None:
+        super().watch_scroll_y(old, new)
+        section = self.current_section()
+        if section != self._shown_section:
+            self._shown_section = section
+            self.post_message(self.SectionInView(section))

@@ -1,0 +1,72 @@
+"""Where and how to save the briefing: a path and a format (guessed from the extension)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Select
+
+FORMATS = (("Text", "text"), ("Markdown", "markdown"), ("JSON", "json"))
+EXTENSIONS = {"text": ".txt", "markdown": ".md", "json": ".json"}
+
+
+@dataclass(frozen=True)
+class SaveRequest:
+    path: str
+    fmt: str
+
+
+def format_for(path: str, default: str = "markdown") -> str:
+    suffix = Path(path).suffix.lower()
+    for fmt, extension in EXTENSIONS.items():
+        if suffix == extension or (fmt == "markdown" and suffix == ".markdown"):
+            return fmt
+    return default
+
+
+class SaveDialog(ModalScreen[SaveRequest | None]):
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss(None)", "Cancel", id="save.cancel")]
+
+    def __init__(self, suggested: str) -> None:
+        super().__init__()
+        self.suggested = suggested
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="save-dialog", classes="dialog") as box:
+            box.border_title = "Save the briefing"
+            yield Label("File (written whole or not at all):")
+            yield Input(self.suggested, id="save-path")
+            yield Label("Format:")
+            yield Select(FORMATS, value=format_for(self.suggested), allow_blank=False, id="save-format")
+            with Horizontal(id="save-buttons"):
+                yield Button("Save", variant="primary", id="save-ok")
+                yield Button("Cancel", id="save-cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#save-path", Input).focus()
+
+    @on(Input.Changed, "#save-path")
+    def guess_format(self, event: Input.Changed) -> None:
+        if Path(event.value).suffix:
+            self.query_one("#save-format", Select).value = format_for(event.value)
+
+    @on(Input.Submitted, "#save-path")
+    @on(Button.Pressed, "#save-ok")
+    def save(self) -> None:
+        path = self.query_one("#save-path", Input).value.strip()
+        if not path:
+            self.notify("Give a file name to save to.", severity="warning")
+            return
+        fmt = self.query_one("#save-format", Select).value
+        self.dismiss(SaveRequest(str(Path(path).expanduser()), str(fmt)))
+
+    @on(Button.Pressed, "#save-cancel")
+    def cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,58 @@
+from __future__ import annotations
+
+import asyncio
+import inspect
+from pathlib import Path
+
+import pytest
+
+from briefer.tui.app import BrieferApp, make_app
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLE = ROOT / "seeds" / "china-tajikistan-strategic-dialogue.txt"
+
+HEADED = """# Harbour plans
+
+The city council approved a new plan for the harbour on Monday. The plan moves the ferry
+terminal north and adds a cycle path along the water. Work starts in the spring.
+
+## Costs
+
+The plan costs 40 million euros over five years. Half of the money comes from the port
+authority. The rest comes from a regional fund for transport.
+
+## Objections
+
+Residents of the old quarter objected to the noise of the building works. The council
+promised quiet hours on weekends. A public meeting is planned for next month.
+"""
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_pyfunc_call(pyfuncitem):
+    """Run ``async def`` tests in a fresh event loop (no asyncio plugin needed)."""
+    if inspect.iscoroutinefunction(pyfuncitem.obj):
+        arguments = {name: pyfuncitem.funcargs[name] for name in pyfuncitem._fixtureinfo.argnames}
+        asyncio.run(pyfuncitem.obj(**arguments))
+        return True
+    return None
+
+
+async def ready(pilot) -> None:
+    """Wait until the app has opened its article and shown the briefing."""
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+@pytest.fixture
+def headed(tmp_path) -> Path:
+    path = tmp_path / "harbour.md"
+    path.write_text(HEADED, encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def sample_app() -> BrieferApp:
+    return make_app([str(SAMPLE)])
