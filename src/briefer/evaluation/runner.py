@@ -103,7 +103,7 @@ def evaluate(
             result.words += sum(len(s.split()) for s in chosen)
             if chosen:
                 result.summaries += 1
-                result.dangling += is_dangling(chosen[0])
+                result.dangling += is_dangling(chosen[0], document.language)
         if on_record:
             on_record(number)
     return [results[m] for m in methods], skipped
