@@ -213,3 +213,19 @@ def test_brief_eval_errors_are_one_line_with_a_documented_code(tmp_path, args, c
     assert result.returncode == code
     assert result.stderr.startswith("brief-eval: ") and message in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_brief_eval_writes_its_figures_to_a_file(tmp_path):
+    path = _write(tmp_path / "tiny.jsonl", [{"id": "1", "text": NEWS[0][1], "summary": "Rain flooded a valley."}])
+    result = _run_eval(tmp_path, str(path), "--methods", "lead", "-n", "1", "--json", "-o", "out.json")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == ""
+    assert json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))["results"][0]["method"] == "lead"
+
+
+def test_brief_eval_is_an_installed_command():
+    tomllib = pytest.importorskip("tomllib")
+    scripts = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["scripts"]
+    module, _, function = scripts["brief-eval"].partition(":")
+    imported = __import__(module, fromlist=[function])
+    assert callable(getattr(imported, function))

@@ -30,6 +30,9 @@ class MethodResult:
     summaries: int = 0
     words: int = 0
     seconds: float = 0.0
+    # Records this method could not brief (scored as an empty summary, so that every method
+    # is averaged over the same documents).
+    failures: int = 0
 
     @property
     def documents(self) -> int:
@@ -55,6 +58,7 @@ class MethodResult:
             "mean_words": round(self.words / self.documents, 1) if self.documents else 0.0,
             "seconds": round(self.seconds, 2),
             "documents": self.documents,
+            "failures": self.failures,
         }
 
 
@@ -88,14 +92,18 @@ def evaluate(
                 texts = [s.text[dateline_length(s.text) :] for s in document.sentences]
                 chosen = [texts[i] for i in oracle(texts, record.references, sentences)]
             else:
-                briefing = brief(document, method=method, budget=budget)
-                chosen = [p.text for p in briefing.key_points]
+                try:
+                    briefing = brief(document, method=method, budget=budget)
+                    chosen = [p.text for p in briefing.key_points]
+                except BrieferError:
+                    result.failures += 1
+                    chosen = []
             result.seconds += time.perf_counter() - started
             result.scores.append(score(chosen, record.references))
             result.words += sum(len(s.split()) for s in chosen)
             if chosen:
                 result.summaries += 1
-                result.dangling += is_dangling(chosen[0])
+                result.dangling += is_dangling(chosen[0], document.language)
         if on_record:
             on_record(number)
     return [results[m] for m in methods], skipped

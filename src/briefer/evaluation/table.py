@@ -25,6 +25,9 @@ def as_table(results: Sequence[MethodResult], meta: dict) -> str:
             f"| {d['method']} | {d['rouge1']:.2f} | {d['rouge2']:.2f} | {d['rougeLsum']:.2f} | "
             f"{d['dangling_percent']:.1f} | {d['mean_words']:.1f} | {d['seconds']:.1f} |"
         )
+    failed = [f"{r.method} {r.failures}" for r in results if r.failures]
+    if failed:
+        lines += ["", "could not brief (scored as empty): " + ", ".join(failed)]
     return "\n".join(lines) + "\n"
 
 
