@@ -13,7 +13,8 @@ class SourcesPane(OptionList):
     """Shown only with two or more inputs; the one being read is marked, a failed one says why."""
 
     def show(self, rows: list[SourceRow], current: int) -> None:
-        labels = [self._label(row, index == current) for index, row in enumerate(rows)]
+        digits = len(str(len(rows)))
+        labels = [self._label(row, index == current, digits) for index, row in enumerate(rows)]
         if self.option_count == len(labels):
             for index, label in enumerate(labels):
                 self.replace_option_prompt_at_index(index, label)
@@ -26,9 +27,11 @@ class SourcesPane(OptionList):
             self.highlighted = current
 
     @staticmethod
-    def _label(row: SourceRow, current: bool) -> Content:
+    def _label(row: SourceRow, current: bool, digits: int) -> Content:
+        # Narrow at 80 columns: one cell for the mark, the number, then as much title as fits.
         marker = ("▶ ", "bold $accent") if current else "  "
         if row.number is None and row.problem:
-            return Content.assemble(marker, (" ✗ ", "bold $error"), row.title, (f" — {row.problem}", "$error"))
-        number = f"{row.number}" if row.number is not None else "…"
-        return Content.assemble(marker, (f"{number:>2} ", "$text-muted"), (row.title, "bold" if current else ""))
+            mark = ("✗".rjust(digits) + " ", "bold $error")
+            return Content.assemble(marker, mark, row.title, (f" — {row.problem}", "$error"))
+        number = str(row.number) if row.number is not None else "…"
+        return Content.assemble(marker, (f"{number:>{digits}} ", "$text-muted"), (row.title, "bold" if current else ""))
