@@ -108,9 +108,21 @@ class BrieferApp(App[int]):
     @work(exclusive=True, group="collect", exit_on_error=False)
     async def _collect(self) -> None:
         method, length, sources = self.method, self.length, list(self.sources)
+        # The one to read first is shown as soon as it is open, before the others are read
+        # and the briefing across them is made (a folder of a hundred files takes a while).
+        first = self.current
+        opened = await in_background(lambda: open_article(sources[first].name, sources[first].load, method=method))
+        self.loaded[first] = opened
+        if first == self.current:
+            await self._opened(first, opened)
+        self._set_titles(note=f"reading {len(sources)} sources…")
 
         def collect() -> tuple[Collection, str]:
-            collection = Collection([open_article(s.name, s.load, method=method) for s in sources], method)
+            entries = [
+                opened if index == first else open_article(s.name, s.load, method=method)
+                for index, s in enumerate(sources)
+            ]
+            collection = Collection(entries, method)
             if not collection.articles:
                 return collection, f"none of the {len(sources)} inputs could be opened"
             chosen = length or collection.default_length()

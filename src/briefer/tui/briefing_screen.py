@@ -128,7 +128,10 @@ class BriefingScreen(Screen):
         briefing = getattr(app, "shown_briefing", None)
         view = self.query_one(BriefingView)
         if briefing is None:
-            view.show(None, "No briefing: " + (getattr(app, "problem_message", "") or "nothing is open."))
+            if getattr(app, "multi", False) and getattr(app, "collection", None) is None:
+                view.show(None, "No briefing yet: the sources are still being read.")
+            else:
+                view.show(None, "No briefing: " + (getattr(app, "problem_message", "") or "nothing is open."))
         else:
             view.show(briefing)
 
