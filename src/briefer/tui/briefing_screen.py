@@ -55,26 +55,29 @@ class BriefingView(Static):
             Text(summary_line(briefing), style=muted),
         ]
         parts += [Text(f"note: {note}", style=Style(color=theme.warning)) for note in briefing.notes]
+        several = len(briefing.sources) > 1
         for topic, points in briefing.groups():
             parts.append(Text())
             parts.append(Text(safe(topic.label) or "(no topic words)", style=accent))
             grid = Table.grid(padding=(0, 1, 0, 0), expand=True)
             grid.add_column(width=3, justify="right")
             grid.add_column(ratio=1, overflow="fold")
+            if several:
+                # A column of its own, so that a tag such as "[1 only]" is never split by wrapping.
+                grid.add_column(no_wrap=True)
             grid.add_column(width=5, justify="right")
             for point in points:
-                line = Text(safe(point.text))
-                tag = source_tag(briefing, point)
-                if tag:
-                    line.append(f" {tag}", style=Style(color=theme.secondary or theme.primary))
-                grid.add_row(Text("•", style=accent), line, Text(f"{point.score:.2f}", style=muted))
+                cells = [Text("•", style=accent), Text(safe(point.text))]
+                if several:
+                    tag = source_tag(briefing, point)
+                    cells.append(Text(tag, style=Style(color=theme.secondary or theme.primary)))
+                grid.add_row(*cells, Text(f"{point.score:.2f}", style=muted))
             parts.append(grid)
         if briefing.key_terms:
             parts.append(Text())
             terms = Text("Key terms  ", style="bold")
             terms.append(", ".join(safe(t) for t in briefing.key_terms))
             parts.append(terms)
-        several = len(briefing.sources) > 1
         if several:
             parts += [Text(), Text("Sources", style="bold")]
             legend = Table.grid(padding=(0, 1, 0, 0), expand=True)
