@@ -141,7 +141,7 @@ class BrieferApp(App[int]):
         for entry in collection.entries:
             if isinstance(entry, Problem):
                 self.notify(
-                    f"{entry.message} (the briefing is made from the other sources)",
+                    f"{entry.message.removeprefix(entry.name + ': ')} (the briefing is made from the other sources)",
                     title=f"Cannot open {entry.name}",
                     severity="error",
                     timeout=8,
