@@ -63,6 +63,10 @@ async def test_switching_sources_changes_the_reading_pane(cluster):
         await pilot.press("home", "enter")
         await ready(pilot)
         assert "long debate" in first_paragraph(app) and "[1/3]" in app.title
+        # And a click on a source's line (inside the border: the second line is source 2).
+        await pilot.click(SourcesPane, offset=(6, 2))
+        await ready(pilot)
+        assert "lengthy debate" in first_paragraph(app) and "[2/3]" in app.title
 
 
 async def test_briefing_is_across_the_sources_and_says_a_shared_point_once(cluster):
