@@ -286,7 +286,7 @@ def _run_interactive(args: argparse.Namespace) -> int:
         raise UsageError("-i opens the interactive reader; save from inside it (w) instead of --batch or -o")
     from .sources import expand_folders
 
-    # In the reader each input (each file of a folder) is its own article: f / F move between them.
+    # Each input (each file of a folder) is a source of its own; several are listed and briefed as one.
     inputs = expand_folders(list(args.inputs))
     if args.sample:
         from .pipeline import sample_path
