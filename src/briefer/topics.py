@@ -133,38 +133,98 @@ PARAGRAPH_BLEND = 1.0
 MAX_BLEND_SENTENCES = 5000
 
 
-def _with_paragraphs(document: Document, matrix: np.ndarray) -> np.ndarray:
+def _with_paragraphs(document: Document, matrix: np.ndarray) -> TermOperator:
     """Each sentence's row plus its paragraph's mean, when the paragraphs hold several sentences."""
     n_paragraphs = len(document.paragraphs)
     if n_paragraphs < 3 or len(document.sentences) <= n_paragraphs or len(document.sentences) > MAX_BLEND_SENTENCES:
-        # Past a bound the blend's copy of the matrix costs more memory than it is worth.
-        return matrix
+        return TermOperator(matrix)
     paragraph = np.asarray([s.paragraph for s in document.sentences])
-    sums = np.zeros((n_paragraphs, matrix.shape[1]))
-    np.add.at(sums, paragraph, matrix)
-    counts = np.maximum(np.bincount(paragraph, minlength=n_paragraphs), 1)[:, None]
-    blended = matrix + PARAGRAPH_BLEND * (sums / counts)[paragraph]
-    norms = np.linalg.norm(blended, axis=1, keepdims=True)
-    np.divide(blended, norms, out=blended, where=norms > 0)
-    return blended
+    return TermOperator(matrix, paragraph, n_paragraphs, PARAGRAPH_BLEND)
+
+
+class TermOperator:
+    """The sentence-by-term matrix the topics are factorised from, as products only.
+
+    Row ``i`` is ``x_i + blend * mean of x over i's paragraph``, scaled to unit length. Built
+    densely, a paragraph's vocabulary would fill every row of it (a 30-sentence paragraph's
+    300 terms in each sentence's row); kept as the sparse matrix ``x`` plus one mean a
+    paragraph, each product costs the non-zero cells of ``x`` plus a paragraphs-by-terms one,
+    and gives the same numbers.
+    """
+
+    def __init__(
+        self, matrix: np.ndarray, paragraph: np.ndarray | None = None, n_paragraphs: int = 0, blend: float = 0.0
+    ) -> None:
+        n, v = matrix.shape
+        self.shape = (n, v)
+        self._dense = matrix if paragraph is None else None
+        self._source = matrix
+        self.rows, self.cols = np.nonzero(matrix)
+        self.values = matrix[self.rows, self.cols]
+        self.paragraph = paragraph
+        self.means: np.ndarray | None = None
+        self.scale = np.ones(n)
+        if paragraph is not None:
+            sums = np.zeros((n_paragraphs, v))
+            np.add.at(sums, (paragraph[self.rows], self.cols), self.values)
+            counts = np.maximum(np.bincount(paragraph, minlength=n_paragraphs), 1)[:, None]
+            self.means = blend * sums / counts
+            cross = np.bincount(
+                self.rows, weights=self.values * self.means[paragraph[self.rows], self.cols], minlength=n
+            )
+            squares = np.bincount(self.rows, weights=self.values**2, minlength=n)
+            norms = np.sqrt(np.maximum(squares + 2 * cross + (self.means**2).sum(axis=1)[paragraph], 0.0))
+            # A row of zeros stays zeros, as dividing only where the norm is positive would leave it.
+            self.scale = np.divide(1.0, norms, out=np.ones(n), where=norms > 0)
+
+    def dense(self) -> np.ndarray:
+        if self._dense is None:
+            assert self.means is not None and self.paragraph is not None
+            self._dense = self.scale[:, None] * (self._source + self.means[self.paragraph])
+        return self._dense
+
+    def dot(self, other: np.ndarray) -> np.ndarray:
+        """``matrix @ other`` for ``other`` of shape ``(terms, k)``."""
+        n = self.shape[0]
+        weighted = other[self.cols] * self.values[:, None]
+        out = np.stack([np.bincount(self.rows, weights=weighted[:, t], minlength=n) for t in range(other.shape[1])], 1)
+        if self.means is not None:
+            out += (self.means @ other)[self.paragraph]
+        return self.scale[:, None] * out
+
+    def tdot(self, other: np.ndarray) -> np.ndarray:
+        """``matrix.T @ other`` for ``other`` of shape ``(sentences, k)``."""
+        v = self.shape[1]
+        scaled = self.scale[:, None] * other
+        weighted = scaled[self.rows] * self.values[:, None]
+        out = np.stack([np.bincount(self.cols, weights=weighted[:, t], minlength=v) for t in range(other.shape[1])], 1)
+        if self.means is not None:
+            per_paragraph = np.zeros((self.means.shape[0], other.shape[1]))
+            np.add.at(per_paragraph, self.paragraph, scaled)
+            out += self.means.T @ per_paragraph
+        return out
+
+    def mean(self) -> float:
+        n, v = self.shape
+        return float(self.tdot(np.ones((n, 1))).sum() / (n * v)) if n and v else 0.0
 
 
 def _topic_count(n_sentences: int) -> int:
     return max(1, min(MAX_TOPICS, round(0.8 * np.sqrt(n_sentences))))
 
 
-def _factorise(matrix: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+def _factorise(matrix: TermOperator, k: int) -> tuple[np.ndarray, np.ndarray]:
     n, v = matrix.shape
     k = max(1, min(k, n, v))
     w, h = _nndsvd(matrix, k)
     eps = 1e-9
     for _ in range(NMF_ITERATIONS):
-        h *= (w.T @ matrix) / (w.T @ w @ h + eps)
-        w *= (matrix @ h.T) / (w @ (h @ h.T) + eps)
+        h *= matrix.tdot(w).T / (w.T @ w @ h + eps)
+        w *= matrix.dot(h.T) / (w @ (h @ h.T) + eps)
     return w, h
 
 
-def _nndsvd(matrix: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+def _nndsvd(matrix: TermOperator, k: int) -> tuple[np.ndarray, np.ndarray]:
     """Boutsidis & Gallopoulos' NNDSVD start, from a randomised truncated SVD."""
     u, s, vt = _truncated_svd(matrix, k)
     n, v = matrix.shape
@@ -188,25 +248,25 @@ def _nndsvd(matrix: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
         w[:, j] = np.sqrt(s[j] * sigma) * uu
         h[j, :] = np.sqrt(s[j] * sigma) * vv
     # Zeros never move under multiplicative updates: give them a small start.
-    average = matrix.mean() if matrix.size else 0.0
+    average = matrix.mean()
     w[w < 1e-12] = average / 100 + 1e-6
     h[h < 1e-12] = average / 100 + 1e-6
     return w, h
 
 
-def _truncated_svd(matrix: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _truncated_svd(matrix: TermOperator, k: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     n, v = matrix.shape
     if min(n, v) <= 4 * k + 20:
-        u, s, vt = np.linalg.svd(matrix, full_matrices=False)
+        u, s, vt = np.linalg.svd(matrix.dense(), full_matrices=False)
         return u[:, :k], s[:k], vt[:k]
     # Halko, Martinsson & Tropp: a fixed seed keeps the result deterministic.
     rng = np.random.default_rng(0)
-    sketch = matrix @ rng.standard_normal((v, k + 10))
+    sketch = matrix.dot(rng.standard_normal((v, k + 10)))
     for _ in range(2):
         sketch, _ = np.linalg.qr(sketch)
-        sketch = matrix @ (matrix.T @ sketch)
+        sketch = matrix.dot(matrix.tdot(sketch))
     q, _ = np.linalg.qr(sketch)
-    ub, s, vt = np.linalg.svd(q.T @ matrix, full_matrices=False)
+    ub, s, vt = np.linalg.svd(matrix.tdot(q).T, full_matrices=False)
     return (q @ ub)[:, :k], s[:k], vt[:k]
 
 
