@@ -37,3 +37,24 @@ def run_brief(tmp_path):
         )
 
     return run
+
+
+# Property tests: `ci` (the default, what .ci/run uses) runs over 10,000 generated cases in
+# well under a minute on one core; BRIEFER_HYPOTHESIS_PROFILE=local runs ten times as many.
+from hypothesis import HealthCheck, settings  # noqa: E402
+
+settings.register_profile(
+    "ci",
+    max_examples=2500,
+    deadline=None,
+    print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+settings.register_profile(
+    "local",
+    max_examples=25000,
+    deadline=None,
+    print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+settings.load_profile(os.environ.get("BRIEFER_HYPOTHESIS_PROFILE", "ci"))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import signal
@@ -116,6 +117,12 @@ def build_parser() -> argparse.ArgumentParser:
     more = parser.add_argument_group("more")
     more.add_argument("--batch", metavar="FILE", help='JSON Lines of {"id", "text", "title"?}; "-" for stdin')
     more.add_argument("--merge", action="store_true", help="with --batch: one briefing for all the records")
+    more.add_argument(
+        "--jobs", type=_int, metavar="N", help="--batch: worker processes (default: all cores; 1 for none)"
+    )
+    more.add_argument(
+        "--scheduler", metavar="ADDRESS", help="--batch on a Dask cluster (needs briefer[dask]); see the README"
+    )
     more.add_argument("--max-size", type=_int, default=50, metavar="MB", help="largest input accepted (default 50)")
     more.add_argument(
         "--input-format",
@@ -169,6 +176,10 @@ def _ratio(value: str) -> float:
 
 def main(argv: list[str] | None = None) -> int:
     signal.signal(signal.SIGTERM, _on_sigterm)
+    for stream in (sys.stdout, sys.stderr):
+        # A terminal or pipe in an ASCII or Latin-1 locale gets \u escapes, not a traceback.
+        with contextlib.suppress(AttributeError, ValueError):
+            stream.reconfigure(errors="backslashreplace")
     try:
         return _run(argv)
     except BrieferError as error:
@@ -275,7 +286,7 @@ def _run_interactive(args: argparse.Namespace) -> int:
         raise UsageError("-i opens the interactive reader; save from inside it (w) instead of --batch or -o")
     from .sources import expand_folders
 
-    # In the reader each input (each file of a folder) is its own article: f / F move between them.
+    # Each input (each file of a folder) is a source of its own; several are listed and briefed as one.
     inputs = expand_folders(list(args.inputs))
     if args.sample:
         from .pipeline import sample_path
@@ -350,10 +361,36 @@ def _emit(content: str, output: str | None) -> None:
 
 def _run_batch(args: argparse.Namespace, budget: object) -> int:
     """JSON Lines in, JSON Lines out in input order; a bad record gets an error object."""
-    from .output import AtomicFile
+    from .batch import BatchOptions, default_jobs
+
+    jobs = args.jobs if args.jobs is not None else default_jobs()
+    if jobs < 1:
+        raise UsageError("--jobs must be at least 1")
+    options = BatchOptions(
+        method=args.method,
+        sentences=args.sentences,
+        words=args.words,
+        ratio=args.ratio,
+        order=args.order,
+        language=args.language,
+        max_chars=args.max_size * 1024 * 1024,
+    )
+    if args.merge and args.scheduler:
+        raise UsageError("--merge makes one briefing on this machine; it does not take --scheduler")
+    if args.scheduler:
+        from .distributed import run_on_cluster
+
+        summary = run_on_cluster(args.scheduler, args.batch, args.output, options)
+        _error(summary.line())
+        return EXIT_FAILURE if summary.failed else EXIT_OK
+
+    def run(source: TextIO, sink: TextIO | None, total: int | None) -> int:
+        if args.merge:
+            return _merge_records(source, args, budget, sink or sys.stdout)
+        return _batch_to(source, sink, options, jobs, total)
 
     if args.batch == "-":
-        return _batch_to(sys.stdin, args, budget, None)
+        return run(sys.stdin, None, None)
     try:
         source = open(args.batch, encoding="utf-8", errors="replace")  # noqa: SIM115
     except FileNotFoundError:
@@ -364,45 +401,49 @@ def _run_batch(args: argparse.Namespace, budget: object) -> int:
         raise InputError(f"{args.batch}: cannot read: {exc.strerror or exc}") from None
     with source:
         if args.output and args.output != "-":
+            from .output import AtomicFile
+
             with AtomicFile(args.output) as sink:
-                return _batch_to(source, args, budget, sink)
-        return _batch_to(source, args, budget, None)
+                return run(source, sink, _line_count(args.batch))
+        return run(source, None, _line_count(args.batch))
 
 
-def _batch_to(source: TextIO, args: argparse.Namespace, budget: object, sink: TextIO | None) -> int:
-    from .briefing import brief
-    from .document import build_document
-    from .render import to_dict
+def _batch_to(source: TextIO, sink: TextIO | None, options: object, jobs: int, total: int | None) -> int:
+    from .batch import run_batch
 
-    out = sink or sys.stdout
-    if args.merge:
-        return _merge_records(source, args, budget, out)
-    done = failed = 0
-    for line_number, record, problem in _records(source):
-        record_id = record.get("id", line_number) if isinstance(record, dict) else line_number
-        try:
-            if problem:
-                raise InputError(problem)
-            if not isinstance(record, dict):
-                raise InputError("a record must be a JSON object")
-            text = record.get("text")
-            if not isinstance(text, str):
-                raise InputError('a record needs a "text" string')
-            title = record.get("title") or ""
-            document = build_document(
-                text, title=str(title), source=str(record_id), language=str(record.get("language") or args.language)
+    if not _stderr_is_terminal():
+        summary = run_batch(source, sink or sys.stdout, options, jobs=jobs)  # type: ignore[arg-type]
+    else:
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+        columns = (TextColumn("briefing"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+        with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
+            task = bar.add_task("batch", total=total)
+            summary = run_batch(
+                source,
+                sink or sys.stdout,
+                options,  # type: ignore[arg-type]
+                jobs=jobs,
+                progress=lambda done: bar.update(task, completed=done),
             )
-            result = to_dict(brief(document, method=args.method, budget=budget, order=args.order))  # type: ignore[arg-type]
-            result = {"id": record_id, **result}
-            done += 1
-        except BrieferError as error:
-            result = {"id": record_id, "error": error.message}
-            failed += 1
-        out.write(json.dumps(result, ensure_ascii=False) + "\n")
-    out.flush()
-    if failed:
-        _error(f"{failed} of {done + failed} records failed")
-    return EXIT_FAILURE if failed else EXIT_OK
+    _error(summary.line())
+    return EXIT_FAILURE if summary.failed else EXIT_OK
+
+
+def _stderr_is_terminal() -> bool:
+    return sys.stderr is not None and sys.stderr.isatty()
+
+
+def _line_count(path: str) -> int | None:
+    """Lines of a batch file, for the progress bar's total; only worth it on a terminal."""
+    if not _stderr_is_terminal():
+        return None
+    count = 0
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            count += block.count(b"\n")
+    return count
 
 
 def _merge_records(source: TextIO, args: argparse.Namespace, budget: object, out: TextIO) -> int:

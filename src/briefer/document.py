@@ -12,6 +12,13 @@ from .structure import Block, parse_blocks
 
 _HAS_WORD = re.compile(r"[^\W\d_]")
 
+# Beyond these a text is refused with a clear error rather than left to run for minutes:
+# 100,000 sentences is a book of about 12 MB; the line count is checked first because
+# splitting a million one-word paragraphs would itself take most of a minute.
+MAX_SENTENCES = 100_000
+MAX_LINES = 4 * MAX_SENTENCES
+_SPLIT_IT = "brief it in parts"
+
 
 def build_document(
     text: str,
@@ -27,10 +34,14 @@ def build_document(
 
     ``language`` is a code, a name, or ``auto`` to detect it from the text.
     """
+    name = "stdin" if source == "-" else source or "input"
     if not text.strip():
-        raise InputError(f"{source or 'input'}: empty: there is no text to brief")
+        raise InputError(f"{name}: empty: there is no text to brief")
     lang = resolve_language(language, text) if isinstance(language, str) else language
     if blocks is None:
+        lines = text.count("\n") + text.count("\r") - text.count("\r\n")
+        if lines > MAX_LINES:
+            raise InputError(f"{name}: {lines:,} lines, more than the {MAX_LINES:,} briefer handles: {_SPLIT_IT}")
         blocks = parse_blocks(text)
 
     headings = [b for b in blocks if b.kind == "heading"]
@@ -54,6 +65,8 @@ def build_document(
             sentence_text = chunk[start:end]
             if not _HAS_WORD.search(sentence_text):
                 continue
+            if len(sentences) >= MAX_SENTENCES:
+                raise InputError(f"{name}: more than the {MAX_SENTENCES:,} sentences briefer handles: {_SPLIT_IT}")
             sentences.append(
                 Sentence(
                     len(sentences),
@@ -67,7 +80,7 @@ def build_document(
         paragraphs.append(para)
 
     if not sentences:
-        raise InputError(f"{source or 'input'}: no sentences: the text has no words to brief")
+        raise InputError(f"{name}: no sentences: the text has no words to brief")
     return Document(
         text=text,
         title=title,

@@ -12,8 +12,21 @@ FORMATS = ("text", "markdown", "json")
 
 # C0 and C1 control characters other than tab and newline, and the bidi controls that
 # can hide or reorder text: an article must not be able to drive the reader's terminal.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# Lone surrogates (from JSON input such as "\\ud800") cannot be written as UTF-8 at all.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 _SPACE = re.compile(r"\s+")
+
+
+# JSON keeps the exact text, but printed to a terminal a raw DEL, C1 control (0x9b is an
+# 8-bit CSI) or bidi override would act, and a lone surrogate cannot be encoded: these become
+# \\u escapes, which decode to the same string.
+_JSON_UNSAFE = re.compile(r"[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def dumps(value: Any, *, indent: int | None = None) -> str:
+    """JSON with non-ASCII text kept readable and nothing in it that can drive a terminal."""
+    text = json.dumps(value, ensure_ascii=False, indent=indent)
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def safe(text: str) -> str:
@@ -83,7 +96,7 @@ def display_title(briefing: Briefing) -> str:
 
 def render(briefing: Briefing, fmt: str, *, width: int = 80, color: bool = False, include_text: bool = False) -> str:
     if fmt == "json":
-        return json.dumps(to_dict(briefing, include_text=include_text), ensure_ascii=False, indent=2) + "\n"
+        return dumps(to_dict(briefing, include_text=include_text), indent=2) + "\n"
     if fmt == "markdown":
         return render_markdown(briefing)
     return render_text(briefing, width=width, color=color)

@@ -30,9 +30,9 @@ def choose(
     follow its paragraphs — each new topic covered lowers the rest of that topic.
     """
     order = np.argsort(-scores, kind="stable")
-    if not refine:
-        return _plain(order, limit, max_words, lengths)
     sentences = analysis.document.sentences
+    if not refine:
+        return _plain(order, limit, max_words, lengths, [s.text for s in sentences])
     matrix = analysis.matrix
     topic_of = analysis.sentence_topic
     spread = covers_topics(analysis)
@@ -41,6 +41,9 @@ def choose(
     held_back: list[int] = []
     rejected: set[int] = set()
     covered: set[int] = set()
+    # Whatever the scores, a sentence the text repeats word for word is quoted once (the
+    # cosine test misses repeats without content words).
+    quoted: set[str] = set()
     used_words = 0
     position = 0
     while len(chosen) < limit and position < len(order):
@@ -51,7 +54,7 @@ def choose(
         if max_words is not None and used_words + lengths[index] > max_words:
             rejected.add(index)
             continue
-        if chosen and float(np.max(matrix[chosen] @ matrix[index])) > REDUNDANCY:
+        if sentences[index].text in quoted or (chosen and float(np.max(matrix[chosen] @ matrix[index])) > REDUNDANCY):
             rejected.add(index)
             continue
         if (not chosen or index < min(chosen)) and is_dangling(sentences[index].text, analysis.document.language):
@@ -59,6 +62,7 @@ def choose(
             held_back.append(index)
             continue
         chosen.append(index)
+        quoted.add(sentences[index].text)
         used_words += lengths[index]
         topic = int(topic_of[index])
         if spread and topic not in covered:
@@ -74,7 +78,10 @@ def choose(
                 break
             if must_follow and (not chosen or index < min(chosen)):
                 continue
+            if sentences[index].text in quoted:
+                continue
             if max_words is None or used_words + lengths[index] <= max_words:
+                quoted.add(sentences[index].text)
                 chosen.append(index)
                 used_words += lengths[index]
                 held_back.remove(index)
@@ -87,14 +94,18 @@ def covers_topics(analysis: Analysis) -> bool:
     return len(document.paragraphs) >= 3 and len(document.sentences) > len(document.paragraphs)
 
 
-def _plain(order: np.ndarray, limit: int, max_words: int | None, lengths: list[int]) -> list[int]:
+def _plain(order: np.ndarray, limit: int, max_words: int | None, lengths: list[int], texts: list[str]) -> list[int]:
     chosen: list[int] = []
+    quoted: set[str] = set()
     used_words = 0
     for index in order:
         if len(chosen) >= limit:
             break
         if max_words is not None and used_words + lengths[index] > max_words:
             continue
+        if texts[index] in quoted:
+            continue
+        quoted.add(texts[index])
         chosen.append(int(index))
         used_words += lengths[index]
     return sorted(chosen)

@@ -22,6 +22,9 @@ from .language import Analyzer, get_language
 from .model import Document, Section, Topic
 
 MAX_TERMS = 3000
+# The dense sentence-by-term matrix holds at most this many cells (320 MB of float64): past
+# about 13,000 sentences the vocabulary shrinks to its commonest terms instead of memory running out.
+MAX_MATRIX_CELLS = 40_000_000
 MAX_TOPICS = 10
 NMF_ITERATIONS = 60
 LABEL_TERMS = 3
@@ -70,7 +73,7 @@ def _tfidf(term_lists: list[list[str]]) -> tuple[list[str], np.ndarray]:
     df: Counter[str] = Counter()
     for terms in term_lists:
         df.update(list(dict.fromkeys(terms)))  # ordered: ties keep first-seen order under any hash seed
-    vocabulary = [t for t, _ in df.most_common(MAX_TERMS)]
+    vocabulary = [t for t, _ in df.most_common(max(1, min(MAX_TERMS, MAX_MATRIX_CELLS // max(n, 1))))]
     index = {t: j for j, t in enumerate(vocabulary)}
     rows: list[int] = []
     cols: list[int] = []
@@ -306,11 +309,17 @@ def _with_topic_sections(analysis: Analysis) -> Document:
     paragraphs = document.paragraphs
     bounds = [0, *starts, len(paragraphs)]
     sections: list[Section] = []
+    # One pass over the sentences and one column sum, not one a section: a text of many
+    # short paragraphs may have thousands of sections.
+    paragraph_of = np.asarray([s.paragraph for s in document.sentences])
+    section_of_sentence = np.searchsorted(np.asarray(bounds[1:]), paragraph_of, side="right")
+    everywhere = analysis.matrix.sum(axis=0) + 1e-12
     for index in range(len(bounds) - 1):
         start = 0 if index == 0 else paragraphs[bounds[index]].start
         end = len(document.text) if index == len(bounds) - 2 else paragraphs[bounds[index + 1]].start
-        members = [s.index for s in document.sentences if bounds[index] <= s.paragraph < bounds[index + 1]]
-        sections.append(Section(index, _section_title(analysis, members), start, end, "topic"))
+        first, last = np.searchsorted(section_of_sentence, [index, index + 1])
+        members = list(range(int(first), int(last)))
+        sections.append(Section(index, _section_title(analysis, members, everywhere), start, end, "topic"))
     section_of_paragraph = {}
     for index in range(len(bounds) - 1):
         for p in range(bounds[index], bounds[index + 1]):
@@ -393,24 +402,30 @@ def _gap_similarity(analysis: Analysis, block: int) -> np.ndarray:
 
 
 def _depth(similarity: np.ndarray) -> np.ndarray:
-    """How far each gap dips below the nearest peaks on either side, as TextTiling measures it."""
-    depth = np.zeros_like(similarity)
-    for g in range(len(similarity)):
-        left = g
-        while left > 0 and similarity[left - 1] >= similarity[left]:
-            left -= 1
-        right = g
-        while right + 1 < len(similarity) and similarity[right + 1] >= similarity[right]:
-            right += 1
-        depth[g] = (similarity[left] - similarity[g]) + (similarity[right] - similarity[g])
-    return depth
+    """How far each gap dips below the nearest peaks on either side, as TextTiling measures it.
+
+    A climb from gap g that takes one step continues exactly as the climb from its neighbour,
+    so each peak follows from the one before it: linear, where climbing afresh from every gap
+    was quadratic on flat text (thousands of alike paragraphs).
+    """
+    size = len(similarity)
+    left_peak = similarity.copy()
+    for g in range(1, size):
+        if similarity[g - 1] >= similarity[g]:
+            left_peak[g] = left_peak[g - 1]
+    right_peak = similarity.copy()
+    for g in range(size - 2, -1, -1):
+        if similarity[g + 1] >= similarity[g]:
+            right_peak[g] = right_peak[g + 1]
+    return (left_peak - similarity) + (right_peak - similarity)
 
 
-def _section_title(analysis: Analysis, members: list[int]) -> str:
+def _section_title(analysis: Analysis, members: list[int], everywhere: np.ndarray | None = None) -> str:
     if not members:
         return ""
     inside = analysis.matrix[members].sum(axis=0)
-    everywhere = analysis.matrix.sum(axis=0) + 1e-12
+    if everywhere is None:
+        everywhere = analysis.matrix.sum(axis=0) + 1e-12
     score = inside * (inside / everywhere)
     order = np.argsort(-score, kind="stable")
     words = _distinct_words([analysis.display[j] for j in order[:9] if inside[j] > 0])

@@ -56,3 +56,39 @@ def headed(tmp_path) -> Path:
 @pytest.fixture
 def sample_app() -> BrieferApp:
     return make_app([str(SAMPLE)])
+
+
+# Three short reports on one story; the first two open with nearly the same sentence.
+CLUSTER = {
+    "harbour.txt": """Harbour council approves ferry plan
+
+The city council approved a new plan for the harbour on Monday after a long debate. The plan moves
+the ferry terminal north and adds a cycle path along the water. Work on the terminal starts in the
+spring and should end within two years. The council said the new terminal will handle twice as many
+passengers.
+""",
+    "residents.txt": """Residents fear noise from harbour works
+
+The city council approved a new plan for the harbour on Monday after a lengthy debate. Residents of
+the old quarter objected to the noise of the building works. The council promised quiet hours on
+weekends and a public meeting next month. Shop owners worry that the works will keep customers away
+from the quay.
+""",
+    "costs.txt": """Harbour plan costs 40 million euros
+
+The harbour plan costs 40 million euros over five years. Half of the money comes from the port
+authority. The rest comes from a regional fund for transport and from ticket revenue. Critics say the
+budget leaves no room for delays.
+""",
+}
+SHARED = "The city council approved a new plan for the harbour on Monday"
+
+
+@pytest.fixture
+def cluster(tmp_path) -> list[Path]:
+    paths = []
+    for name, text in CLUSTER.items():
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        paths.append(path)
+    return paths

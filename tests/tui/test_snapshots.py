@@ -102,3 +102,29 @@ def test_problem(snap_compare, size):
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=size, run_before=run_before)
+
+
+def cluster_app(paths, *extra):
+    return make_app([str(p) for p in paths] + [str(e) for e in extra])
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_multi_reader(snap_compare, size, cluster):
+    assert snap_compare(cluster_app(cluster), terminal_size=size, run_before=after("f"))
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_multi_reader_missing_input(snap_compare, size, cluster, tmp_path):
+    async def run_before(pilot) -> None:
+        await after()(pilot)
+        # The notice names the temporary folder, which differs on every run; the list says it too.
+        pilot.app.clear_notifications()
+        await pilot.pause()
+
+    app = cluster_app(cluster[:2], tmp_path / "missing.txt", cluster[2])
+    assert snap_compare(app, terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_multi_briefing(snap_compare, size, cluster):
+    assert snap_compare(cluster_app(cluster), terminal_size=size, run_before=after("s"))

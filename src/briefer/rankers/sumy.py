@@ -115,7 +115,10 @@ class SumyRanker:
         summarizer = getattr(import_module(module_name), class_name)(stemmer)
         self.configure(summarizer, stop_words, analysis)
         capture = _Capture()
-        summarizer(model, capture)
+        # sumy divides by zero on texts without content words (LexRank's power method) and
+        # numpy warns on stderr; the ranking it returns is still complete, so keep it quiet.
+        with np.errstate(all="ignore"):
+            summarizer(model, capture)
         n = len(document.sentences)
         scores = np.zeros(n)
         # sumy numbers sentences in its own document order, which is ours (headings aside).
@@ -176,7 +179,12 @@ class EdmundsonRanker(SumyRanker):
     summarizer_path = "sumy.summarizers.edmundson.EdmundsonSummarizer"
 
     def configure(self, summarizer, stop_words: frozenset[str], analysis: Analysis) -> None:
-        # The document's own key terms stand in for Edmundson's hand-made bonus words.
-        summarizer.bonus_words = [w.lower() for w in analysis.key_terms] or ["the"]
+        # The document's own key terms stand in for Edmundson's hand-made bonus words. sumy
+        # refuses empty word sets, so a text without key terms, or a language without a
+        # stop-word list, gets a word that matches nothing.
+        summarizer.bonus_words = [w.lower() for w in analysis.key_terms] or [_NO_WORD]
         summarizer.stigma_words = STIGMA_WORDS
-        summarizer.null_words = stop_words
+        summarizer.null_words = stop_words or [_NO_WORD]
+
+
+_NO_WORD = "\u2060"  # a word joiner: never a word of any text

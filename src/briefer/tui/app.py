@@ -20,11 +20,12 @@ from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
 from ..errors import BrieferError
-from ..model import Document
+from ..model import Briefing, Document
 from ..pipeline import load, sample_path
 from ..sources import DEFAULT_MAX_BYTES
 from .background import in_background
 from .briefing_screen import BriefingScreen
+from .collection import Collection, SourceRow
 from .help_screen import HelpScreen
 from .keys import BRIEFING, HELP, QUIT, SHOW_BRIEFING, THEME
 from .method_picker import MethodPicker
@@ -54,6 +55,9 @@ class BrieferApp(App[int]):
         self.length = length
         self.current = 0
         self.loaded: dict[int, Article | Problem] = {}
+        # With several inputs, all are loaded and briefed as one (see _collect).
+        self.multi = len(sources) > 1
+        self.collection: Collection | None = None
         self.problem_message = ""
         self.status = ""
         # Counts the briefings shown, so a test or benchmark can wait for the next one.
@@ -63,6 +67,13 @@ class BrieferApp(App[int]):
     def article(self) -> Article | None:
         found = self.loaded.get(self.current)
         return found if isinstance(found, Article) else None
+
+    @property
+    def shown_briefing(self) -> Briefing | None:
+        """The briefing on screen: the current article's, or with several inputs the one across them."""
+        if self.multi:
+            return self.collection.briefing if self.collection is not None else None
+        return self.article.briefing if self.article is not None else None
 
     def get_default_screen(self) -> Screen:
         return ReaderScreen()
@@ -77,7 +88,68 @@ class BrieferApp(App[int]):
         # Said in the line under the text rather than with a loading overlay: an overlay moves
         # the focus, and every focus change rebuilds the footer.
         self.screen_reader().update_sentence_bar(f"Opening {source.name}…")
+        if self.multi:
+            self._show_sources()
+            if self.collection is None:
+                # Everything is read at once for the briefing across the sources; the
+                # current one is shown when that is done.
+                if not any(w.group == "collect" for w in self.workers):
+                    self._collect()
+                return
         self._open(self.current, source)
+
+    def _show_sources(self) -> None:
+        if self.collection is not None:
+            rows = self.collection.rows()
+        else:
+            rows = [SourceRow(None, Path(s.name).name or s.name) for s in self.sources]
+        self.screen_reader().show_sources(rows, self.current)
+
+    @work(exclusive=True, group="collect", exit_on_error=False)
+    async def _collect(self) -> None:
+        method, length, sources = self.method, self.length, list(self.sources)
+        # The one to read first is shown as soon as it is open, before the others are read
+        # and the briefing across them is made (a folder of a hundred files takes a while).
+        first = self.current
+        opened = await in_background(lambda: open_article(sources[first].name, sources[first].load, method=method))
+        self.loaded[first] = opened
+        if first == self.current:
+            await self._opened(first, opened)
+        self._set_titles(note=f"reading {len(sources)} sources…")
+
+        def collect() -> tuple[Collection, str]:
+            entries = [
+                opened if index == first else open_article(s.name, s.load, method=method)
+                for index, s in enumerate(sources)
+            ]
+            collection = Collection(entries, method)
+            if not collection.articles:
+                return collection, f"none of the {len(sources)} inputs could be opened"
+            chosen = length or collection.default_length()
+            try:
+                briefing = collection.make_briefing(method, chosen)
+                collection.rank_each(briefing.method)
+            except BrieferError as error:
+                return collection, error.message
+            collection.apply(briefing, chosen)
+            return collection, ""
+
+        collection, problem = await in_background(collect)
+        self.collection = collection
+        self.loaded = dict(enumerate(collection.entries))
+        self.method, self.length = collection.method, collection.length
+        for entry in collection.entries:
+            if isinstance(entry, Problem):
+                self.notify(
+                    f"{entry.message.removeprefix(entry.name + ': ')} (the briefing is made from the other sources)",
+                    title=f"Cannot open {entry.name}",
+                    severity="error",
+                    timeout=8,
+                )
+        if problem:
+            self.notify(problem, title="No briefing", severity="error", timeout=8)
+        self._show_sources()
+        await self._opened(self.current, self.loaded[self.current])
 
     def screen_reader(self) -> ReaderScreen:
         return next(s for s in self.screen_stack if isinstance(s, ReaderScreen))
@@ -90,7 +162,7 @@ class BrieferApp(App[int]):
             found = self.loaded.get(index)
             if found is None:
                 found = open_article(source.name, source.load, method=method, length=self.length)
-            if isinstance(found, Article) and found.briefing is None:
+            if isinstance(found, Article) and found.briefing is None and not self.multi:
                 try:
                     found.apply(found.make_briefing(method, found.length), found.length)
                 except BrieferError as error:
@@ -107,7 +179,8 @@ class BrieferApp(App[int]):
         if isinstance(found, Problem):
             self.problem_message = f"Cannot open {found.name}: {found.message}"
             await screen.show_article(None, self.problem_message)
-            self.notify(found.message, title=f"Cannot open {found.name}", severity="error", timeout=8)
+            if not self.multi:  # several: said once, when they are all read
+                self.notify(found.message, title=f"Cannot open {found.name}", severity="error", timeout=8)
         else:
             self.problem_message = ""
             self.method = found.method
@@ -123,24 +196,34 @@ class BrieferApp(App[int]):
     # --- briefing ------------------------------------------------------------------------
 
     def action_length(self, step: int) -> None:
-        article = self.article
-        if article is None:
-            return
-        total = len(article.sentences)
-        length = max(1, min(total, article.length + step))
-        if length == article.length:
+        if self.multi:
+            if self.collection is None or not self.collection.articles:
+                return
+            total, now, method = self.collection.total_sentences(), self.collection.length, self.collection.method
+        else:
+            article = self.article
+            if article is None:
+                return
+            total, now, method = len(article.sentences), article.length, article.method
+        length = max(1, min(total, now + step))
+        if length == now:
             self.notify(f"The briefing is already {'as long' if step > 0 else 'as short'} as it can be.", timeout=2)
             return
         self.length = length
-        self.rebrief(article.method, length)
+        self.rebrief(method, length)
+
+    def current_method(self) -> str:
+        if self.multi and self.collection is not None:
+            return self.collection.method
+        return self.article.method if self.article else self.method
 
     def action_next_method(self) -> None:
         names = method_names()
-        current = self.article.method if self.article else self.method
+        current = self.current_method()
         self.use_method(names[(names.index(current) + 1) % len(names)] if current in names else names[0])
 
     def action_pick_method(self) -> None:
-        self.push_screen(MethodPicker(self.article.method if self.article else self.method), self._picked)
+        self.push_screen(MethodPicker(self.current_method()), self._picked)
 
     def _picked(self, name: str | None) -> None:
         if name:
@@ -148,11 +231,21 @@ class BrieferApp(App[int]):
 
     def use_method(self, name: str) -> None:
         self.method = name
+        if self.multi:
+            if self.collection is not None:
+                self.rebrief(name, self.collection.length)
+            return
         article = self.article
         if article is not None:
             self.rebrief(name, article.length)
 
     def rebrief(self, method: str, length: int) -> None:
+        if self.multi:
+            if self.collection is not None and self.collection.articles:
+                count = len(self.collection.articles)
+                self._set_titles(note=f"{method}: briefing {count} sources…")
+                self._rebrief_many(self.collection, method, length)
+            return
         article = self.article
         if article is not None and article.has_scores(method):
             # Ranked already: choosing sentences takes well under a millisecond, so no worker,
@@ -180,6 +273,23 @@ class BrieferApp(App[int]):
         if article is self.article:
             self._apply(article, briefing, length)
 
+    @work(exclusive=True, group="brief", exit_on_error=False)
+    async def _rebrief_many(self, collection: Collection, method: str, length: int) -> None:
+        def make() -> Briefing:
+            briefing = collection.make_briefing(method, length)
+            collection.rank_each(briefing.method)
+            return briefing
+
+        try:
+            briefing = await in_background(make)
+        except BrieferError as error:
+            self.notify(error.message, severity="error")
+            self._set_titles()
+            return
+        collection.apply(briefing, length)
+        self.screen_reader().update_highlights()
+        self._briefing_changed()
+
     def _apply(self, article: Article, briefing, length: int) -> None:
         article.apply(briefing, length)
         self.screen_reader().update_highlights()
@@ -199,12 +309,16 @@ class BrieferApp(App[int]):
         title = f"{numbered}{name[:48]}"
         if title != self.title:
             self.title = title  # also the terminal window's title
-        article = self.article
+        briefing = self.shown_briefing
         if note:
             self.status = note
-        elif article is not None and article.briefing is not None:
-            s = article.briefing.stats
-            self.status = f"{article.method} · {s.summary_sentences}/{s.sentences} sentences"
+        elif briefing is not None and self.multi:
+            s = briefing.stats
+            sources = len(briefing.sources)
+            self.status = f"{briefing.method} · {s.summary_sentences}/{s.sentences} sentences · {sources} sources"
+        elif briefing is not None:
+            s = briefing.stats
+            self.status = f"{briefing.method} · {s.summary_sentences}/{s.sentences} sentences"
         else:
             self.status = ""
         for screen in self.screen_stack:
@@ -220,19 +334,22 @@ class BrieferApp(App[int]):
     # --- saving and copying ------------------------------------------------------------------
 
     def suggested_path(self, fmt: str = "markdown") -> str:
+        if self.multi:
+            return f"sources-briefing{EXTENSIONS[fmt]}"
         source = self.sources[self.current] if self.sources else None
         stem = Path(source.name).stem if source and source.name not in ("-", "") else "stdin"
         return f"{stem}-briefing{EXTENSIONS[fmt]}"
 
     def action_save(self) -> None:
-        if self.article is None or self.article.briefing is None:
+        if self.shown_briefing is None:
             self.notify("Nothing to save yet.", severity="warning")
             return
         self.push_screen(SaveDialog(self.suggested_path()), self._save_chosen)
 
     def _save_chosen(self, request: SaveRequest | None) -> None:
-        if request is not None and self.article is not None and self.article.briefing is not None:
-            self.save(request, self.article.briefing)
+        briefing = self.shown_briefing
+        if request is not None and briefing is not None:
+            self.save(request, briefing)
 
     @work(thread=True, group="save", exit_on_error=False)
     def save(self, request: SaveRequest, briefing) -> None:
@@ -249,11 +366,11 @@ class BrieferApp(App[int]):
     def action_copy(self) -> None:
         from ..render import render
 
-        article = self.article
-        if article is None or article.briefing is None:
+        briefing = self.shown_briefing
+        if briefing is None:
             self.notify("Nothing to copy yet.", severity="warning")
             return
-        text = render(article.briefing, "text", width=80)
+        text = render(briefing, "text", width=80)
         self.copy_to_clipboard(text)
         self.notify(
             f"Copied the briefing ({len(text)} characters), where the terminal allows it (OSC 52).", title="Copied"
@@ -303,10 +420,15 @@ class BrieferApp(App[int]):
         for number, source in enumerate(self.sources):
             if len(self.sources) > 1:
                 yield SystemCommand(
-                    f"Open: {source.name}", f"File {number + 1} of {len(self.sources)}", lambda i=number: self._go_to(i)
+                    f"Open: {source.name}",
+                    f"Source {number + 1} of {len(self.sources)}",
+                    lambda i=number: self.go_to(i),
                 )
 
-    def _go_to(self, index: int) -> None:
+    def go_to(self, index: int) -> None:
+        if index == self.current and self.article is not None:
+            self.screen_reader().reader.focus()
+            return
         self.current = index
         self.open_current()
 

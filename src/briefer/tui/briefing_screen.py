@@ -1,4 +1,8 @@
-"""The briefing screen: key points grouped by topic, the key terms and the counts."""
+"""The briefing screen: key points grouped by topic, the key terms and the counts.
+
+Across several sources, each point carries the tag of the sources behind it (``[1, 3]``,
+``[2 only]``) as the text output does, and the sources are listed under the key terms.
+"""
 
 from __future__ import annotations
 
@@ -16,7 +20,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from ..model import Briefing
-from ..render import display_title, duration, safe, summary_line
+from ..render import display_title, duration, safe, source_name, source_tag, summary_line
 from .footer import KeysFooter
 from .keys import BRIEFING, HELP, QUIT, THEME
 from .title_bar import TitleBar
@@ -51,27 +55,44 @@ class BriefingView(Static):
             Text(summary_line(briefing), style=muted),
         ]
         parts += [Text(f"note: {note}", style=Style(color=theme.warning)) for note in briefing.notes]
+        several = len(briefing.sources) > 1
         for topic, points in briefing.groups():
             parts.append(Text())
             parts.append(Text(safe(topic.label) or "(no topic words)", style=accent))
             grid = Table.grid(padding=(0, 1, 0, 0), expand=True)
             grid.add_column(width=3, justify="right")
             grid.add_column(ratio=1, overflow="fold")
+            if several:
+                # A column of its own, so that a tag such as "[1 only]" is never split by wrapping.
+                grid.add_column(no_wrap=True)
             grid.add_column(width=5, justify="right")
             for point in points:
-                grid.add_row(Text("•", style=accent), Text(safe(point.text)), Text(f"{point.score:.2f}", style=muted))
+                cells = [Text("•", style=accent), Text(safe(point.text))]
+                if several:
+                    tag = source_tag(briefing, point)
+                    cells.append(Text(tag, style=Style(color=theme.secondary or theme.primary)))
+                grid.add_row(*cells, Text(f"{point.score:.2f}", style=muted))
             parts.append(grid)
         if briefing.key_terms:
             parts.append(Text())
             terms = Text("Key terms  ", style="bold")
             terms.append(", ".join(safe(t) for t in briefing.key_terms))
             parts.append(terms)
+        if several:
+            parts += [Text(), Text("Sources", style="bold")]
+            legend = Table.grid(padding=(0, 1, 0, 0), expand=True)
+            legend.add_column(width=3, justify="right")
+            legend.add_column(ratio=1, overflow="fold")
+            for number, source in enumerate(briefing.sources, 1):
+                legend.add_row(Text(f"[{number}]", style=muted), Text(source_name(source)))
+            parts.append(legend)
         s = briefing.stats
         counts = Table("", "sentences", "words", "reading", box=None, padding=(0, 2, 0, 0), header_style=muted)
         counts.add_row("briefing", str(s.summary_sentences), str(s.summary_words), duration(s.summary_reading_seconds))
-        counts.add_row("article", str(s.sentences), str(s.words), duration(s.reading_seconds))
+        counts.add_row("sources" if several else "article", str(s.sentences), str(s.words), duration(s.reading_seconds))
         parts += [Text(), Text("Counts", style="bold"), counts]
-        parts.append(Text(f"{len(briefing.topics)} topics · {len(briefing.document.sections)} sections", style=muted))
+        spread = f"{len(briefing.sources)} sources" if several else f"{len(briefing.document.sections)} sections"
+        parts.append(Text(f"{len(briefing.topics)} topics · {spread}", style=muted))
         return Group(*parts)
 
     def plain_text(self, width: int = 100) -> str:
@@ -107,12 +128,15 @@ class BriefingScreen(Screen):
 
     def refresh_briefing(self) -> None:
         app = self.app
-        article = getattr(app, "article", None)
+        briefing = getattr(app, "shown_briefing", None)
         view = self.query_one(BriefingView)
-        if article is None or article.briefing is None:
-            view.show(None, "No briefing: " + (getattr(app, "problem_message", "") or "nothing is open."))
+        if briefing is None:
+            if getattr(app, "multi", False) and getattr(app, "collection", None) is None:
+                view.show(None, "No briefing yet: the sources are still being read.")
+            else:
+                view.show(None, "No briefing: " + (getattr(app, "problem_message", "") or "nothing is open."))
         else:
-            view.show(article.briefing)
+            view.show(briefing)
 
     def action_scroll(self, direction: str) -> None:
         scroll = self.query_one("#briefing-scroll", VerticalScroll)

@@ -17,13 +17,14 @@ from .reader import ReadingPane
 from .search_bar import SearchBar
 from .sections import SectionsPane
 from .sentence_bar import SentenceBar
+from .sources_pane import SourcesPane
 from .title_bar import TitleBar
 
 SECTION = Binding.Group("Section", compact=True)
 SCROLL = Binding.Group("Scroll", compact=True)
 SENTENCE = Binding.Group("Sentence", compact=True)
 KEY_POINT = Binding.Group("Key point", compact=True)
-FILE = Binding.Group("File", compact=True)
+FILE = Binding.Group("Source", compact=True)
 
 
 class ReaderScreen(Screen):
@@ -66,8 +67,8 @@ class ReaderScreen(Screen):
         Binding(
             "comma", "key_point(-1)", "Previous key point", id="key-point.previous", key_display=",", group=KEY_POINT
         ),
-        Binding("f", "file(1)", "Next file", id="file.next", group=FILE),
-        Binding("F", "file(-1)", "Previous file", id="file.previous", group=FILE),
+        Binding("f", "file(1)", "Next source", id="file.next", group=FILE),
+        Binding("F", "file(-1)", "Previous source", id="file.previous", group=FILE),
         THEME,
         QUIT,
     ]
@@ -75,7 +76,10 @@ class ReaderScreen(Screen):
     def compose(self) -> ComposeResult:
         yield TitleBar(classes="title-bar")
         with Horizontal(id="body"):
-            yield SectionsPane(id="sections")
+            with Vertical(id="side"):
+                # Shown only when there are several inputs (see show_sources).
+                yield SourcesPane(id="sources")
+                yield SectionsPane(id="sections")
             with Vertical(id="reading"):
                 yield ReadingPane(id="reader")
                 yield SentenceBar(id="sentence-bar")
@@ -89,8 +93,14 @@ class ReaderScreen(Screen):
         return self.query_one(ReadingPane)
 
     def on_mount(self) -> None:
+        self.query_one(SourcesPane).display = len(getattr(self.app, "sources", ())) > 1
         self.reader.focus()
         self.app.open_current()
+
+    def show_sources(self, rows, current: int) -> None:
+        pane = self.query_one(SourcesPane)
+        if pane.display:
+            pane.show(rows, current)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "file":
@@ -141,6 +151,10 @@ class ReaderScreen(Screen):
     @on(ReadingPane.SectionInView)
     def section_in_view(self, event: ReadingPane.SectionInView) -> None:
         self.query_one(SectionsPane).mark(event.section)
+
+    @on(OptionList.OptionSelected, "#sources")
+    def source_chosen(self, event: OptionList.OptionSelected) -> None:
+        self.app.go_to(event.option_index)
 
     @on(OptionList.OptionSelected, "#sections")
     def section_chosen(self, event: OptionList.OptionSelected) -> None:

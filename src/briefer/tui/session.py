@@ -39,6 +39,9 @@ class Article:
     method: str = "topic"
     length: int = 0
     briefing: Briefing | None = None
+    # Among several sources: this source's sentences behind the briefing across all of them,
+    # which are then the ones highlighted instead of those of its own briefing.
+    cross_keys: frozenset[int] | None = None
     _scores: dict[str, list[float]] = field(default_factory=dict, repr=False)
 
     @classmethod
@@ -54,6 +57,8 @@ class Article:
 
     @property
     def key_sentences(self) -> frozenset[int]:
+        if self.cross_keys is not None:
+            return self.cross_keys
         if self.briefing is None:
             return frozenset()
         return frozenset(p.sentence for p in self.briefing.key_points)

@@ -1,0 +1,37 @@
+"""The sources pane: every input given, numbered as the briefing's tags number them."""
+
+from __future__ import annotations
+
+from textual.content import Content
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from .collection import SourceRow
+
+
+class SourcesPane(OptionList):
+    """Shown only with two or more inputs; the one being read is marked, a failed one says why."""
+
+    def show(self, rows: list[SourceRow], current: int) -> None:
+        digits = len(str(len(rows)))
+        labels = [self._label(row, index == current, digits) for index, row in enumerate(rows)]
+        if self.option_count == len(labels):
+            for index, label in enumerate(labels):
+                self.replace_option_prompt_at_index(index, label)
+        else:
+            self.clear_options()
+            self.add_options([Option(label, id=f"source-{i}") for i, label in enumerate(labels)])
+        loaded = sum(1 for row in rows if row.number is not None)
+        self.border_title = f"Sources {loaded}" if loaded == len(rows) else f"Sources {loaded} of {len(rows)}"
+        if 0 <= current < self.option_count and self.highlighted != current:
+            self.highlighted = current
+
+    @staticmethod
+    def _label(row: SourceRow, current: bool, digits: int) -> Content:
+        # Narrow at 80 columns: one cell for the mark, the number, then as much title as fits.
+        marker = ("▶ ", "bold $accent") if current else "  "
+        if row.number is None and row.problem:
+            mark = ("✗".rjust(digits) + " ", "bold $error")
+            return Content.assemble(marker, mark, row.title, (f" — {row.problem}", "$error"))
+        number = str(row.number) if row.number is not None else "…"
+        return Content.assemble(marker, (f"{number:>{digits}} ", "$text-muted"), (row.title, "bold" if current else ""))
