@@ -182,4 +182,6 @@ class EdmundsonRanker(SumyRanker):
         # The document's own key terms stand in for Edmundson's hand-made bonus words.
         summarizer.bonus_words = [w.lower() for w in analysis.key_terms] or ["the"]
         summarizer.stigma_words = STIGMA_WORDS
-        summarizer.null_words = stop_words
+        # sumy refuses an empty set, which a language without a stop list (or "und") gives;
+        # the empty string matches no word, so the method runs with no null words.
+        summarizer.null_words = stop_words or frozenset({""})
