@@ -161,3 +161,17 @@ def test_an_ascii_terminal_gets_escapes_not_a_traceback(run_brief):
     result = run_brief("--sample", "-n", "1", env={"PYTHONIOENCODING": "ascii"})
     assert result.returncode == 0, result.stderr
     assert b"\\xb7" in result.stdout and result.stderr == b""
+
+
+def test_edmundson_on_a_text_of_undetermined_language(run_brief):
+    # Found by the property tests: no stop list for "und" gave sumy an empty set of null words.
+    result = run_brief("-", "-m", "edmundson", stdin=b"budget")
+    assert result.returncode == 0, result.stderr
+    assert b"budget" in result.stdout and result.stderr == b""
+
+
+def test_a_lone_surrogate_in_chinese_text():
+    # Found by the property tests: jieba's Rust build raised UnicodeEncodeError on "\ud800".
+    text = "\ud800㐀 预算案周一获得通过。议会辩论了四个小时。"
+    briefing = brief(build_document(text), budget=Budget(sentences=1))
+    assert all(text[p.start : p.end] == p.text for p in briefing.key_points)

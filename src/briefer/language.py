@@ -413,7 +413,12 @@ def _han_bigrams(text: str) -> list[str]:
     return out
 
 
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
 def _chinese_words(text: str) -> list[str]:
+    # jieba's Rust build cannot take lone surrogates (a JSON record can carry them): no words.
+    text = _SURROGATE.sub(" ", text)
     return [w for w in _jieba_cut()(text) if _WORD.fullmatch(w)]
 
 
