@@ -64,6 +64,19 @@ def reading_seconds(words: int, language: str = "en") -> int:
     return math.ceil(words * 60 / reading_rate(language))
 
 
+def make_stats(sentences: int, words: int, points: list[KeyPoint], language: str) -> Stats:
+    """The counts of a source and of the key points chosen from it."""
+    summary_words = sum(count_words(p.text) for p in points)
+    return Stats(
+        sentences=sentences,
+        words=words,
+        reading_seconds=reading_seconds(words, language),
+        summary_sentences=len(points),
+        summary_words=summary_words,
+        summary_reading_seconds=reading_seconds(summary_words, language),
+    )
+
+
 def brief(
     document: Document,
     *,
@@ -127,15 +140,7 @@ def brief(
         )
     if order == "rank":
         points.sort(key=lambda p: p.rank)
-    summary_words = sum(count_words(p.text) for p in points)
-    stats = Stats(
-        sentences=n,
-        words=total_words,
-        reading_seconds=reading_seconds(total_words, document.language),
-        summary_sentences=len(points),
-        summary_words=summary_words,
-        summary_reading_seconds=reading_seconds(summary_words, document.language),
-    )
+    stats = make_stats(n, total_words, points, document.language)
     return Briefing(
         document=document,
         method=ranker.name,

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import argparse
-import contextlib
 import json
 import os
-import signal
 import sys
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, TextIO
@@ -15,10 +13,8 @@ from . import __version__
 from .errors import (
     EXIT_FAILURE,
     EXIT_INPUT,
-    EXIT_INTERRUPTED,
     EXIT_OK,
     EXIT_OUTPUT,
-    EXIT_TERMINATED,
     BrieferError,
     InputError,
     UsageError,
@@ -175,46 +171,15 @@ def _ratio(value: str) -> float:
 
 
 def main(argv: list[str] | None = None) -> int:
-    signal.signal(signal.SIGTERM, _on_sigterm)
-    for stream in (sys.stdout, sys.stderr):
-        # A terminal or pipe in an ASCII or Latin-1 locale gets \u escapes, not a traceback.
-        with contextlib.suppress(AttributeError, ValueError):
-            stream.reconfigure(errors="backslashreplace")
-    try:
-        return _run(argv)
-    except BrieferError as error:
-        _error(error.message)
-        return error.exit_code
-    except KeyboardInterrupt:
-        _error("interrupted")
-        return EXIT_INTERRUPTED
-    except _Terminated:
-        _error("terminated")
-        return EXIT_TERMINATED
-    except BrokenPipeError:
-        _quiet_broken_pipe()
-        return EXIT_OK
+    from .command import run_command
 
-
-class _Terminated(BaseException):
-    pass
-
-
-def _on_sigterm(signum: int, frame: object) -> None:
-    raise _Terminated
-
-
-def _quiet_broken_pipe() -> None:
-    # The Python docs' "Note on SIGPIPE": point stdout at devnull so that the final flush
-    # at exit does not raise a second BrokenPipeError.
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())
+    return run_command("brief", _run, argv)
 
 
 def _error(message: str) -> None:
-    from .render import safe
+    from .command import report
 
-    print(f"brief: {safe(message)}", file=sys.stderr)
+    report("brief", message)
 
 
 def _run(argv: list[str] | None) -> int:

@@ -16,9 +16,9 @@ from collections import Counter
 
 import numpy as np
 
-from .briefing import Budget, brief, reading_seconds
+from .briefing import Budget, brief, make_stats
 from .errors import UsageError
-from .model import Briefing, Document, KeyPoint, Mention, Paragraph, Section, Sentence, Stats, count_words
+from .model import Briefing, Document, KeyPoint, Mention, Paragraph, Section, Sentence, count_words
 from .openings import dateline_length
 from .rankers import get_ranker
 from .rankers.topic import document_centrality, lead_is_central
@@ -133,16 +133,7 @@ def brief_many(
             *notes,
             f"the sources are in several languages ({', '.join(languages)}): topics use {combined.language}",
         )
-    total_words = sum(lengths)
-    summary_words = sum(count_words(p.text) for p in points)
-    stats = Stats(
-        sentences=len(combined.sentences),
-        words=total_words,
-        reading_seconds=reading_seconds(total_words, combined.language),
-        summary_sentences=len(points),
-        summary_words=summary_words,
-        summary_reading_seconds=reading_seconds(summary_words, combined.language),
-    )
+    stats = make_stats(len(combined.sentences), sum(lengths), points, combined.language)
     return Briefing(
         document=analysis.document,
         method=ranker.name,

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import signal
 import sys
 
-from ..errors import EXIT_INTERRUPTED, EXIT_OK, EXIT_TERMINATED, BrieferError, UsageError
+from ..errors import EXIT_OK, UsageError
 
 EPILOG = """\
 input: JSON Lines, one object a line: "id", "text" and a reference — "highlights" (one
@@ -54,35 +53,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    signal.signal(signal.SIGTERM, _on_sigterm)
-    try:
-        return _run(argv)
-    except BrieferError as error:
-        _error(error.message)
-        return error.exit_code
-    except KeyboardInterrupt:
-        _error("interrupted")
-        return EXIT_INTERRUPTED
-    except _Terminated:
-        _error("terminated")
-        return EXIT_TERMINATED
-    except BrokenPipeError:
-        import os
+    from ..command import run_command
 
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return EXIT_OK
-
-
-class _Terminated(BaseException):
-    pass
-
-
-def _on_sigterm(signum: int, frame: object) -> None:
-    raise _Terminated
-
-
-def _error(message: str) -> None:
-    print(f"brief-eval: {message}", file=sys.stderr)
+    return run_command("brief-eval", _run, argv)
 
 
 def parse_methods(value: str | None, multi: bool = False) -> list[str]:
