@@ -125,3 +125,16 @@ def test_dateline_is_dropped_from_a_key_point():
     point = briefing.key_points[0]
     assert point.text.startswith("Britain's parliament")
     assert text[point.start : point.end] == point.text
+
+
+def test_sumy_methods_run_where_sumy_stemmer_needs_a_missing_package():
+    # sumy's Polish stemmer imports pystempel on first use; without it briefer's stemmer stands in.
+    text = (
+        "Rada miasta przyjęła nowy budżet na parki w poniedziałek wieczorem. "
+        "Plan obejmuje pieniądze na trzy nowe place zabaw i basen. "
+        "Mieszkańcy prosili radę o przywrócenie godzin pracy bibliotek."
+    )
+    document = build_document(text, language="pl")
+    for method in ("luhn", "lex-rank", "edmundson"):
+        briefing = brief(document, method=method, budget=Budget(sentences=1))
+        assert [text[p.start : p.end] for p in briefing.key_points] == [p.text for p in briefing.key_points]

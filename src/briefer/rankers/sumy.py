@@ -74,7 +74,10 @@ def _tools(language: Language):
 
     try:
         stemmer = Stemmer(language.name)
-    except LookupError:
+        # Some of sumy's stemmers load an optional package on first use (Polish needs
+        # pystempel): try one word now rather than fail mid-ranking.
+        stemmer("test")
+    except (LookupError, ImportError, ValueError):
         stemmer = Analyzer(language).stem
     return _Tokenizer(language), stemmer, stop_word_list(language.code)
 
