@@ -175,3 +175,18 @@ def test_a_lone_surrogate_in_chinese_text():
     text = "\ud800㐀 预算案周一获得通过。议会辩论了四个小时。"
     briefing = brief(build_document(text), budget=Budget(sentences=1))
     assert all(text[p.start : p.end] == p.text for p in briefing.key_points)
+
+
+@pytest.mark.parametrize("depth", [1_000, 100_000])
+def test_deeply_nested_html_gets_a_briefing_or_one_line(run_brief, tmp_path, depth):
+    page = tmp_path / "deep.html"
+    body = "<p>The council approved the budget for the parks on Monday. The vote was close.</p>"
+    page.write_text("<html><body>" + "<div>" * depth + body + "</div>" * depth + "</body></html>")
+    result = run_brief(str(page), "-f", "json", timeout=120)
+    err = result.stderr.decode()
+    assert "Traceback" not in err
+    if result.returncode == 0:
+        data = json.loads(result.stdout)
+        assert all(data["summary"]) and data["input_format"] == "html"
+    else:
+        assert result.returncode == 3 and err.count("\n") == 1 and err.startswith("brief: ")
