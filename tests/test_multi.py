@@ -179,3 +179,12 @@ def test_rendering_several_sources(fmt, run_brief, tmp_path):
     result = run_brief(str(tmp_path / "a.txt"), str(SEED), "-f", fmt)
     assert result.returncode == 0
     assert b"Sources" in result.stdout
+
+
+def test_a_collection_over_the_sentence_limit_is_refused(monkeypatch):
+    from briefer import multi
+    from briefer.errors import InputError
+
+    monkeypatch.setattr(multi, "MAX_SENTENCES", 8)
+    with pytest.raises(InputError, match="more than the 8 briefer handles"):
+        brief_many(docs(BRIDGE_A, BRIDGE_B))

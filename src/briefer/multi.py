@@ -17,7 +17,8 @@ from collections import Counter
 import numpy as np
 
 from .briefing import Budget, brief, make_stats
-from .errors import UsageError
+from .document import MAX_SENTENCES
+from .errors import InputError, UsageError
 from .model import Briefing, Document, KeyPoint, Mention, Paragraph, Section, Sentence, count_words
 from .openings import dateline_length
 from .rankers import get_ranker
@@ -45,6 +46,13 @@ def combine(documents: list[Document]) -> Document:
     """One document holding every source, a section each, offsets shifted accordingly."""
     if not documents:
         raise UsageError("no sources to brief")
+    total = sum(len(d.sentences) for d in documents)
+    if total > MAX_SENTENCES:
+        # The same bound as for one document: a folder of many files must not exhaust memory.
+        raise InputError(
+            f"{len(documents)} sources: {total:,} sentences in all, more than the {MAX_SENTENCES:,} "
+            "briefer handles at once: brief fewer sources, or each with --batch"
+        )
     paragraphs: list[Paragraph] = []
     sentences: list[Sentence] = []
     sections: list[Section] = []
