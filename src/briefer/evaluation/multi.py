@@ -17,12 +17,10 @@ from ..briefing import Budget, brief
 from ..document import build_document
 from ..errors import BrieferError
 from ..multi import brief_many, combine, overlap
-from ..openings import is_dangling
 from ..rankers import method_names
 from ..topics import analyzer_for
 from .data import Record
 from .oracle import oracle
-from .rouge import score
 from .runner import ORACLE, MethodResult
 
 FIRST_3 = "first-3"
@@ -84,12 +82,7 @@ def evaluate_multi(
             result = results[method]
             started = time.perf_counter()
             chosen = _summarise(method, documents, record, words)
-            result.seconds += time.perf_counter() - started
-            result.scores.append(score(chosen, record.references))
-            result.words += sum(len(s.split()) for s in chosen)
-            if chosen:
-                result.summaries += 1
-                result.dangling += is_dangling(chosen[0])
+            result.add(chosen, record.references, time.perf_counter() - started, "en")
             term_sets = [frozenset(analyzer.terms(s)) for s in chosen]
             for i in range(len(term_sets)):
                 for j in range(i + 1, len(term_sets)):

@@ -38,6 +38,15 @@ class MethodResult:
     def documents(self) -> int:
         return len(self.scores)
 
+    def add(self, chosen: list[str], references: tuple[tuple[str, ...], ...], seconds: float, language: str) -> None:
+        """Count one summary: its ROUGE, its length, its time and how its first sentence opens."""
+        self.seconds += seconds
+        self.scores.append(score(chosen, references))
+        self.words += sum(len(s.split()) for s in chosen)
+        if chosen:
+            self.summaries += 1
+            self.dangling += is_dangling(chosen[0], language)
+
     def mean(self, metric: str) -> float:
         """Mean F1 of ``r1``, ``r2`` or ``rlsum``, in percent."""
         if not self.scores:
@@ -98,12 +107,7 @@ def evaluate(
                 except BrieferError:
                     result.failures += 1
                     chosen = []
-            result.seconds += time.perf_counter() - started
-            result.scores.append(score(chosen, record.references))
-            result.words += sum(len(s.split()) for s in chosen)
-            if chosen:
-                result.summaries += 1
-                result.dangling += is_dangling(chosen[0], document.language)
+            result.add(chosen, record.references, time.perf_counter() - started, document.language)
         if on_record:
             on_record(number)
     return [results[m] for m in methods], skipped
