@@ -332,16 +332,26 @@ class Analyzer:
         return self._split(text)
 
     def terms(self, text: str) -> list[str]:
-        out: list[str] = []
+        return self.terms_of_words(self._split(text))
+
+    def terms_of_words(self, words: list[str]) -> list[str]:
+        """The terms of words already split by :meth:`words`."""
         cache = self._cache
-        for word in self._split(text):
+        out: list[str] = []
+        for word in words:
             term = cache.get(word, "")
             if term == "":
-                term = self._term(word)
-                cache[word] = term
+                term = cache[word] = self._term(word)
             if term is not None:
                 out.append(term)
         return out
+
+    def term_of_word(self, word: str) -> str | None:
+        """The term one word counts as, None for a stop word or a word too short."""
+        term = self._cache.get(word, "")
+        if term == "":
+            term = self._cache[word] = self._term(word)
+        return term
 
     def stem(self, word: str) -> str:
         return self._stem(word.lower())

@@ -172,7 +172,7 @@ def _scores(ranker, documents: list[Document], analysis: Analysis, source_of: np
         within[offset : offset + len(own)] = own
         offset += len(own)
     matrix = analysis.matrix
-    centroid = matrix.sum(axis=0)
+    centroid = matrix.column_sums()
     norm = np.linalg.norm(centroid)
     central = matrix @ (centroid / norm) if norm > 0 else np.zeros(len(source_of))
     central = central / central.max() if central.size and central.max() > 0 else central
@@ -190,8 +190,7 @@ def source_relevance(analysis: Analysis, source_of: np.ndarray) -> np.ndarray:
     sources = int(source_of.max()) + 1 if source_of.size else 0
     if sources < 3:
         return np.ones(max(sources, 1))
-    centroids = np.zeros((sources, analysis.matrix.shape[1]))
-    np.add.at(centroids, source_of, analysis.matrix)
+    centroids = analysis.matrix.group_sums(source_of, sources).toarray()
     total = centroids.sum(axis=0)
     related = np.zeros(sources)
     for k in range(sources):
@@ -234,7 +233,7 @@ def _choose(
         if not term_sets[index]:
             continue
         if chosen and (
-            float(np.max(matrix[chosen] @ matrix[index])) > DUPLICATE_COSINE
+            float(np.max(matrix.dot_rows(chosen, matrix.row(index)))) > DUPLICATE_COSINE
             or any(overlap(term_sets[index], term_sets[c]) > REPEAT_OVERLAP for c in chosen)
         ):
             continue
@@ -249,7 +248,7 @@ def _mentions(
     """The key point itself and its closest near-duplicate in each other source."""
     sentences = analysis.document.sentences
     own = int(source_of[index])
-    similarity = analysis.matrix @ analysis.matrix[index]
+    similarity = analysis.matrix @ analysis.matrix.row(index)
     found = [
         Mention(own, sentences[index].start - bases[own], sentences[index].end - bases[own], sentences[index].text)
     ]

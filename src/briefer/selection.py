@@ -54,7 +54,9 @@ def choose(
         if max_words is not None and used_words + lengths[index] > max_words:
             rejected.add(index)
             continue
-        if sentences[index].text in quoted or (chosen and float(np.max(matrix[chosen] @ matrix[index])) > REDUNDANCY):
+        if sentences[index].text in quoted or (
+            chosen and float(np.max(matrix.dot_rows(chosen, matrix.row(index)))) > REDUNDANCY
+        ):
             rejected.add(index)
             continue
         if (not chosen or index < min(chosen)) and is_dangling(sentences[index].text, analysis.document.language):

@@ -107,8 +107,11 @@ def _heading(line: _Line) -> Block:
 
 def _is_caps_heading(text: str) -> bool:
     stripped = text.strip()
+    # The cheap tests first: most lines are prose, and a prose line can be very long.
+    if len(stripped.split(None, 12)) > 12 or stripped.endswith((".", ",", ";")):
+        return False
     letters = [c for c in stripped if c.isalpha()]
-    if len(letters) < 3 or len(stripped.split()) > 12 or stripped.endswith((".", ",", ";")):
+    if len(letters) < 3:
         return False
     # Chinese and Japanese have no capitals: all-capitals says nothing about them.
     cased = [c for c in letters if c.lower() != c.upper()]

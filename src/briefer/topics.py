@@ -20,6 +20,7 @@ import numpy as np
 
 from .language import Analyzer, get_language
 from .model import Document, Section, Topic
+from .sparse import SparseRows, run_sums
 
 MAX_TERMS = 3000
 # The dense sentence-by-term matrix holds at most this many cells (320 MB of float64): past
@@ -36,7 +37,7 @@ class Analysis:
     terms: list[str]
     display: list[str]
     # Rows are sentences, L2-normalised tf-idf over the capped vocabulary.
-    matrix: np.ndarray
+    matrix: SparseRows
     # Sentence-by-topic memberships (NMF's W) and topic-by-term loadings (NMF's H).
     memberships: np.ndarray
     loadings: np.ndarray
@@ -54,9 +55,10 @@ def analyzer_for(code: str) -> Analyzer:
 def analyze(document: Document) -> Analysis:
     """Find the topics of a document and, when it has no headings, its topic sections."""
     analyzer = analyzer_for(document.language)
-    term_lists = [analyzer.terms(s.text) for s in document.sentences]
+    word_lists = [analyzer.words(s.text) for s in document.sentences]
+    term_lists = [analyzer.terms_of_words(words) for words in word_lists]
     terms, matrix = _tfidf(term_lists)
-    display = _display_forms(document, analyzer, terms)
+    display = _display_forms(word_lists, analyzer, terms)
     memberships, loadings = _factorise(_with_paragraphs(document, matrix), _topic_count(len(document.sentences)))
     topics, sentence_topic, memberships, loadings = _topics(memberships, loadings, display, term_lists, terms)
     key_terms = _key_terms(matrix, display)
@@ -68,7 +70,7 @@ def analyze(document: Document) -> Analysis:
     return analysis
 
 
-def _tfidf(term_lists: list[list[str]]) -> tuple[list[str], np.ndarray]:
+def _tfidf(term_lists: list[list[str]]) -> tuple[list[str], SparseRows]:
     n = len(term_lists)
     df: Counter[str] = Counter()
     for terms in term_lists:
@@ -78,38 +80,40 @@ def _tfidf(term_lists: list[list[str]]) -> tuple[list[str], np.ndarray]:
     rows: list[int] = []
     cols: list[int] = []
     for i, terms in enumerate(term_lists):
-        for t in terms:
-            j = index.get(t)
-            if j is not None:
-                rows.append(i)
-                cols.append(j)
-    matrix = np.zeros((n, max(len(vocabulary), 1)), dtype=np.float64)
-    if rows:
-        np.add.at(matrix, (np.asarray(rows), np.asarray(cols)), 1.0)
-        np.log1p(matrix, out=matrix)
-        dfs = np.asarray([df[t] for t in vocabulary], dtype=np.float64)
-        matrix *= np.log((n + 1) / (dfs + 1)) + 1.0
-        norms = np.linalg.norm(matrix, axis=1, keepdims=True)
-        np.divide(matrix, norms, out=matrix, where=norms > 0)
-    return vocabulary, matrix
+        found = [j for j in map(index.get, terms) if j is not None]
+        cols.extend(found)
+        rows.extend([i] * len(found))
+    counts = SparseRows.from_cells((n, max(len(vocabulary), 1)), np.asarray(rows), np.asarray(cols), np.ones(len(rows)))
+    if not counts.nnz:
+        return vocabulary, counts
+    dfs = np.asarray([df[t] for t in vocabulary], dtype=np.float64)
+    values = np.log1p(counts.data) * (np.log((n + 1) / (dfs + 1)) + 1.0)[counts.cols]
+    norms = np.sqrt(np.bincount(counts.rows, weights=values * values, minlength=n))
+    return vocabulary, counts.with_data(values / norms[counts.rows])
 
 
-def _display_forms(document: Document, analyzer: Analyzer, terms: list[str]) -> list[str]:
+def _display_forms(word_lists: list[list[str]], analyzer: Analyzer, terms: list[str]) -> list[str]:
     """The word a reader knows for each stem: its commonest form, capitalised if a name."""
     wanted = set(terms)
+    # Counted once a word, not once an occurrence: Counter.update counts in C.
+    everywhere: Counter[str] = Counter()
+    opening: Counter[str] = Counter()
+    for words in word_lists:
+        everywhere.update(words)
+        opening.update(words[:1])
     forms: dict[str, Counter[str]] = {}
-    for sentence in document.sentences:
-        for position, word in enumerate(analyzer.words(sentence.text)):
-            found = analyzer.terms(word)
-            if not found or found[0] not in wanted:
-                continue
-            counter = forms.setdefault(found[0], Counter())
-            # A capital at the start of a sentence says nothing about a name: such forms
-            # count only a little, to break ties when a word never appears elsewhere.
-            form = word.replace("’", "'")
-            if form.lower().endswith("'s"):
-                form = form[:-2]
-            counter[form] += 1 if position > 0 else 0.01
+    for word, count in everywhere.items():
+        term = analyzer.term_of_word(word)
+        if term is None or term not in wanted:
+            continue
+        counter = forms.setdefault(term, Counter())
+        form = word.replace("’", "'")
+        if form.lower().endswith("'s"):
+            form = form[:-2]
+        # A capital at the start of a sentence says nothing about a name: such forms
+        # count only a little, to break ties when a word never appears elsewhere.
+        first = opening.get(word, 0)
+        counter[form] += (count - first) + 0.01 * first
     out = []
     for term in terms:
         counter = forms.get(term)
@@ -133,7 +137,7 @@ PARAGRAPH_BLEND = 1.0
 MAX_BLEND_SENTENCES = 5000
 
 
-def _with_paragraphs(document: Document, matrix: np.ndarray) -> TermOperator:
+def _with_paragraphs(document: Document, matrix: SparseRows) -> TermOperator:
     """Each sentence's row plus its paragraph's mean, when the paragraphs hold several sentences."""
     n_paragraphs = len(document.paragraphs)
     if n_paragraphs < 3 or len(document.sentences) <= n_paragraphs or len(document.sentences) > MAX_BLEND_SENTENCES:
@@ -147,62 +151,65 @@ class TermOperator:
 
     Row ``i`` is ``x_i + blend * mean of x over i's paragraph``, scaled to unit length. Built
     densely, a paragraph's vocabulary would fill every row of it (a 30-sentence paragraph's
-    300 terms in each sentence's row); kept as the sparse matrix ``x`` plus one mean a
-    paragraph, each product costs the non-zero cells of ``x`` plus a paragraphs-by-terms one,
-    and gives the same numbers.
+    300 terms in each sentence's row); kept as the sparse matrix ``x`` plus one sparse mean a
+    paragraph, each product costs the non-zero cells of the two, and gives the same numbers.
     """
 
     def __init__(
-        self, matrix: np.ndarray, paragraph: np.ndarray | None = None, n_paragraphs: int = 0, blend: float = 0.0
+        self, matrix: SparseRows, paragraph: np.ndarray | None = None, n_paragraphs: int = 0, blend: float = 0.0
     ) -> None:
         n, v = matrix.shape
         self.shape = (n, v)
-        self._dense = matrix if paragraph is None else None
-        self._source = matrix
-        self.rows, self.cols = np.nonzero(matrix)
-        self.values = matrix[self.rows, self.cols]
+        self.matrix = matrix
         self.paragraph = paragraph
-        self.means: np.ndarray | None = None
         self.scale = np.ones(n)
+        # With paragraphs: the sentences' rows stacked over the paragraphs' means, so that
+        # one sparse product serves both.
+        self.stacked: SparseRows | None = None
         if paragraph is not None:
-            sums = np.zeros((n_paragraphs, v))
-            np.add.at(sums, (paragraph[self.rows], self.cols), self.values)
-            counts = np.maximum(np.bincount(paragraph, minlength=n_paragraphs), 1)[:, None]
-            self.means = blend * sums / counts
-            cross = np.bincount(
-                self.rows, weights=self.values * self.means[paragraph[self.rows], self.cols], minlength=n
-            )
-            squares = np.bincount(self.rows, weights=self.values**2, minlength=n)
-            norms = np.sqrt(np.maximum(squares + 2 * cross + (self.means**2).sum(axis=1)[paragraph], 0.0))
+            sizes = np.bincount(paragraph, minlength=n_paragraphs)
+            counts = np.maximum(sizes, 1)
+            # Sentences come paragraph by paragraph: each paragraph's rows are one run.
+            self.bounds = np.concatenate([[0], np.cumsum(sizes)])
+            sums = matrix.group_sums(paragraph, n_paragraphs)
+            means = sums.with_data(blend * sums.data / counts[sums.rows])
+            own_mean = means.lookup(paragraph[matrix.rows], matrix.cols)
+            cross = np.bincount(matrix.rows, weights=matrix.data * own_mean, minlength=n)
+            squares = matrix.row_sums_squared()
+            norms = np.sqrt(np.maximum(squares + 2 * cross + means.row_sums_squared()[paragraph], 0.0))
             # A row of zeros stays zeros, as dividing only where the norm is positive would leave it.
             self.scale = np.divide(1.0, norms, out=np.ones(n), where=norms > 0)
+            self.stacked = SparseRows(
+                (n + n_paragraphs, v),
+                np.concatenate([matrix.rows, n + means.rows]),
+                np.concatenate([matrix.cols, means.cols]),
+                np.concatenate([matrix.data, means.data]),
+            )
 
     def dense(self) -> np.ndarray:
-        if self._dense is None:
-            assert self.means is not None and self.paragraph is not None
-            self._dense = self.scale[:, None] * (self._source + self.means[self.paragraph])
-        return self._dense
+        if self.stacked is None:
+            return self.matrix.toarray()
+        n = self.shape[0]
+        both = self.stacked.toarray()
+        return self.scale[:, None] * (both[:n] + both[n:][self.paragraph])
 
     def dot(self, other: np.ndarray) -> np.ndarray:
         """``matrix @ other`` for ``other`` of shape ``(terms, k)``."""
+        if self.stacked is None:
+            return self.matrix @ other
         n = self.shape[0]
-        weighted = other[self.cols] * self.values[:, None]
-        out = np.stack([np.bincount(self.rows, weights=weighted[:, t], minlength=n) for t in range(other.shape[1])], 1)
-        if self.means is not None:
-            out += (self.means @ other)[self.paragraph]
-        return self.scale[:, None] * out
+        both = self.stacked @ other
+        out = both[:n]
+        out += both[n:][self.paragraph]
+        out *= self.scale[:, None]
+        return out
 
     def tdot(self, other: np.ndarray) -> np.ndarray:
         """``matrix.T @ other`` for ``other`` of shape ``(sentences, k)``."""
-        v = self.shape[1]
+        if self.stacked is None:
+            return self.matrix.tdot(other)
         scaled = self.scale[:, None] * other
-        weighted = scaled[self.rows] * self.values[:, None]
-        out = np.stack([np.bincount(self.cols, weights=weighted[:, t], minlength=v) for t in range(other.shape[1])], 1)
-        if self.means is not None:
-            per_paragraph = np.zeros((self.means.shape[0], other.shape[1]))
-            np.add.at(per_paragraph, self.paragraph, scaled)
-            out += self.means.T @ per_paragraph
-        return out
+        return self.stacked.tdot(np.concatenate([scaled, run_sums(scaled, self.bounds)]))
 
     def mean(self) -> float:
         n, v = self.shape
@@ -344,10 +351,10 @@ def _distinct_words(words: list[str]) -> list[str]:
     return out
 
 
-def _key_terms(matrix: np.ndarray, display: list[str], count: int = 8) -> tuple[str, ...]:
+def _key_terms(matrix: SparseRows, display: list[str], count: int = 8) -> tuple[str, ...]:
     if not display:
         return ()
-    totals = matrix.sum(axis=0)
+    totals = matrix.column_sums()
     order = np.argsort(-totals, kind="stable")
     return tuple(_distinct_words([display[j] for j in order[: count * 2] if totals[j] > 0])[:count])
 
@@ -373,13 +380,13 @@ def _with_topic_sections(analysis: Analysis) -> Document:
     # short paragraphs may have thousands of sections.
     paragraph_of = np.asarray([s.paragraph for s in document.sentences])
     section_of_sentence = np.searchsorted(np.asarray(bounds[1:]), paragraph_of, side="right")
-    everywhere = analysis.matrix.sum(axis=0) + 1e-12
+    everywhere = analysis.matrix.column_sums() + 1e-12
     for index in range(len(bounds) - 1):
         start = 0 if index == 0 else paragraphs[bounds[index]].start
         end = len(document.text) if index == len(bounds) - 2 else paragraphs[bounds[index + 1]].start
         first, last = np.searchsorted(section_of_sentence, [index, index + 1])
-        members = list(range(int(first), int(last)))
-        sections.append(Section(index, _section_title(analysis, members, everywhere), start, end, "topic"))
+        title = _section_title(analysis, int(first), int(last), everywhere)
+        sections.append(Section(index, title, start, end, "topic"))
     section_of_paragraph = {}
     for index in range(len(bounds) - 1):
         for p in range(bounds[index], bounds[index + 1]):
@@ -437,14 +444,13 @@ def _block_sentences(n_sentences: int) -> int:
 def _gap_similarity(analysis: Analysis, block: int) -> np.ndarray:
     """Cosine between the ``block`` sentences before and after each paragraph break.
 
-    Running sums over paragraphs make each block sum a subtraction: linear in the text.
+    Sentences come in order, so each block is one run of the sparse matrix's rows and its
+    sum costs only its own cells: linear in the text.
     """
     document = analysis.document
+    matrix = analysis.matrix
     n_paragraphs = len(document.paragraphs)
     paragraph = np.asarray([s.paragraph for s in document.sentences])
-    sums = np.zeros((n_paragraphs + 1, analysis.matrix.shape[1]))
-    np.add.at(sums, paragraph + 1, analysis.matrix)
-    np.cumsum(sums, axis=0, out=sums)
     counts = np.concatenate([[0], np.cumsum(np.bincount(paragraph, minlength=n_paragraphs))])
     gaps = np.zeros(n_paragraphs - 1)
     for g in range(1, n_paragraphs):
@@ -454,9 +460,9 @@ def _gap_similarity(analysis: Analysis, block: int) -> np.ndarray:
         high = g + 1
         while high < n_paragraphs and counts[high] - counts[g] < block:
             high += 1
-        left = sums[g] - sums[low]
-        right = sums[high] - sums[g]
-        denominator = np.linalg.norm(left) * np.linalg.norm(right)
+        left = matrix.sum_rows(counts[low], counts[g])
+        right = matrix.sum_rows(counts[g], counts[high])
+        denominator = np.sqrt((left @ left) * (right @ right))
         gaps[g - 1] = float(left @ right / denominator) if denominator > 0 else 0.0
     return gaps
 
@@ -480,12 +486,13 @@ def _depth(similarity: np.ndarray) -> np.ndarray:
     return (left_peak - similarity) + (right_peak - similarity)
 
 
-def _section_title(analysis: Analysis, members: list[int], everywhere: np.ndarray | None = None) -> str:
-    if not members:
+def _section_title(analysis: Analysis, first: int, last: int, everywhere: np.ndarray | None = None) -> str:
+    """Words of sentences ``first`` to ``last - 1`` that the rest of the text uses little."""
+    if last <= first:
         return ""
-    inside = analysis.matrix[members].sum(axis=0)
+    inside = analysis.matrix.sum_rows(first, last)
     if everywhere is None:
-        everywhere = analysis.matrix.sum(axis=0) + 1e-12
+        everywhere = analysis.matrix.column_sums() + 1e-12
     score = inside * (inside / everywhere)
     order = np.argsort(-score, kind="stable")
     words = _distinct_words([analysis.display[j] for j in order[:9] if inside[j] > 0])

@@ -18,6 +18,7 @@ import numpy as np
 
 from ..model import count_words
 from ..openings import dateline_length, is_dangling
+from ..sparse import SparseRows
 from ..topics import Analysis
 
 # Tuned on the first half of the CNN dev set and confirmed on the second (see README).
@@ -81,40 +82,29 @@ def _topic_salience(analysis: Analysis) -> np.ndarray:
     return strength @ weight
 
 
-def _centrality(matrix: np.ndarray) -> np.ndarray:
-    centroid = matrix.sum(axis=0)
+def _centrality(matrix: SparseRows) -> np.ndarray:
+    centroid = matrix.column_sums()
     norm = np.linalg.norm(centroid)
     if norm == 0:
         return np.zeros(matrix.shape[0])
     return matrix @ (centroid / norm)
 
 
-def _directed_centrality(matrix: np.ndarray) -> np.ndarray:
+def _directed_centrality(matrix: SparseRows) -> np.ndarray:
     """Similarity to the sentences after, less some to those before, in linear time.
 
     The sum of a sentence's cosines with all later sentences is its dot product with the
-    sum of their vectors, so running sums replace PacSum's n x n similarity matrix; they
-    are taken a block of rows at a time so that no second n x terms array is held.
+    sum of their vectors, so running sums replace PacSum's n x n similarity matrix.
     """
     n = matrix.shape[0]
     if n == 0:
         return np.zeros(0)
-    total = matrix.sum(axis=0)
-    with_earlier = np.empty(n)  # each sentence's dot product with itself and all before it
-    prefix = np.zeros(matrix.shape[1])
-    for start in range(0, n, _BLOCK_ROWS):
-        rows = matrix[start : start + _BLOCK_ROWS]
-        running = np.cumsum(rows, axis=0) + prefix
-        with_earlier[start : start + len(rows)] = np.einsum("ij,ij->i", rows, running)
-        prefix = running[-1]
-    own = np.einsum("ij,ij->i", matrix, matrix)
-    forward = matrix @ total - with_earlier
+    with_earlier = matrix.prefix_dots()  # each sentence's dot product with itself and all before it
+    own = matrix.row_sums_squared()
+    forward = matrix @ matrix.column_sums() - with_earlier
     backward = with_earlier - own
     directed = forward - BACKWARD_WEIGHT * backward
     return directed - directed.min()
-
-
-_BLOCK_ROWS = 2048
 
 
 def _normalise(values: np.ndarray) -> np.ndarray:

@@ -1,0 +1,159 @@
+"""A sentence-by-term matrix kept as its non-zero cells (compressed rows), numpy only.
+
+A sentence uses a dozen of the document's thousands of terms: held densely, a 10,000-sentence
+text's matrix is 240 MB of zeros that every product walks through. Kept sparse, each product
+costs the non-zero cells. scipy.sparse would do the same but costs more to import than a whole
+`brief` run on a short text, and briefer needs only the few products below.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+
+class SparseRows:
+    """A ``rows x columns`` matrix by rows: ``indptr`` bounds each row's cells in ``cols``/``data``.
+
+    Within a row the cells are in column order, and rows are in order, so a run of
+    consecutive rows is one slice of the cell arrays.
+    """
+
+    __slots__ = ("_by_column", "cols", "data", "indptr", "rows", "shape")
+    _by_column: tuple[np.ndarray, np.ndarray, np.ndarray] | None
+
+    def __init__(self, shape: tuple[int, int], rows: np.ndarray, cols: np.ndarray, data: np.ndarray) -> None:
+        """Cells given in row-major order, each (row, column) at most once."""
+        self.shape = (int(shape[0]), int(shape[1]))
+        self.rows = np.asarray(rows, dtype=np.int64)
+        self.cols = np.asarray(cols, dtype=np.int64)
+        self.data = np.asarray(data, dtype=np.float64)
+        self.indptr = np.zeros(self.shape[0] + 1, dtype=np.int64)
+        np.cumsum(np.bincount(self.rows, minlength=self.shape[0]), out=self.indptr[1:])
+        self._by_column = None
+
+    @classmethod
+    def from_cells(cls, shape: tuple[int, int], rows: np.ndarray, cols: np.ndarray, values: np.ndarray) -> SparseRows:
+        """Cells in any order, repeated cells summed."""
+        rows = np.asarray(rows, dtype=np.int64)
+        cols = np.asarray(cols, dtype=np.int64)
+        if rows.size == 0:
+            return cls(shape, rows, cols, np.zeros(0))
+        keys, inverse = np.unique(rows * max(shape[1], 1) + cols, return_inverse=True)
+        sums = np.bincount(inverse.ravel(), weights=np.asarray(values, dtype=np.float64), minlength=keys.size)
+        return cls(shape, keys // max(shape[1], 1), keys % max(shape[1], 1), sums)
+
+    @property
+    def nnz(self) -> int:
+        return int(self.data.size)
+
+    def with_data(self, data: np.ndarray) -> SparseRows:
+        """The same cells holding other values."""
+        out = SparseRows.__new__(SparseRows)
+        out.shape, out.indptr, out.rows, out.cols = self.shape, self.indptr, self.rows, self.cols
+        out.data = data
+        out._by_column = None
+        return out
+
+    def toarray(self) -> np.ndarray:
+        out = np.zeros(self.shape)
+        out[self.rows, self.cols] = self.data
+        return out
+
+    def row(self, i: int) -> np.ndarray:
+        """Row ``i`` as a dense vector."""
+        out = np.zeros(self.shape[1])
+        lo, hi = self.indptr[i], self.indptr[i + 1]
+        out[self.cols[lo:hi]] = self.data[lo:hi]
+        return out
+
+    def row_sums_squared(self) -> np.ndarray:
+        """Each row's squared length."""
+        return np.bincount(self.rows, weights=self.data * self.data, minlength=self.shape[0])
+
+    def column_sums(self) -> np.ndarray:
+        return np.bincount(self.cols, weights=self.data, minlength=self.shape[1])
+
+    def sum_rows(self, start: int, stop: int) -> np.ndarray:
+        """The sum of rows ``start`` to ``stop - 1``, dense."""
+        lo, hi = self.indptr[start], self.indptr[stop]
+        return np.bincount(self.cols[lo:hi], weights=self.data[lo:hi], minlength=self.shape[1])
+
+    def dot_rows(self, indices: list[int] | np.ndarray, vector: np.ndarray) -> np.ndarray:
+        """``(self @ vector)[indices]``, touching only those rows."""
+        out = np.empty(len(indices))
+        for k, i in enumerate(indices):
+            lo, hi = self.indptr[i], self.indptr[i + 1]
+            out[k] = self.data[lo:hi] @ vector[self.cols[lo:hi]]
+        return out
+
+    def __matmul__(self, other: np.ndarray) -> np.ndarray:
+        """``self @ other`` for a dense vector or ``columns x k`` array."""
+        other = np.asarray(other, dtype=np.float64)
+        if other.ndim == 1:
+            return np.bincount(self.rows, weights=self.data * other[self.cols], minlength=self.shape[0])
+        weighted = other[self.cols]
+        weighted *= self.data[:, None]
+        return run_sums(weighted, self.indptr)
+
+    def tdot(self, other: np.ndarray) -> np.ndarray:
+        """``self.T @ other`` for a dense vector or ``rows x k`` array."""
+        other = np.asarray(other, dtype=np.float64)
+        if other.ndim == 1:
+            return np.bincount(self.cols, weights=self.data * other[self.rows], minlength=self.shape[1])
+        rows, data, colptr = self._column_order()
+        weighted = other[rows]
+        weighted *= data[:, None]
+        return run_sums(weighted, colptr)
+
+    def group_sums(self, group: np.ndarray, groups: int) -> SparseRows:
+        """A ``groups x columns`` matrix: row ``g`` sums the rows whose ``group`` is ``g``."""
+        return SparseRows.from_cells((groups, self.shape[1]), np.asarray(group)[self.rows], self.cols, self.data)
+
+    def lookup(self, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+        """The values at cells (``rows[i]``, ``cols[i]``), 0 where a cell is empty."""
+        width = max(self.shape[1], 1)
+        keys = self.rows * width + self.cols
+        wanted = np.asarray(rows, dtype=np.int64) * width + np.asarray(cols, dtype=np.int64)
+        if keys.size == 0:
+            return np.zeros(wanted.shape)
+        at = np.minimum(np.searchsorted(keys, wanted), keys.size - 1)
+        return np.where(keys[at] == wanted, self.data[at], 0.0)
+
+    def prefix_dots(self) -> np.ndarray:
+        """Each row's dot product with the sum of itself and every row before it.
+
+        Per column, a running sum down the rows gives each cell the column's total so far;
+        a row's products with those totals add up to its dot product with the running sum.
+        """
+        rows, values, colptr = self._column_order()
+        running = np.cumsum(values)
+        starts = colptr[:-1][np.diff(colptr) > 0]
+        offsets = np.zeros(values.size)
+        if starts.size:
+            # Each column's running sum restarts: subtract the total of the columns before it.
+            before = np.concatenate([[0.0], running])[starts]
+            lengths = np.diff(np.append(starts, values.size))
+            offsets = np.repeat(before, lengths)
+        return np.bincount(rows, weights=values * (running - offsets), minlength=self.shape[0])
+
+    def _column_order(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """The cells' rows and values ordered by column (rows in order within one), and each
+        column's bounds in that order: the same matrix by columns, for products with its transpose."""
+        if self._by_column is None:
+            order = np.argsort(self.cols, kind="stable")
+            colptr = np.zeros(self.shape[1] + 1, dtype=np.int64)
+            np.cumsum(np.bincount(self.cols, minlength=self.shape[1]), out=colptr[1:])
+            self._by_column = (self.rows[order], self.data[order], colptr)
+        return self._by_column
+
+
+def run_sums(values: np.ndarray, bounds: np.ndarray) -> np.ndarray:
+    """Sums of the rows ``values[bounds[i]:bounds[i + 1]]`` for each ``i``, zero for an empty run."""
+    starts = bounds[:-1]
+    filled = starts < bounds[1:]
+    if filled.all() and starts.size:
+        return np.add.reduceat(values, starts, axis=0)
+    out = np.zeros((len(bounds) - 1, *values.shape[1:]))
+    if values.shape[0]:
+        out[filled] = np.add.reduceat(values, starts[filled], axis=0)
+    return out
