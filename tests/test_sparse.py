@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from briefer import sparse
 from briefer.sparse import SparseRows, run_sums
 
 
@@ -92,3 +93,14 @@ def test_run_sums_match_slices(sizes: list[int], width: int) -> None:
     values = np.arange(bounds[-1] * width, dtype=np.float64).reshape(-1, width)
     expected = [values[a:b].sum(axis=0) for a, b in itertools.pairwise(bounds)]
     assert np.allclose(run_sums(values, bounds), np.asarray(expected).reshape(len(sizes), width))
+
+
+@pytest.mark.parametrize("chunk", [1, 7, 50])
+def test_products_in_chunks_match_one_pass(monkeypatch: pytest.MonkeyPatch, chunk: int) -> None:
+    dense = _random(6, n=60, v=30, density=0.3)
+    right = np.random.default_rng(1).random((30, 3))
+    left = np.random.default_rng(2).random((60, 3))
+    monkeypatch.setattr(sparse, "CHUNK_CELLS", chunk)
+    matrix = _sparse(dense)
+    assert np.allclose(matrix @ right, dense @ right)
+    assert np.allclose(matrix.tdot(left), dense.T @ left)

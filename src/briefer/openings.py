@@ -84,8 +84,27 @@ DANGLING_WORDS = frozenset(
 _FIRST_WORD = re.compile(r"[\"“‘'(\[]*([^\W\d_]+(?:['’][^\W\d_]+)?)")
 
 
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
 def dateline_length(text: str) -> int:
     """Characters of a leading dateline, 0 when there is none."""
+    # Every dateline has a parenthesis or opens with a month: most sentences need no regex.
+    if "(" not in text and not text.startswith(_MONTHS):
+        return 0
     match = DATELINE.match(text)
     return match.end() if match and match.end() < len(text) else 0
 

