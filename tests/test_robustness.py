@@ -190,3 +190,27 @@ def test_deeply_nested_html_gets_a_briefing_or_one_line(run_brief, tmp_path, dep
         assert all(data["summary"]) and data["input_format"] == "html"
     else:
         assert result.returncode == 3 and err.count("\n") == 1 and err.startswith("brief: ")
+
+
+def test_analysis_memory_follows_the_words_not_sentences_times_terms():
+    import tracemalloc
+
+    from briefer.topics import analyze
+
+    rng = random.Random(3)
+    vocabulary = ["".join(rng.choice("bcdfgklmnprstvz") + rng.choice("aeiou") for _ in range(3)) for _ in range(6000)]
+    paragraphs = [
+        " ".join(" ".join(rng.choice(vocabulary) for _ in range(10)).capitalize() + "." for _ in range(6))
+        for _ in range(2000)
+    ]
+    document = build_document("\n\n".join(paragraphs), language="en")
+    tracemalloc.start()
+    try:
+        analysis = analyze(document)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    sentences, terms = analysis.matrix.shape
+    assert (sentences, terms) == (12000, 3000)
+    # A dense sentence-by-term matrix alone would be 288 MB; the analysis peaks near 45 MB.
+    assert peak < 100e6, f"analysis peaked at {peak / 1e6:.0f} MB"

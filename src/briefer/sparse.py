@@ -88,14 +88,15 @@ class SparseRows:
 
     def __matmul__(self, other: np.ndarray) -> np.ndarray:
         """``self @ other`` for a dense vector or ``columns x k`` array."""
-        other = np.asarray(other, dtype=np.float64)
+        # Rows of ``other`` are gathered: a transposed view would make each gather strided.
+        other = np.ascontiguousarray(other, dtype=np.float64)
         if other.ndim == 1:
             return np.bincount(self.rows, weights=self.data * other[self.cols], minlength=self.shape[0])
         return _chunked_products(other, self.cols, self.data, self.indptr)
 
     def tdot(self, other: np.ndarray) -> np.ndarray:
         """``self.T @ other`` for a dense vector or ``rows x k`` array."""
-        other = np.asarray(other, dtype=np.float64)
+        other = np.ascontiguousarray(other, dtype=np.float64)
         if other.ndim == 1:
             return np.bincount(self.cols, weights=self.data * other[self.rows], minlength=self.shape[1])
         rows, data, colptr = self._column_order()

@@ -55,10 +55,13 @@ def analyze(document: Document) -> Analysis:
     analyzer = analyzer_for(document.language)
     word_lists = [analyzer.words(s.text) for s in document.sentences]
     term_lists = [analyzer.terms_of_words(words) for words in word_lists]
-    terms, matrix = _tfidf(term_lists)
+    document_frequency = _document_frequency(term_lists)
+    terms, matrix = _tfidf(term_lists, document_frequency)
     display = _display_forms(word_lists, analyzer, terms)
     memberships, loadings = _factorise(_with_paragraphs(document, matrix), _topic_count(len(document.sentences)))
-    topics, sentence_topic, memberships, loadings = _topics(memberships, loadings, display, term_lists, terms)
+    topics, sentence_topic, memberships, loadings = _topics(
+        memberships, loadings, display, term_lists, terms, document_frequency
+    )
     key_terms = _key_terms(matrix, display)
     analysis = Analysis(
         document, terms, display, matrix, memberships, loadings, topics, sentence_topic, key_terms, term_lists
@@ -68,11 +71,17 @@ def analyze(document: Document) -> Analysis:
     return analysis
 
 
-def _tfidf(term_lists: list[list[str]]) -> tuple[list[str], SparseRows]:
-    n = len(term_lists)
+def _document_frequency(term_lists: list[list[str]]) -> Counter[str]:
+    """How many sentences use each term, terms in first-seen order (ties then break the same
+    way under any hash seed)."""
     df: Counter[str] = Counter()
     for terms in term_lists:
-        df.update(list(dict.fromkeys(terms)))  # ordered: ties keep first-seen order under any hash seed
+        df.update(list(dict.fromkeys(terms)))
+    return df
+
+
+def _tfidf(term_lists: list[list[str]], df: Counter[str]) -> tuple[list[str], SparseRows]:
+    n = len(term_lists)
     vocabulary = [t for t, _ in df.most_common(MAX_TERMS)]
     index = {t: j for j, t in enumerate(vocabulary)}
     rows: list[int] = []
@@ -280,6 +289,7 @@ def _topics(
     display: list[str],
     term_lists: list[list[str]],
     terms: list[str],
+    document_frequency: Counter[str],
 ) -> tuple[tuple[Topic, ...], np.ndarray, np.ndarray, np.ndarray]:
     n = memberships.shape[0]
     strength = memberships * np.linalg.norm(loadings, axis=1)
@@ -295,9 +305,6 @@ def _topics(
     remap = {old: new for new, old in enumerate(used)}
     total = float(sum(weight[t] for t in used)) or 1.0
     index = {t: j for j, t in enumerate(terms)}
-    document_frequency: Counter[str] = Counter()
-    for sentence_terms in term_lists:
-        document_frequency.update(list(dict.fromkeys(sentence_terms)))
     topics = []
     for old in used:
         members = np.flatnonzero(assigned == old)
