@@ -88,19 +88,30 @@ class SparseRows:
 
     def __matmul__(self, other: np.ndarray) -> np.ndarray:
         """``self @ other`` for a dense vector or ``columns x k`` array."""
-        # Rows of ``other`` are gathered: a transposed view would make each gather strided.
-        other = np.ascontiguousarray(other, dtype=np.float64)
-        if other.ndim == 1:
+        if np.ndim(other) == 1:
+            other = np.asarray(other, dtype=np.float64)
             return np.bincount(self.rows, weights=self.data * other[self.cols], minlength=self.shape[0])
-        return _chunked_products(other, self.cols, self.data, self.indptr)
+        return self.dot_t(np.asarray(other).T).T
 
     def tdot(self, other: np.ndarray) -> np.ndarray:
         """``self.T @ other`` for a dense vector or ``rows x k`` array."""
-        other = np.ascontiguousarray(other, dtype=np.float64)
-        if other.ndim == 1:
+        if np.ndim(other) == 1:
+            other = np.asarray(other, dtype=np.float64)
             return np.bincount(self.cols, weights=self.data * other[self.rows], minlength=self.shape[1])
+        return self.tdot_t(np.asarray(other).T).T
+
+    # The products below take and give their dense factor transposed, ``k x columns`` and
+    # ``k x rows``: gathering and summing along each factor's contiguous row is nearly twice
+    # as fast as across ``cells x k`` (0.55 against 0.97 ms on a 2,000-sentence text).
+
+    def dot_t(self, left: np.ndarray) -> np.ndarray:
+        """``(self @ left.T).T`` for ``left`` of shape ``k x columns``: ``k x rows``."""
+        return _chunked_products(np.ascontiguousarray(left, dtype=np.float64), self.cols, self.data, self.indptr)
+
+    def tdot_t(self, left: np.ndarray) -> np.ndarray:
+        """``(self.T @ left.T).T`` for ``left`` of shape ``k x rows``: ``k x columns``."""
         rows, data, colptr = self._column_order()
-        return _chunked_products(other, rows, data, colptr)
+        return _chunked_products(np.ascontiguousarray(left, dtype=np.float64), rows, data, colptr)
 
     def group_sums(self, group: np.ndarray, groups: int) -> SparseRows:
         """A ``groups x columns`` matrix: row ``g`` sums the rows whose ``group`` is ``g``."""
@@ -150,32 +161,36 @@ class SparseRows:
 CHUNK_CELLS = 1 << 15
 
 
-def _chunked_products(other: np.ndarray, index: np.ndarray, data: np.ndarray, bounds: np.ndarray) -> np.ndarray:
-    """For each run ``r`` of cells, the sum of ``data[c] * other[index[c]]`` over its cells."""
+def _chunked_products(left: np.ndarray, index: np.ndarray, data: np.ndarray, bounds: np.ndarray) -> np.ndarray:
+    """For each run ``r`` of cells, the sum of ``data[c] * left[:, index[c]]`` over its cells."""
     if index.size <= CHUNK_CELLS:
-        weighted = other[index]
-        weighted *= data[:, None]
-        return run_sums(weighted, bounds)
-    out = np.empty((len(bounds) - 1, other.shape[1]))
+        weighted = np.take(left, index, axis=1)
+        weighted *= data
+        return run_sums(weighted, bounds, axis=1)
+    out = np.empty((left.shape[0], len(bounds) - 1))
     first = 0
     while first < len(bounds) - 1:
         # Whole runs only, at least one a chunk.
         last = max(first + 1, int(np.searchsorted(bounds, bounds[first] + CHUNK_CELLS, side="right")) - 1)
         lo, hi = bounds[first], bounds[last]
-        weighted = other[index[lo:hi]]
-        weighted *= data[lo:hi, None]
-        out[first:last] = run_sums(weighted, bounds[first : last + 1] - lo)
+        weighted = np.take(left, index[lo:hi], axis=1)
+        weighted *= data[lo:hi]
+        out[:, first:last] = run_sums(weighted, bounds[first : last + 1] - lo, axis=1)
         first = last
     return out
 
 
-def run_sums(values: np.ndarray, bounds: np.ndarray) -> np.ndarray:
-    """Sums of the rows ``values[bounds[i]:bounds[i + 1]]`` for each ``i``, zero for an empty run."""
+def run_sums(values: np.ndarray, bounds: np.ndarray, axis: int = 0) -> np.ndarray:
+    """Sums of ``values[bounds[i]:bounds[i + 1]]`` along ``axis`` for each ``i``, zero for an empty run."""
     starts = bounds[:-1]
     filled = starts < bounds[1:]
     if filled.all() and starts.size:
-        return np.add.reduceat(values, starts, axis=0)
-    out = np.zeros((len(bounds) - 1, *values.shape[1:]))
-    if values.shape[0]:
-        out[filled] = np.add.reduceat(values, starts[filled], axis=0)
+        return np.add.reduceat(values, starts, axis=axis)
+    shape = list(values.shape)
+    shape[axis] = len(bounds) - 1
+    out = np.zeros(shape)
+    if values.shape[axis]:
+        where = [slice(None)] * values.ndim
+        where[axis] = filled
+        out[tuple(where)] = np.add.reduceat(values, starts[filled], axis=axis)
     return out

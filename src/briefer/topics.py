@@ -201,21 +201,29 @@ class TermOperator:
 
     def dot(self, other: np.ndarray) -> np.ndarray:
         """``matrix @ other`` for ``other`` of shape ``(terms, k)``."""
-        if self.stacked is None:
-            return self.matrix @ other
-        n = self.shape[0]
-        both = self.stacked @ other
-        out = both[:n]
-        out += both[n:][self.paragraph]
-        out *= self.scale[:, None]
-        return out
+        return self.dot_t(np.asarray(other).T).T
 
     def tdot(self, other: np.ndarray) -> np.ndarray:
         """``matrix.T @ other`` for ``other`` of shape ``(sentences, k)``."""
+        return self.tdot_t(np.asarray(other).T).T
+
+    def dot_t(self, left: np.ndarray) -> np.ndarray:
+        """``(matrix @ left.T).T`` for ``left`` of shape ``(k, terms)``."""
         if self.stacked is None:
-            return self.matrix.tdot(other)
-        scaled = self.scale[:, None] * other
-        return self.stacked.tdot(np.concatenate([scaled, run_sums(scaled, self.bounds)]))
+            return self.matrix.dot_t(left)
+        n = self.shape[0]
+        both = self.stacked.dot_t(left)
+        out = both[:, :n]
+        out += both[:, n:][:, self.paragraph]
+        out *= self.scale
+        return out
+
+    def tdot_t(self, left: np.ndarray) -> np.ndarray:
+        """``(matrix.T @ left.T).T`` for ``left`` of shape ``(k, sentences)``."""
+        if self.stacked is None:
+            return self.matrix.tdot_t(left)
+        scaled = left * self.scale
+        return self.stacked.tdot_t(np.concatenate([scaled, run_sums(scaled, self.bounds, axis=1)], axis=1))
 
     def mean(self) -> float:
         n, v = self.shape
@@ -231,10 +239,12 @@ def _factorise(matrix: TermOperator, k: int) -> tuple[np.ndarray, np.ndarray]:
     k = max(1, min(k, n, v))
     w, h = _nndsvd(matrix, k)
     eps = 1e-9
+    # W is updated as its transpose (k x sentences): the sparse products are faster that way.
+    wt = np.ascontiguousarray(w.T)
     for _ in range(NMF_ITERATIONS):
-        h *= matrix.tdot(w).T / (w.T @ w @ h + eps)
-        w *= matrix.dot(h.T) / (w @ (h @ h.T) + eps)
-    return w, h
+        h *= matrix.tdot_t(wt) / (wt @ wt.T @ h + eps)
+        wt *= matrix.dot_t(h) / ((h @ h.T) @ wt + eps)
+    return np.ascontiguousarray(wt.T), h
 
 
 def _nndsvd(matrix: TermOperator, k: int) -> tuple[np.ndarray, np.ndarray]:
