@@ -20,7 +20,7 @@ from functools import lru_cache
 import numpy as np
 
 from .language import Analyzer, get_language
-from .model import Document, Section, Topic
+from .model import Document, Paragraph, Section, Sentence, Topic
 from .sparse import SparseRows, run_sums
 
 MAX_TERMS = 3000
@@ -108,29 +108,34 @@ def _display_forms(word_lists: list[list[str]], analyzer: Analyzer, terms: list[
     for words in word_lists:
         everywhere.update(words)
         opening.update(words[:1])
-    forms: dict[str, Counter[str]] = {}
+    term_of = analyzer.term_of_word
+    forms: dict[str, dict[str, float]] = {}
     for word, count in everywhere.items():
-        term = analyzer.term_of_word(word)
-        if term is None or term not in wanted:
+        term = term_of(word)
+        if term not in wanted:
             continue
-        counter = forms.setdefault(term, Counter())
-        form = word.replace("’", "'")
-        if form.lower().endswith("'s"):
+        form = word.replace("’", "'") if "’" in word else word
+        if form[-2:].lower() == "'s":
             form = form[:-2]
         # A capital at the start of a sentence says nothing about a name: such forms
         # count only a little, to break ties when a word never appears elsewhere.
         first = opening.get(word, 0)
-        counter[form] += (count - first) + 0.01 * first
+        counter = forms.setdefault(term, {})
+        counter[form] = counter.get(form, 0) + ((count - first) + 0.01 * first)
     out = []
     for term in terms:
         counter = forms.get(term)
         if not counter:
             out.append(term)
             continue
-        lower = Counter()
+        if len(counter) == 1:
+            out.extend(counter)  # one form, capitalised or not: nothing to weigh
+            continue
+        lower: dict[str, float] = {}
         for form, count in counter.items():
-            lower[form.lower()] += count
-        best_lower, _ = lower.most_common(1)[0]
+            key = form.lower()
+            lower[key] = lower.get(key, 0) + count
+        best_lower = max(lower, key=lower.__getitem__)  # the first of equals, as Counter.most_common
         capitalised = sum(c for f, c in counter.items() if f.lower() == best_lower and f != best_lower)
         if capitalised * 2 > lower[best_lower]:
             best = max((f for f in counter if f.lower() == best_lower and f != best_lower), key=counter.__getitem__)
@@ -408,8 +413,12 @@ def _with_topic_sections(analysis: Analysis) -> Document:
     return dataclasses.replace(
         document,
         sections=tuple(sections),
-        paragraphs=tuple(dataclasses.replace(p, section=section_of_paragraph[p.index]) for p in paragraphs),
-        sentences=tuple(dataclasses.replace(s, section=section_of_paragraph[s.paragraph]) for s in document.sentences),
+        # Built directly: dataclasses.replace costs several times more, once a sentence.
+        paragraphs=tuple(Paragraph(p.index, p.start, p.end, section_of_paragraph[p.index], p.kind) for p in paragraphs),
+        sentences=tuple(
+            Sentence(s.index, s.start, s.end, s.text, s.paragraph, section_of_paragraph[s.paragraph])
+            for s in document.sentences
+        ),
     )
 
 
