@@ -104,3 +104,27 @@ def test_products_in_chunks_match_one_pass(monkeypatch: pytest.MonkeyPatch, chun
     matrix = _sparse(dense)
     assert np.allclose(matrix @ right, dense @ right)
     assert np.allclose(matrix.tdot(left), dense.T @ left)
+
+
+def test_rows_sharing_no_column_get_exactly_their_own_length() -> None:
+    # Rounding noise here became a full-scale score once the ranker normalised it.
+    rng = np.random.default_rng(5)
+    dense = np.zeros((6, 30))
+    for i in range(6):
+        dense[i, 5 * i : 5 * i + 3] = rng.random(3)
+    matrix = _sparse(dense)
+    assert np.array_equal(matrix.prefix_dots(), matrix.row_sums_squared())
+
+
+def test_directed_centrality_of_unrelated_sentences_is_exactly_zero() -> None:
+    from briefer.document import build_document
+    from briefer.rankers.topic import _directed_centrality
+    from briefer.topics import analyze
+
+    analysis = analyze(
+        build_document(
+            "We all know Jay’s has a great love of cars. Let’s take a look at some beautiful automobiles. "
+            "Let us know your favorite!"
+        )
+    )
+    assert _directed_centrality(analysis.matrix).tolist() == [0.0, 0.0, 0.0]

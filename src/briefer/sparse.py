@@ -132,17 +132,24 @@ class SparseRows:
 
         Per column, a running sum down the rows gives each cell the column's total so far;
         a row's products with those totals add up to its dot product with the running sum.
+        The running sums are added one step down all columns at once, in the order a dense
+        running sum would add them, so that they are exact where that one is: sentences
+        that share no term with the ones before them get exactly their own length, not
+        rounding noise that a later normalisation would blow up.
         """
         rows, values, colptr = self._column_order()
-        running = np.cumsum(values)
-        starts = colptr[:-1][np.diff(colptr) > 0]
-        offsets = np.zeros(values.size)
-        if starts.size:
-            # Each column's running sum restarts: subtract the total of the columns before it.
-            before = np.concatenate([[0.0], running])[starts]
-            lengths = np.diff(np.append(starts, values.size))
-            offsets = np.repeat(before, lengths)
-        return np.bincount(rows, weights=values * (running - offsets), minlength=self.shape[0])
+        running = values.copy()
+        lengths = np.diff(colptr)
+        by_length = np.argsort(-lengths, kind="stable")
+        starts = colptr[:-1][by_length]
+        sorted_lengths = lengths[by_length]
+        longest = int(sorted_lengths[0]) if sorted_lengths.size else 0
+        for step in range(1, longest):
+            # The columns with more than ``step`` cells are a prefix of the sorted ones.
+            active = int(np.searchsorted(-sorted_lengths, -step, side="left"))
+            at = starts[:active] + step
+            running[at] += running[at - 1]
+        return np.bincount(rows, weights=values * running, minlength=self.shape[0])
 
     def _column_order(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """The cells' rows and values ordered by column (rows in order within one), and each
