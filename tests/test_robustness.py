@@ -55,6 +55,29 @@ def test_the_briefing_is_the_same_whatever_the_hash_seed(run_brief):
     assert len(outputs) == 1
 
 
+# Four pairs of sentences alike in shape: LSA's singular values nearly tie, and sumy's
+# vocabulary order (a frozenset's, by hash seed) decided which sentence won.
+SYMMETRIC_TEXT = """Red apples grow on tall trees in the northern valley.
+Green pears ripen on short bushes in the southern hills.
+Blue plums hang from old branches near the eastern river.
+Yellow lemons fall from young stems by the western lake.
+Red apples and green pears fill the market stalls every autumn.
+Blue plums and yellow lemons crowd the harbour stands each spring.
+Farmers carry the apples and the pears to town on carts.
+Traders bring the plums and the lemons to port on boats.
+"""
+
+
+def test_sumy_lsa_gives_the_same_briefing_whatever_the_hash_seed(run_brief):
+    outputs = {
+        run_brief(
+            "-m", "lsa", "-n", "3", "-f", "json", stdin=SYMMETRIC_TEXT.encode(), env={"PYTHONHASHSEED": str(seed)}
+        ).stdout
+        for seed in range(1, 7)
+    }
+    assert len(outputs) == 1
+
+
 @pytest.mark.parametrize("method", ["lead", "random", "topic", "luhn"])
 def test_a_sentence_the_text_repeats_is_quoted_once(method):
     rng = random.Random(3)
