@@ -138,3 +138,49 @@ def test_sumy_methods_run_where_sumy_stemmer_needs_a_missing_package():
     for method in ("luhn", "lex-rank", "edmundson"):
         briefing = brief(document, method=method, budget=Budget(sentences=1))
         assert [text[p.start : p.end] for p in briefing.key_points] == [p.text for p in briefing.key_points]
+
+
+def _many_sentences(count: int) -> str:
+    return " ".join(f"Sentence number {i} tells of item {i % 7} and place {i % 11}." for i in range(count))
+
+
+def test_a_slow_sumy_method_is_refused_at_once_on_a_text_too_long_for_it():
+    from briefer.rankers.base import available
+
+    limits = {info.name: info.max_sentences for info in available()}
+    assert limits["kl"] and limits["lex-rank"] and limits["luhn"] is None
+    long_text = build_document(_many_sentences(limits["kl"] + 1))
+    with pytest.raises(UsageError, match=f"at most {limits['kl']:,} sentences"):
+        brief(long_text, method="kl")
+    # The default method and the linear sumy ones take any length.
+    assert brief(long_text).key_points
+    assert brief(long_text, method="luhn").key_points
+
+
+def test_scores_given_by_the_caller_are_not_refused(monkeypatch):
+    # brief-eval ranks on its own and passes the scores: an evaluation is a wait one chooses.
+    import dataclasses
+
+    from briefer.rankers import base, get_ranker
+    from briefer.topics import analyze
+
+    monkeypatch.setitem(base._REGISTRY, "luhn", dataclasses.replace(base._REGISTRY["luhn"], max_sentences=5))
+    document = build_document(_many_sentences(12))
+    with pytest.raises(UsageError):
+        brief(document, method="luhn")
+    analysis = analyze(document)
+    briefing = brief(document, method="luhn", analysis=analysis, scores=get_ranker("luhn").scores(analysis))
+    assert briefing.key_points
+
+
+def test_several_sources_hold_each_source_to_the_bound(monkeypatch):
+    import dataclasses
+
+    from briefer.multi import brief_many
+    from briefer.rankers import base
+
+    monkeypatch.setitem(base._REGISTRY, "luhn", dataclasses.replace(base._REGISTRY["luhn"], max_sentences=10))
+    short, long = build_document(_many_sentences(8)), build_document(_many_sentences(11))
+    assert brief_many([short, short], method="luhn").key_points
+    with pytest.raises(UsageError, match="at most 10 sentences"):
+        brief_many([short, long], method="luhn")

@@ -66,6 +66,7 @@ def test_list_methods(run_brief):
     out = run_brief("--list-methods").stdout.decode()
     for name in ("topic", "lex-rank", "lsa", "text-rank", "luhn", "edmundson", "kl", "sum-basic", "reduction", "lead"):
         assert name in out
+    assert "kl         sumy's KL-Sum (word-distribution divergence) (at most 400 sentences)" in out
 
 
 BAD_INPUTS = {
@@ -89,6 +90,17 @@ def test_bad_requests_get_one_line_and_a_documented_code(run_brief, case):
     assert err.count("\n") == 1 and err.startswith("brief: ")
     assert message in err
     assert "Traceback" not in err
+
+
+def test_a_slow_sumy_method_on_a_long_text_is_refused_with_one_line(run_brief):
+    # KL took 8 minutes on 1,000 sentences here: refused before any work, not left to run.
+    text = " ".join(f"Sentence number {i} tells of item {i % 7} and place {i % 11}." for i in range(1000))
+    result = run_brief("-m", "kl", stdin=text.encode(), timeout=30)
+    assert result.returncode == 2
+    err = result.stderr.decode()
+    assert err.count("\n") == 1 and err.startswith("brief: kl slows down with the square")
+    assert "1,000" in err and "Traceback" not in err
+    assert result.stdout == b""
 
 
 @pytest.mark.parametrize(

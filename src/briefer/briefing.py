@@ -12,7 +12,7 @@ from .errors import UsageError
 from .language import get_language, language_note, reading_rate
 from .model import Briefing, Document, KeyPoint, Stats, count_words
 from .openings import dateline_length
-from .rankers import get_ranker
+from .rankers import check_length, get_ranker
 from .selection import choose
 from .topics import Analysis, analyze
 
@@ -95,6 +95,8 @@ def brief(
         raise UsageError(f"unknown order {order!r}; choose one of: {', '.join(ORDERS)}")
     budget = budget or Budget()
     ranker = get_ranker(method)
+    if scores is None:
+        check_length(method, len(document.sentences))
     if analysis is None or (analysis.document is not document and analysis.document.text != document.text):
         analysis = analyze(document)
     document = analysis.document

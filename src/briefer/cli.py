@@ -51,7 +51,8 @@ Others briefer recognises (ar, he, ko, uk...) are briefed the language-neutral w
 exit codes:
   0   success
   1   internal failure, or some --batch records failed
-  2   usage error (unknown option or method, bad budget)
+  2   usage error (unknown option or method, bad budget, one of sumy's slower
+      methods on a text longer than it takes: see --list-methods)
   3   input error (missing, unreadable, empty or binary input; a URL that cannot
       be fetched, a page with no article, an encrypted or image-only PDF)
   4   output error (cannot write the -o file; an existing file is left intact)
@@ -188,7 +189,8 @@ def _run(argv: list[str] | None) -> int:
         from .rankers import available
 
         for info in available():
-            print(f"{info.name:<10} {info.description}")
+            limit = f" (at most {info.max_sentences:,} sentences)" if info.max_sentences else ""
+            print(f"{info.name:<10} {info.description}{limit}")
         return EXIT_OK
     from .briefing import Budget
 

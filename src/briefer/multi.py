@@ -21,7 +21,7 @@ from .document import MAX_SENTENCES
 from .errors import InputError, UsageError
 from .model import Briefing, Document, KeyPoint, Mention, Paragraph, Section, Sentence, count_words
 from .openings import dateline_length
-from .rankers import get_ranker
+from .rankers import check_length, get_ranker
 from .rankers.topic import document_centrality, lead_is_central
 from .topics import Analysis, analyze
 
@@ -95,6 +95,9 @@ def brief_many(
         return dataclasses.replace(single, sources=tuple(documents), notes=(*notes, *single.notes))
     budget = budget or Budget()
     ranker = get_ranker(method)
+    # Each source is ranked on its own (see _scores): the bound holds a source.
+    for document in documents:
+        check_length(method, len(document.sentences))
     combined = combine(documents)
     analysis = analyze(combined)
     source_of = np.asarray([s.section for s in combined.sentences])

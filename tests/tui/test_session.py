@@ -48,3 +48,18 @@ def test_an_untitled_opening_section_takes_the_document_title(tmp_path):
     assert [s.title for s in article.document.sections] == ["", "Later"]
     assert article.section_title(0) == article.document.title != ""
     assert article.section_title(1) == "Later"
+
+
+def test_a_slow_method_on_a_long_article_is_a_message_not_a_hang(monkeypatch):
+    import dataclasses
+
+    import pytest
+
+    from briefer.errors import BrieferError
+    from briefer.rankers import base
+
+    monkeypatch.setitem(base._REGISTRY, "lsa", dataclasses.replace(base._REGISTRY["lsa"], max_sentences=10))
+    article = Article.from_document(load(str(SAMPLE)))
+    with pytest.raises(BrieferError, match="at most 10 sentences"):
+        article.make_briefing("lsa", 3)
+    assert not article.has_scores("lsa")

@@ -10,7 +10,8 @@ from ..briefing import Budget, brief
 from ..document import build_document
 from ..errors import BrieferError
 from ..openings import dateline_length, is_dangling
-from ..rankers import method_names
+from ..rankers import get_ranker, method_names
+from ..topics import analyze
 from .data import Record
 from .oracle import oracle
 from .rouge import Rouge, score
@@ -102,7 +103,11 @@ def evaluate(
                 chosen = [texts[i] for i in oracle(texts, record.references, sentences)]
             else:
                 try:
-                    briefing = brief(document, method=method, budget=budget)
+                    # Ranked here rather than by brief(), which refuses sumy's slow methods on
+                    # long texts: an evaluation is a run one chooses to wait for.
+                    analysis = analyze(document)
+                    scores = get_ranker(method).scores(analysis)
+                    briefing = brief(document, method=method, budget=budget, analysis=analysis, scores=scores)
                     chosen = [p.text for p in briefing.key_points]
                 except BrieferError:
                     result.failures += 1

@@ -28,8 +28,11 @@ class RankerInfo:
     module: str
     factory: str
     description: str
-    # Rankers that compare each sentence with each other cost O(n^2); they are refused
-    # above this many sentences so that nothing hangs for minutes (sumy issue #156).
+    # sumy's methods that compare every sentence with every other grow with the square of the
+    # sentences (KL faster still); above this many they are refused, so that nothing runs for
+    # minutes or hours (sumy issue #156). Set from `brief -m NAME` on this project's 2-core
+    # machine: about 40 s at the limit (lex-rank 22 s, lsa 9 s and 576 MB, reduction 15 s,
+    # text-rank 7 s, sum-basic 3 s at 2,000 sentences; kl 9 s at 250, 66 s at 500, 8 min at 1,000).
     max_sentences: int | None = None
 
 
@@ -39,14 +42,14 @@ _REGISTRY: dict[str, RankerInfo] = {
         RankerInfo("topic", "topic", "TopicRanker", "briefer's default: topic salience, centrality and position"),
         RankerInfo("lead", "simple", "LeadRanker", "the first sentences, in order"),
         RankerInfo("random", "simple", "RandomRanker", "random sentences (seeded by the text: repeatable)"),
-        RankerInfo("lex-rank", "sumy", "LexRankRanker", "sumy's LexRank (graph centrality)", 5000),
-        RankerInfo("lsa", "sumy", "LsaRanker", "sumy's LSA (latent semantic analysis)", 5000),
+        RankerInfo("lex-rank", "sumy", "LexRankRanker", "sumy's LexRank (graph centrality)", 3000),
+        RankerInfo("lsa", "sumy", "LsaRanker", "sumy's LSA (latent semantic analysis)", 2500),
         RankerInfo("text-rank", "sumy", "TextRankRanker", "sumy's TextRank (graph centrality)", 5000),
         RankerInfo("luhn", "sumy", "LuhnRanker", "sumy's Luhn (significant-word clusters)"),
         RankerInfo("edmundson", "sumy", "EdmundsonRanker", "sumy's Edmundson (cue, key, title, location)"),
-        RankerInfo("kl", "sumy", "KLRanker", "sumy's KL-Sum (word-distribution divergence)", 3000),
+        RankerInfo("kl", "sumy", "KLRanker", "sumy's KL-Sum (word-distribution divergence)", 400),
         RankerInfo("sum-basic", "sumy", "SumBasicRanker", "sumy's SumBasic (word probability)", 5000),
-        RankerInfo("reduction", "sumy", "ReductionRanker", "sumy's Reduction (sentence-graph weight)", 5000),
+        RankerInfo("reduction", "sumy", "ReductionRanker", "sumy's Reduction (sentence-graph weight)", 3000),
     )
 }
 
@@ -66,6 +69,17 @@ def get_ranker(name: str) -> Ranker:
     # Import on demand: a pipe that asks for the default never pays for sumy and NLTK.
     module = import_module(f".{info.module}", __package__)
     return getattr(module, info.factory)()
+
+
+def check_length(name: str, sentences: int) -> None:
+    """Refuse, at once, a method that would take minutes or hours on this many sentences."""
+    info = _REGISTRY.get(name.strip().lower().replace("_", "-"))
+    if info is not None and info.max_sentences is not None and sentences > info.max_sentences:
+        raise UsageError(
+            f"{info.name} slows down with the square of a text's length or faster: it takes at most "
+            f"{info.max_sentences:,} sentences (this text has {sentences:,}: it would run for minutes or more); "
+            "use the default method, topic, or brief the text in parts"
+        )
 
 
 def info_for(name: str) -> RankerInfo:

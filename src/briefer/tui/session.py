@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from ..briefing import Budget, brief
 from ..errors import BrieferError
 from ..model import Briefing, Document, Sentence
-from ..rankers import available, get_ranker
+from ..rankers import available, check_length, get_ranker
 from ..render import safe
 from ..topics import Analysis, analyze
 
@@ -66,6 +66,7 @@ class Article:
     def scores(self, method: str) -> list[float]:
         """The ranker's scores for every sentence, computed once per method."""
         if method not in self._scores:
+            check_length(method, len(self.sentences))
             self._scores[method] = [float(s) for s in get_ranker(method).scores(self.analysis)]
         return self._scores[method]
 
