@@ -32,7 +32,8 @@ class RankerInfo:
     # sentences (KL faster still); above this many they are refused, so that nothing runs for
     # minutes or hours (sumy issue #156). Set from `brief -m NAME` on this project's 2-core
     # machine: about 40 s at the limit (lex-rank 22 s, lsa 9 s and 576 MB, reduction 15 s,
-    # text-rank 7 s, sum-basic 3 s at 2,000 sentences; kl 9 s at 250, 66 s at 500, 8 min at 1,000).
+    # text-rank 7 s, sum-basic 3 s at 2,000 sentences; lsa 14 s and 807 MB at its 2,500; kl 9 s at
+    # 250, 66 s at 500, 8 min at 1,000).
     max_sentences: int | None = None
 
 
