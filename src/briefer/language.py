@@ -336,15 +336,7 @@ class Analyzer:
 
     def terms_of_words(self, words: list[str]) -> list[str]:
         """The terms of words already split by :meth:`words`."""
-        cache = self._cache
-        out: list[str] = []
-        for word in words:
-            term = cache.get(word, "")
-            if term == "":
-                term = cache[word] = self._term(word)
-            if term is not None:
-                out.append(term)
-        return out
+        return [term for term in map(self.term_of_word, words) if term is not None]
 
     def term_of_word(self, word: str) -> str | None:
         """The term one word counts as, None for a stop word or a word too short."""

@@ -63,8 +63,12 @@ def available() -> list[RankerInfo]:
     return list(_REGISTRY.values())
 
 
+def _key(name: str) -> str:
+    return name.strip().lower().replace("_", "-")
+
+
 def get_ranker(name: str) -> Ranker:
-    info = _REGISTRY.get(name.strip().lower().replace("_", "-"))
+    info = _REGISTRY.get(_key(name))
     if info is None:
         raise UsageError(f"unknown method {name!r}; choose one of: {', '.join(_REGISTRY)}")
     # Import on demand: a pipe that asks for the default never pays for sumy and NLTK.
@@ -74,7 +78,7 @@ def get_ranker(name: str) -> Ranker:
 
 def check_length(name: str, sentences: int) -> None:
     """Refuse, at once, a method that would take minutes or hours on this many sentences."""
-    info = _REGISTRY.get(name.strip().lower().replace("_", "-"))
+    info = _REGISTRY.get(_key(name))
     if info is not None and info.max_sentences is not None and sentences > info.max_sentences:
         raise UsageError(
             f"{info.name} slows down with the square of a text's length or faster: it takes at most "
@@ -85,4 +89,4 @@ def check_length(name: str, sentences: int) -> None:
 
 def info_for(name: str) -> RankerInfo:
     get_ranker(name)  # validates the name with the same message
-    return _REGISTRY[name.strip().lower().replace("_", "-")]
+    return _REGISTRY[_key(name)]
