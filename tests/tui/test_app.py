@@ -182,6 +182,29 @@ async def test_pick_method_from_the_list(sample_app):
         assert pilot.app.article.method == "lex-rank"
 
 
+async def test_a_method_too_slow_for_the_text_cannot_be_picked_or_cycled_to(sample_app, monkeypatch):
+    import dataclasses
+
+    from briefer.rankers import base
+
+    # As if the 26-sentence sample were too long for LSA.
+    monkeypatch.setitem(base._REGISTRY, "lsa", dataclasses.replace(base._REGISTRY["lsa"], max_sentences=10))
+    async with sample_app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        await pilot.press("M")
+        await pilot.pause()
+        picker = pilot.app.screen.query_one(OptionList)
+        options = {o.id: o for o in picker._options}
+        assert options["lsa"].disabled and "at most 10 sentences" in str(options["lsa"].prompt)
+        assert not options["lex-rank"].disabled
+        await pilot.press("escape")
+        pilot.app.use_method("lex-rank")
+        await ready(pilot)
+        await pilot.press("m")
+        await ready(pilot)
+        assert pilot.app.article.method == "text-rank"
+
+
 async def test_briefing_screen_groups_points_and_follows_changes(sample_app):
     async with sample_app.run_test(size=(100, 30)) as pilot:
         await ready(pilot)

@@ -31,7 +31,7 @@ from .keys import BRIEFING, HELP, QUIT, SHOW_BRIEFING, THEME
 from .method_picker import MethodPicker
 from .reader_screen import ReaderScreen
 from .save_dialog import EXTENSIONS, SaveDialog, SaveRequest
-from .session import Article, Problem, method_names, open_article
+from .session import Article, Problem, method_fits, method_names, open_article
 from .title_bar import TitleBar
 
 
@@ -217,13 +217,21 @@ class BrieferApp(App[int]):
             return self.collection.method
         return self.article.method if self.article else self.method
 
+    def longest_text(self) -> int:
+        """Sentences of the longest text a method would rank (each source is ranked alone)."""
+        if self.multi and self.collection is not None:
+            return max((len(a.sentences) for a in self.collection.articles), default=0)
+        return len(self.article.sentences) if self.article else 0
+
     def action_next_method(self) -> None:
-        names = method_names()
+        # sumy's slower methods are skipped on a text longer than they take.
+        longest = self.longest_text()
+        names = [name for name in method_names() if method_fits(name, longest)]
         current = self.current_method()
         self.use_method(names[(names.index(current) + 1) % len(names)] if current in names else names[0])
 
     def action_pick_method(self) -> None:
-        self.push_screen(MethodPicker(self.current_method()), self._picked)
+        self.push_screen(MethodPicker(self.current_method(), self.longest_text()), self._picked)
 
     def _picked(self, name: str | None) -> None:
         if name:
@@ -403,10 +411,12 @@ class BrieferApp(App[int]):
         yield SystemCommand("Longer briefing", "One more key point (+)", lambda: self.action_length(1))
         yield SystemCommand("Shorter briefing", "One key point fewer (-)", lambda: self.action_length(-1))
         yield SystemCommand("Next method", "Cycle the ranking method (m)", self.action_next_method)
+        longest = self.longest_text()
         for name in method_names():
-            yield SystemCommand(
-                f"Method: {name}", "Rank the sentences with this method", lambda n=name: self.use_method(n)
-            )
+            if method_fits(name, longest):
+                yield SystemCommand(
+                    f"Method: {name}", "Rank the sentences with this method", lambda n=name: self.use_method(n)
+                )
         yield SystemCommand("Save the briefing", "Text, Markdown or JSON, written atomically (w)", self.action_save)
         yield SystemCommand("Copy the briefing", "To the clipboard as text (c)", self.action_copy)
         yield SystemCommand(

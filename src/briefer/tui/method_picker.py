@@ -12,26 +12,29 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from .session import method_description, method_names
+from .session import method_description, method_fits, method_limit, method_names
 
 
 class MethodPicker(ModalScreen[str | None]):
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss(None)", "Cancel", id="method-picker.cancel")]
 
-    def __init__(self, current: str) -> None:
+    def __init__(self, current: str, sentences: int = 0) -> None:
         super().__init__()
         self.current = current
+        # The longest text's sentences: a method too slow for it is shown, but cannot be picked.
+        self.sentences = sentences
 
     def compose(self) -> ComposeResult:
         with Vertical(id="method-dialog", classes="dialog") as dialog:
             dialog.border_title = "Ranking method"
             dialog.border_subtitle = "enter picks · esc cancels"
-            options = [
-                Option(
-                    Content.assemble((f"{name:<10}", "bold"), " ", (method_description(name), "$text-muted")), id=name
-                )
-                for name in method_names()
-            ]
+            options = []
+            for name in method_names():
+                label = Content.assemble((f"{name:<10}", "bold"), " ", (method_description(name), "$text-muted"))
+                fits = method_fits(name, self.sentences)
+                if not fits:
+                    label = Content.assemble(label, (f" (at most {method_limit(name):,} sentences)", "$text-muted"))
+                options.append(Option(label, id=name, disabled=not fits))
             yield OptionList(*options, id="method-list")
 
     def on_mount(self) -> None:
