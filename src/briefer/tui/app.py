@@ -220,7 +220,7 @@ class BrieferApp(App[int]):
     def longest_text(self) -> int:
         """Sentences of the longest text a method would rank (each source is ranked alone)."""
         if self.multi and self.collection is not None:
-            return max((len(a.sentences) for a in self.collection.articles), default=0)
+            return max((len(article.sentences) for _, article in self.collection.articles), default=0)
         return len(self.article.sentences) if self.article else 0
 
     def action_next_method(self) -> None:
