@@ -2,6 +2,15 @@
 
 from __future__ import annotations
 
-from .base import Ranker, RankerInfo, available, check_length, get_ranker, method_names
+from .base import Ranker, RankerInfo, available, check_length, fits, get_ranker, method_names, sentence_limit
 
-__all__ = ["Ranker", "RankerInfo", "available", "check_length", "get_ranker", "method_names"]
+__all__ = [
+    "Ranker",
+    "RankerInfo",
+    "available",
+    "check_length",
+    "fits",
+    "get_ranker",
+    "method_names",
+    "sentence_limit",
+]

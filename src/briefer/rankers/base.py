@@ -76,14 +76,24 @@ def get_ranker(name: str) -> Ranker:
     return getattr(module, info.factory)()
 
 
+def sentence_limit(name: str) -> int | None:
+    """The most sentences method ``name`` takes, None when it takes a text of any length."""
+    info = _REGISTRY.get(_key(name))
+    return info.max_sentences if info is not None else None
+
+
+def fits(name: str, sentences: int) -> bool:
+    limit = sentence_limit(name)
+    return limit is None or sentences <= limit
+
+
 def check_length(name: str, sentences: int) -> None:
     """Refuse, at once, a method that would take minutes or hours on this many sentences."""
-    info = _REGISTRY.get(_key(name))
-    if info is not None and info.max_sentences is not None and sentences > info.max_sentences:
+    if not fits(name, sentences):
         raise UsageError(
-            f"{info.name} slows down with the square of a text's length or faster: it takes at most "
-            f"{info.max_sentences:,} sentences (this text has {sentences:,}: it would run for minutes or more); "
-            "use the default method, topic, or brief the text in parts"
+            f"{_REGISTRY[_key(name)].name} slows down with the square of a text's length or faster: it takes at "
+            f"most {sentence_limit(name):,} sentences (this text has {sentences:,}: it would run for minutes or "
+            "more); use the default method, topic, or brief the text in parts"
         )
 
 

@@ -22,6 +22,7 @@ from textual.worker import Worker, WorkerState
 from ..errors import BrieferError
 from ..model import Briefing, Document
 from ..pipeline import load, sample_path
+from ..rankers import fits
 from ..sources import DEFAULT_MAX_BYTES
 from .background import in_background
 from .briefing_screen import BriefingScreen
@@ -31,7 +32,7 @@ from .keys import BRIEFING, HELP, QUIT, SHOW_BRIEFING, THEME
 from .method_picker import MethodPicker
 from .reader_screen import ReaderScreen
 from .save_dialog import EXTENSIONS, SaveDialog, SaveRequest
-from .session import Article, Problem, method_fits, method_names, open_article
+from .session import Article, Problem, method_names, open_article
 from .title_bar import TitleBar
 
 
@@ -226,7 +227,7 @@ class BrieferApp(App[int]):
     def action_next_method(self) -> None:
         # sumy's slower methods are skipped on a text longer than they take.
         longest = self.longest_text()
-        names = [name for name in method_names() if method_fits(name, longest)]
+        names = [name for name in method_names() if fits(name, longest)]
         current = self.current_method()
         self.use_method(names[(names.index(current) + 1) % len(names)] if current in names else names[0])
 
@@ -413,7 +414,7 @@ class BrieferApp(App[int]):
         yield SystemCommand("Next method", "Cycle the ranking method (m)", self.action_next_method)
         longest = self.longest_text()
         for name in method_names():
-            if method_fits(name, longest):
+            if fits(name, longest):
                 yield SystemCommand(
                     f"Method: {name}", "Rank the sentences with this method", lambda n=name: self.use_method(n)
                 )

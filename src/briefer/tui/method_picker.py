@@ -12,7 +12,8 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from .session import method_description, method_fits, method_limit, method_names
+from ..rankers import fits, sentence_limit
+from .session import method_description, method_names
 
 
 class MethodPicker(ModalScreen[str | None]):
@@ -31,10 +32,10 @@ class MethodPicker(ModalScreen[str | None]):
             options = []
             for name in method_names():
                 label = Content.assemble((f"{name:<10}", "bold"), " ", (method_description(name), "$text-muted"))
-                fits = method_fits(name, self.sentences)
-                if not fits:
-                    label = Content.assemble(label, (f" (at most {method_limit(name):,} sentences)", "$text-muted"))
-                options.append(Option(label, id=name, disabled=not fits))
+                allowed = fits(name, self.sentences)
+                if not allowed:
+                    label = Content.assemble(label, (f" (at most {sentence_limit(name):,} sentences)", "$text-muted"))
+                options.append(Option(label, id=name, disabled=not allowed))
             yield OptionList(*options, id="method-list")
 
     def on_mount(self) -> None:

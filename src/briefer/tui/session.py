@@ -113,16 +113,6 @@ def method_description(name: str) -> str:
     return next((info.description for info in available() if info.name == name), name)
 
 
-def method_limit(name: str) -> int | None:
-    """The most sentences ``name`` takes (sumy's slower methods), None when it takes any text."""
-    return next((info.max_sentences for info in available() if info.name == name), None)
-
-
-def method_fits(name: str, sentences: int) -> bool:
-    limit = method_limit(name)
-    return limit is None or sentences <= limit
-
-
 @dataclass(frozen=True)
 class Problem:
     """An input that could not be opened, shown in the app instead of an article."""
