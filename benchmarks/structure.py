@@ -1,0 +1,206 @@
+"""Reading the structure of plain text: headings, sections and whole-sentence key points.
+
+Runs briefer on ../shared/data/structure_dev.jsonl (RFCs, Gutenberg books, Markdown pasted as
+text, US bills, papers as text; each with its gold heading lines) and prints, per genre and
+overall:
+
+- heading precision, recall and F1: a predicted section start matches a gold heading within
+  ±max(80 characters, 2% of the text), one to one (closest pairs first); P, R and F1 are the
+  means over documents;
+- predicted vs gold section starts (totals);
+- Pk at line level (every line a unit, a gold heading's line starts a segment; nltk's ``pk``,
+  lower is better), mean over documents;
+- fragment %: key points of a 5-sentence briefing that are not whole sentences
+  (``briefer.openings.is_fragment``).
+
+Beside briefer: "no sections" and "every short line before a longer one" (a non-blank line of
+at most 60 characters whose next non-blank line is longer) as baselines.
+
+    python benchmarks/structure.py [--half even|odd|all] [--fragments-only]
+
+``--half`` keeps the documents of even or odd index within each genre (tune on one, confirm on
+the other). Skips (exit 0) when the data set is absent.
+"""
+
+from __future__ import annotations
+
+import argparse
+import bisect
+import json
+import statistics
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from _data import data_dir  # noqa: E402
+
+from briefer.briefing import Budget, brief  # noqa: E402
+from briefer.document import build_document  # noqa: E402
+from briefer.openings import is_fragment  # noqa: E402
+from briefer.topics import analyze  # noqa: E402
+
+GENRES = ("rfc", "book", "markdown-doc", "bill", "paper")
+SHORT_LINE = 60
+
+
+def records(path: Path, half: str) -> list[dict]:
+    """The documents, or those of even or odd index within their genre."""
+    rows = [json.loads(line) for line in path.open(encoding="utf-8")]
+    seen: dict[str, int] = defaultdict(int)
+    kept = []
+    for row in rows:
+        index = seen[row["genre"]]
+        seen[row["genre"]] += 1
+        if half == "all" or (index % 2 == 0) == (half == "even"):
+            kept.append(row)
+    return kept
+
+
+def matches(predicted: list[int], gold: list[int], tolerance: float) -> int:
+    """One-to-one matches within ``tolerance`` characters, the closest pairs first."""
+    pairs = sorted(
+        (abs(p - g), i, j) for i, p in enumerate(predicted) for j, g in enumerate(gold) if abs(p - g) <= tolerance
+    )
+    used_p: set[int] = set()
+    used_g: set[int] = set()
+    for _, i, j in pairs:
+        if i not in used_p and j not in used_g:
+            used_p.add(i)
+            used_g.add(j)
+    return len(used_p)
+
+
+def line_starts(text: str) -> list[int]:
+    starts = [0]
+    position = text.find("\n")
+    while position != -1:
+        starts.append(position + 1)
+        position = text.find("\n", position + 1)
+    return starts
+
+
+def segmentation(starts: list[int], lines: list[int]) -> str:
+    marks = ["0"] * len(lines)
+    for start in starts:
+        line = bisect.bisect_right(lines, start) - 1
+        if line > 0:
+            marks[line] = "1"
+    return "".join(marks)
+
+
+def pk(reference: str, hypothesis: str) -> float:
+    from nltk.metrics.segmentation import pk as nltk_pk
+
+    if "1" not in reference:
+        return 0.0 if "1" not in hypothesis else 1.0
+    return nltk_pk(reference, hypothesis, boundary="1")
+
+
+def briefer_starts(text: str) -> tuple[list[int], object]:
+    document = analyze(build_document(text)).document
+    # The untitled part before the first heading is not a heading found.
+    return [s.start for s in document.sections if s.title], document
+
+
+def short_line_starts(text: str) -> list[int]:
+    """Every non-blank line of at most 60 characters followed by a longer non-blank line."""
+    starts = []
+    previous: tuple[int, int] | None = None
+    for start, line in zip(line_starts(text), text.split("\n"), strict=True):
+        length = len(line.strip())
+        if not length:
+            continue
+        if previous is not None and previous[1] <= SHORT_LINE and length > previous[1]:
+            starts.append(previous[0])
+        previous = (start, length)
+    return starts
+
+
+def fragments(document) -> tuple[int, int]:
+    """Fragments among a 5-sentence briefing's key points, and the key points."""
+    briefing = brief(document, budget=Budget(sentences=5))
+    kinds = {p.index: p.kind for p in document.paragraphs}
+    points = briefing.key_points
+    count = sum(
+        is_fragment(p.text, kinds.get(document.sentences[p.sentence].paragraph) == "item") for p in points
+    )
+    return count, len(points)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--half", choices=("even", "odd", "all"), default="all")
+    parser.add_argument("--show", help="print predicted and gold headings of this document id")
+    args = parser.parse_args()
+    folder = data_dir()
+    if folder is None or not (folder / "structure_dev.jsonl").exists():
+        print("skipped: ../shared/data/structure_dev.jsonl is absent (it is not part of the repository)")
+        return 0
+    rows = records(folder / "structure_dev.jsonl", args.half)
+    systems = ("briefer", "no sections", "short line")
+    # per system, per genre: lists of (precision, recall, f1, predicted, gold, pk)
+    figures: dict[str, dict[str, list[tuple[float, ...]]]] = {s: defaultdict(list) for s in systems}
+    frag: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    seconds = 0.0
+    for row in rows:
+        text = row["text"]
+        gold = [h["start"] for h in row["headings"]]
+        lines = line_starts(text)
+        reference = segmentation(gold, lines)
+        tolerance = max(80, 0.02 * len(text))
+        began = time.perf_counter()
+        found, document = briefer_starts(text)
+        seconds += time.perf_counter() - began
+        if args.show == row["id"]:
+            show(text, found, gold, tolerance)
+        for genre in (row["genre"], "all"):
+            count, points = fragments(document)
+            frag[genre][0] += count
+            frag[genre][1] += points
+        for system, predicted in (("briefer", found), ("no sections", []), ("short line", short_line_starts(text))):
+            hits = matches(predicted, gold, tolerance)
+            precision = hits / len(predicted) if predicted else 0.0
+            recall = hits / len(gold) if gold else 0.0
+            f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+            score = pk(reference, segmentation(predicted, lines))
+            for genre in (row["genre"], "all"):
+                figures[system][genre].append((precision, recall, f1, len(predicted), len(gold), score))
+
+    print(f"{len(rows)} documents ({args.half}), briefer's layout and sections in {seconds:.1f} s\n")
+    print("| genre | docs | system | P | R | F1 | predicted / gold | Pk | fragment % |")
+    print("|---|---|---|---|---|---|---|---|---|")
+    for genre in (*GENRES, "all"):
+        for system in systems:
+            rows_ = figures[system].get(genre)
+            if not rows_:
+                continue
+            mean = [statistics.mean(r[k] for r in rows_) for k in (0, 1, 2, 5)]
+            predicted = sum(r[3] for r in rows_)
+            gold = sum(r[4] for r in rows_)
+            share = ""
+            if system == "briefer":
+                count, points = frag[genre]
+                share = f"{100 * count / points:.1f}" if points else "-"
+            print(
+                f"| {genre} | {len(rows_)} | {system} | {mean[0]:.2f} | {mean[1]:.2f} | {mean[2]:.2f} | "
+                f"{predicted} / {gold} | {mean[3]:.2f} | {share} |"
+            )
+    return 0
+
+
+def show(text: str, found: list[int], gold: list[int], tolerance: float) -> None:
+    """Predicted and gold heading lines side by side, for looking at one document."""
+    events = [(s, "pred") for s in found] + [(g, "gold") for g in gold]
+    for start, kind in sorted(events):
+        close = any(abs(start - other) <= tolerance for other in (gold if kind == "pred" else found))
+        line = text[start : text.find("\n", start) if text.find("\n", start) != -1 else len(text)]
+        print(f"{kind} {'ok ' if close else 'MISS'} {start:>7} {line.strip()[:90]!r}")
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
