@@ -44,6 +44,8 @@ def build_document(
             raise InputError(f"{name}: {lines:,} lines, more than the {MAX_LINES:,} briefer handles: {_SPLIT_IT}")
         blocks = parse_blocks(text)
 
+    # Page furniture and boilerplate are neither paragraphs nor sentences.
+    blocks = [b for b in blocks if b.kind != "skip"]
     headings = [b for b in blocks if b.kind == "heading"]
     if not title and headings and not any(b.kind != "heading" for b in blocks[: blocks.index(headings[0])]):
         title = text[headings[0].title_start : headings[0].title_end]
@@ -95,17 +97,29 @@ def build_document(
 
 
 def _sections(text: str, blocks: list[Block]) -> list[Section]:
-    """One section a heading; text before the first heading is a section of its own."""
+    """One section a heading; text before the first heading is a section of its own.
+
+    A heading with no text of its own before the next one joins it ("Design: The Unwrap
+    Method"), so that every section has sentences to page through.
+    """
     sections: list[Section] = []
     first_heading = next((i for i, b in enumerate(blocks) if b.kind == "heading"), None)
     if first_heading is None:
         return [Section(0, "", 0, len(text), "whole")]
     if any(b.kind != "heading" for b in blocks[:first_heading]):
         sections.append(Section(0, "", 0, blocks[first_heading].start, "heading"))
+    previous_heading = False
     for block in blocks[first_heading:]:
-        if block.kind == "heading":
-            title = text[block.title_start : block.title_end]
+        if block.kind != "heading":
+            previous_heading = False
+            continue
+        title = " ".join(text[block.title_start : block.title_end].split())
+        if previous_heading:
+            last = sections[-1]
+            sections[-1] = Section(last.index, f"{last.title}: {title}", last.start, len(text), "heading")
+        else:
             sections.append(Section(len(sections), title, block.start, len(text), "heading"))
+        previous_heading = True
     # Each section ends where the next begins.
     return [
         Section(s.index, s.title, s.start, sections[i + 1].start if i + 1 < len(sections) else len(text), s.origin)
@@ -114,8 +128,8 @@ def _sections(text: str, blocks: list[Block]) -> list[Section]:
 
 
 def _title_from_source(source: str) -> str:
+    """A file's name as a title: its words as written, only the separators made spaces."""
     if not source or source == "-" or "://" in source:
         return ""
     stem = PurePath(source).stem
-    words = re.sub(r"[-_]+", " ", stem).strip()
-    return words[:1].upper() + words[1:]
+    return re.sub(r"[-_]+", " ", stem).strip()

@@ -2,11 +2,21 @@
 
 Works on offsets only, so that every paragraph and heading is a span of the text as it
 was decoded — newlines of any convention (``\\n``, ``\\r\\n``, ``\\r``) included.
+
+Plain text arrives in many layouts: hard-wrapped at a fixed width or ragged, with first-line
+or hanging indents, quoted with ``>``, paginated with form feeds and running headers (RFCs),
+wrapped inside a Project Gutenberg licence, or as the line soup a PDF-to-text tool writes.
+The reader here joins the lines of a paragraph, never ends a block inside a sentence unless
+the layout says so (a blank line, a heading, a list item), sets page furniture and
+boilerplate aside (kind ``skip``), and takes a short line for a heading only when its shape
+(numbering, capitals, an underline, a standard part's name) or its context (standing alone
+before a body, not one of a run of short lines) says so. Every step is a pass over the lines.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from .model import count_words
@@ -14,14 +24,70 @@ from .model import count_words
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 _ATX = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$")
 _SETEXT_UNDERLINE = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
-_ITEM = re.compile(r"^[ \t]*(?:[-*+•‣◦]|\d{1,3}[.)])[ \t]+")
+_ITEM = re.compile(
+    r"^[ \t]*(?:[-*+•‣◦▪]|o(?=[ \t]{2})|\(?(?:\d{1,3}|[a-zA-Z]{1,2}|[ivxlcdm]{1,5})\)|(?:\d{1,3}|[a-z]|[ivx]{1,4})[.)])[ \t]+"
+)
+# A legal list item is written "(a)", "(1)", "(ii)" or "(A)", and continues the sentence
+# before it when that one ends in "--", ";" or ":".
+_LEGAL_ITEM = re.compile(r"^[ \t]*(?:``|\"|“)?\((?:\d{1,3}|[a-zA-Z]{1,2}|[ivxlcdm]{1,5})\)[ \t]")
+_CONTINUES = re.compile(r"(?:--|—|;|:|;\s+(?:and|or)|,\s+(?:and|or)|\b(?:and|or))[\"'”’]*$")
 _TERMINAL = re.compile(r"[.!?…:;\"”’')\]»。！？」』）]$")
+# The end of a sentence, allowing closing quotes and brackets (and TeX-style '' quotes).
+_SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»)\]]*$")
 _HAS_LETTER = re.compile(r"[^\W\d_]")
+
+# Page furniture: a bare page number, a "[Page 3]" footer, a dot-leader contents line.
+_PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?[-–—]?\s*\d{1,4}\s*[-–—]?\s*$", re.IGNORECASE)
+_PAGE_MARK = re.compile(r"\[page \d+\]|\bpage \d+ of \d+\b", re.IGNORECASE)
+_DOT_LEADER = re.compile(r"(?:\.{4,}|(?:\. ){3,}\.?|…{2,})\s*(?:\d+|[ivxlc]+)?\s*$")
+_DIGITS = re.compile(r"\d+")
+_GUTENBERG_START = re.compile(r"^\s*\*{3}\s*START OF (?:THE|THIS) PROJECT GUTENBERG", re.IGNORECASE)
+_GUTENBERG_END = re.compile(
+    r"^\s*(?:\*{3}\s*END OF (?:THE|THIS) PROJECT GUTENBERG|End of (?:the )?Project Gutenberg)", re.IGNORECASE
+)
+
+# Headings by their shape. Levels follow the numbering: "2." is 1, "2.1" is 2.
+_NUMBERED = re.compile(r"^(\d{1,2}(?:\.\d{1,3}){0,5})\.?[ \t]+(?=[^\W\d_]|[\"'“(])")
+_LETTERED = re.compile(r"^(?:Appendix|APPENDIX|Annex|ANNEX)?[ \t]*([A-Z](?:\.\d{1,3}){0,4})\.?[ \t]+(?=[A-Z])")
+_LEGAL = re.compile(r"^(?:SEC\.|SECTION|Sec\.|Section)[ \t]+\d{1,4}[A-Za-z]?(?:-\d+)?\.(?:[ \t]|$)")
+_WORD_NUMBER = (
+    "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+    "seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|first|second|third|fourth|fifth|sixth|seventh|"
+    "eighth|ninth|tenth|last|final"
+)
+_PART = re.compile(
+    rf"^(chapter|part|book|volume|vol\.|article|appendix|annex|title|act|scene|canto|stave|letter|lecture|lesson)"
+    rf"[ \t]+(?:[ivxlcdm]+|\d{{1,3}}|[a-z]|(?:{_WORD_NUMBER})(?:[- ](?:{_WORD_NUMBER}))?)\b",
+    re.IGNORECASE,
+)
+_ROMAN = re.compile(r"^[IVXLC]{1,7}\.?(?:[ \t]+[A-Z].*)?$")
+_STANDARD_PARTS = frozenset(
+    """abstract introduction background conclusion conclusions summary motivation discussion results
+    references bibliography acknowledgements acknowledgments acknowledgement acknowledgment contents
+    preface prologue epilogue foreword afterword glossary index appendix appendices terminology
+    evaluation experiments methods methodology notes overview definitions""".split()
+) | {
+    "table of contents", "status of this memo", "copyright notice", "related work", "future work",
+    "security considerations", "iana considerations", "author's address", "authors' addresses",
+    "author's addresses", "authors addresses", "conclusion and future work", "conclusions and future work",
+    "normative references", "informative references", "works cited", "literature cited", "further reading",
+    "executive summary", "table of contents",
+}  # fmt: skip
+_REFERENCE_PARTS = re.compile(
+    r"^(?:[\dA-Z]{1,2}(?:\.\d+)*\.?\s+)?(?:normative |informative )?"
+    r"(?:references|bibliography|works cited|literature cited|literature)\s*:?$",
+    re.IGNORECASE,
+)
+# A heading has at most this many words; a line longer than this is prose.
+_HEADING_WORDS = 14
+_LEGAL_HEADING_WORDS = 30
 
 
 @dataclass(frozen=True)
 class Block:
-    """A paragraph-level span: ``kind`` is ``prose``, ``item`` or ``heading``."""
+    """A paragraph-level span: ``kind`` is ``prose``, ``item``, ``heading``, ``reference``
+    (a paragraph of a references part: shown, never quoted) or ``skip`` (page furniture and
+    boilerplate: neither shown as text to brief nor quoted)."""
 
     start: int
     end: int
@@ -29,6 +95,8 @@ class Block:
     # For headings: the span of the heading's words, without ``#`` marks or underline.
     title_start: int = 0
     title_end: int = 0
+    # For headings: 1 for a top-level part, deeper levels as the numbering or underline shows.
+    level: int = 1
 
 
 @dataclass(frozen=True)
@@ -40,6 +108,15 @@ class _Line:
     @property
     def blank(self) -> bool:
         return not self.text.strip()
+
+    @property
+    def indent(self) -> int:
+        body = self.text.lstrip(" \t>")
+        return len(self.text) - len(body)
+
+    @property
+    def stripped(self) -> str:
+        return self.text.strip()
 
 
 def _lines(text: str) -> list[_Line]:
@@ -54,61 +131,205 @@ def _lines(text: str) -> list[_Line]:
 
 
 def parse_blocks(text: str) -> list[Block]:
-    """Split text into headings, list items and prose paragraphs, in order."""
+    """Split text into headings, list items, prose paragraphs and set-aside furniture, in order."""
     lines = _lines(text)
+    skip = _furniture(lines) | _boilerplate(lines)
     blocks: list[Block] = []
     run: list[_Line] = []
     i = 0
     while i < len(lines):
         line = lines[i]
-        nxt = lines[i + 1] if i + 1 < len(lines) else None
-        if line.blank:
-            blocks.extend(_prose(run))
+        if i in skip:
+            blocks.extend(_paragraphs(run))
             run = []
-        elif _ATX.match(line.text):
-            blocks.extend(_prose(run))
+            if not line.blank:
+                blocks.append(Block(line.start, line.end, "skip"))
+            i += 1
+            continue
+        if _is_blank(line):
+            blocks.extend(_paragraphs(run))
             run = []
-            blocks.append(_atx_heading(line))
-        elif (
-            nxt is not None
-            and _SETEXT_UNDERLINE.match(nxt.text)
-            and not run
-            and _HAS_LETTER.search(line.text)
-            and not _ITEM.match(line.text)
-        ):
-            blocks.append(_heading(line))
-            i += 1  # the underline belongs to the heading
-        elif _is_caps_heading(line.text):
-            blocks.extend(_prose(run))
+            i += 1
+            continue
+        nxt = lines[i + 1] if i + 1 < len(lines) and i + 1 not in skip else None
+        heading = _shaped_heading(line, nxt, run)
+        if heading is not None:
+            blocks.extend(_paragraphs(run))
             run = []
-            blocks.append(_heading(line))
-        elif _ITEM.match(line.text):
-            blocks.extend(_prose(run))
-            run = [line]
-        else:
-            run.append(line)
+            used, block = heading
+            # A long legal heading wraps: its capitals go on to the next line.
+            if used == 1 and nxt is not None and _wraps_heading(line, nxt):
+                block = Block(block.start, nxt.end, "heading", block.title_start, nxt.end, block.level)
+                used = 2
+            blocks.append(block)
+            i += used
+            continue
+        run.append(line)
         i += 1
-    blocks.extend(_prose(run))
-    return _promote_lone_titles(text, blocks)
+    blocks.extend(_paragraphs(run))
+    blocks = _lone_headings(text, blocks)
+    return _mark_references(text, blocks)
 
 
-def _atx_heading(line: _Line) -> Block:
-    match = _ATX.match(line.text)
-    assert match is not None
-    start = line.start + match.start(2)
-    return Block(line.start, line.end, "heading", start, start + len(match.group(2)))
+def _is_blank(line: _Line) -> bool:
+    # An email quote's empty line (">" alone) separates its paragraphs as a blank line does.
+    return not line.text.strip(" \t>\f")
 
 
-def _heading(line: _Line) -> Block:
-    stripped = line.text.strip()
-    offset = line.start + line.text.index(stripped)
-    return Block(line.start, line.end, "heading", offset, offset + len(stripped))
+# ---------------------------------------------------------------- page furniture, boilerplate
 
 
-def _is_caps_heading(text: str) -> bool:
-    stripped = text.strip()
+def _shape(line: _Line) -> str:
+    """A line with its numbers and spacing erased: running headers repeat in this form."""
+    return _DIGITS.sub("#", " ".join(line.text.split())).lower()
+
+
+def _furniture(lines: list[_Line]) -> set[int]:
+    """Form feeds, running headers and footers, page numbers and dot-leader contents lines."""
+    skip: set[int] = set()
+    near_break: list[int] = []
+    for index, line in enumerate(lines):
+        if "\f" in line.text:
+            if not line.text.strip(" \t\f"):
+                skip.add(index)
+            # The last line before a page break and the first after it are the footer and header.
+            for step in (-1, 1):
+                j = index + step
+                while 0 <= j < len(lines) and lines[j].blank:
+                    j += step
+                if 0 <= j < len(lines):
+                    near_break.append(j)
+        elif _DOT_LEADER.search(line.text) and len(line.stripped) > 6:
+            skip.add(index)
+        elif _PAGE_MARK.search(line.text) and count_words(line.text) <= 12:
+            skip.add(index)
+    if near_break:
+        shapes = Counter(_shape(line) for line in lines if not line.blank)
+        repeated = {_shape(lines[j]) for j in near_break if shapes[_shape(lines[j])] >= 2}
+        for j in near_break:
+            if _shape(lines[j]) in repeated or _PAGE_NUMBER.match(lines[j].text):
+                skip.add(j)
+        if repeated:
+            skip.update(i for i, line in enumerate(lines) if not line.blank and _shape(line) in repeated)
+    # A bare page number standing alone between blank lines (or at a page break).
+    for index, line in enumerate(lines):
+        if _PAGE_NUMBER.match(line.text) and not line.blank:
+            before = index == 0 or lines[index - 1].blank or index - 1 in skip
+            after = index + 1 >= len(lines) or lines[index + 1].blank or index + 1 in skip
+            if before and after:
+                skip.add(index)
+    return skip
+
+
+def _boilerplate(lines: list[_Line]) -> set[int]:
+    """A Project Gutenberg header and licence: everything before its START line and from its END line."""
+    start = next((i for i, line in enumerate(lines[:2000]) if _GUTENBERG_START.match(line.text)), None)
+    if start is None:
+        return set()
+    end = next((i for i in range(start + 1, len(lines)) if _GUTENBERG_END.match(lines[i].text)), len(lines))
+    # The START line may wrap: skip to the next blank line.
+    first = start + 1
+    while first < end and not lines[first].blank:
+        first += 1
+    return set(range(first)) | set(range(end, len(lines)))
+
+
+# ---------------------------------------------------------------- headings by their shape
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def _shaped_heading(line: _Line, nxt: _Line | None, run: list[_Line]) -> tuple[int, Block] | None:
+    """A heading recognised by its form, with the number of lines it takes, or None."""
+    text = line.text
+    match = _ATX.match(text)
+    if match:
+        start = line.start + match.start(2)
+        return 1, Block(line.start, line.end, "heading", start, start + len(match.group(2)), len(match.group(1)))
+    stripped = line.stripped
+    if (
+        nxt is not None
+        and _SETEXT_UNDERLINE.match(nxt.text)
+        and not run
+        and _HAS_LETTER.search(stripped)
+        and not _ITEM.match(text)
+        and _words(stripped) <= _HEADING_WORDS
+        # "--" under a two-letter word is a table rule or a signature, not an underline.
+        and len(nxt.stripped) >= min(3, len(stripped))
+    ):
+        return 2, _heading(line, 1 if nxt.stripped[0] == "=" else 2, end=nxt.end)
+    # Everything else starts a block: a line inside a sentence is never a heading.
+    if run and not _SENTENCE_END.search(run[-1].stripped) and not _is_heading_shaped(run[-1].stripped):
+        return None
+    level = _heading_level(stripped)
+    if level is None:
+        return None
+    if run and not _standalone(stripped):
+        return None
+    return 1, _heading(line, level)
+
+
+def _heading_level(stripped: str) -> int | None:
+    """The level of a line shaped like a heading (numbered, legal, a standard part, capitals), or None."""
+    if not stripped or len(stripped) > 200:
+        return None
+    words = _words(stripped)
+    if _LEGAL.match(stripped):
+        return 1 if words <= _LEGAL_HEADING_WORDS else None
+    if words > _HEADING_WORDS or not _HAS_LETTER.search(stripped):
+        return None
+    if stripped.endswith((",", ";", "--")) or _DOT_LEADER.search(stripped):
+        return None
+    bare = stripped.rstrip(":").strip()
+    if bare.lower() in _STANDARD_PARTS:
+        return 1
+    match = _NUMBERED.match(stripped)
+    if match and _title_like(stripped[match.end() :]):
+        return match.group(1).count(".") + 1
+    match = _PART.match(stripped)
+    if match and _title_like(stripped[match.end() :], lenient=True):
+        return 1 if match.group(1).lower() not in ("part", "book", "volume", "vol.") else 0
+    if _ROMAN.match(stripped) and words <= 8:
+        return 1
+    match = _LETTERED.match(stripped)
+    if match and stripped[:1] in "A" and stripped.lower().startswith(("appendix", "annex")):
+        return 1
+    if _is_caps(stripped):
+        return 1
+    return None
+
+
+def _title_like(rest: str, lenient: bool = False) -> bool:
+    """The words after a heading's number: short, not a sentence running on."""
+    rest = rest.strip()
+    if not rest:
+        return lenient
+    if _words(rest) > _HEADING_WORDS - 1:
+        return False
+    # "3 shows the results." is a wrapped sentence that starts with a number.
+    if rest.endswith(".") and not lenient and _words(rest) > 3:
+        return False
+    first = rest.lstrip("\"'“(")
+    return lenient or not first[:1].islower()
+
+
+def _is_heading_shaped(stripped: str) -> bool:
+    return _heading_level(stripped) is not None
+
+
+def _standalone(stripped: str) -> bool:
+    """Shapes strong enough to start a heading right after a sentence, with no blank line."""
+    if _LEGAL.match(stripped) or _PART.match(stripped) or stripped.rstrip(":").lower() in _STANDARD_PARTS:
+        return True
+    match = _NUMBERED.match(stripped)
+    return bool(match) and _words(stripped) <= 10 and not stripped.endswith(".")
+
+
+def _is_caps(stripped: str) -> bool:
     # The cheap tests first: most lines are prose, and a prose line can be very long.
-    if len(stripped.split(None, 12)) > 12 or stripped.endswith((".", ",", ";")):
+    if stripped.endswith((".", ",", ";")) and not _LEGAL.match(stripped):
         return False
     letters = [c for c in stripped if c.isalpha()]
     if len(letters) < 3:
@@ -118,49 +339,157 @@ def _is_caps_heading(text: str) -> bool:
     return bool(cased) and all(c.isupper() for c in cased)
 
 
-def _prose(run: list[_Line]) -> list[Block]:
-    """A run of non-blank lines: one paragraph, or one a line when lines are paragraphs."""
+def _wraps_heading(line: _Line, nxt: _Line) -> bool:
+    stripped = line.stripped
+    if not _LEGAL.match(stripped) or stripped.endswith("."):
+        return False
+    rest = nxt.stripped
+    return bool(rest) and _is_caps(rest.rstrip(".")) and _words(rest) <= 8
+
+
+def _heading(line: _Line, level: int = 1, end: int | None = None) -> Block:
+    stripped = line.text.strip()
+    offset = line.start + line.text.index(stripped)
+    return Block(line.start, end if end is not None else line.end, "heading", offset, offset + len(stripped), level)
+
+
+# ---------------------------------------------------------------- lines into paragraphs
+
+
+def _paragraphs(run: list[_Line]) -> list[Block]:
+    """A run of non-blank lines: paragraphs and list items, cut only where a sentence ends."""
     if not run:
         return []
-    kind = "item" if _ITEM.match(run[0].text) else "prose"
-    if len(run) > 1 and _one_paragraph_a_line(run):
-        return [Block(line.start, line.end, "item" if _ITEM.match(line.text) else "prose") for line in run]
-    return [Block(run[0].start, run[-1].end, kind)]
+    line_mode = len(run) > 1 and _one_paragraph_a_line(run)
+    width = _width(run)
+    blocks: list[Block] = []
+    first = 0
+    for i in range(len(run) - 1):
+        if _breaks(run, i, line_mode, width):
+            blocks.append(_block(run[first : i + 1]))
+            first = i + 1
+    blocks.append(_block(run[first:]))
+    return blocks
+
+
+def _block(lines: list[_Line]) -> Block:
+    return Block(lines[0].start, lines[-1].end, "item" if _ITEM.match(lines[0].text) else "prose")
+
+
+def _breaks(run: list[_Line], i: int, line_mode: bool, width: int) -> bool:
+    """Whether a paragraph or item ends after line ``i`` of the run."""
+    line, nxt = run[i], run[i + 1]
+    text = line.text.rstrip()
+    if _ITEM.match(nxt.text):
+        # A legal list item continues the sentence that leads into it.
+        return not (_CONTINUES.search(text) and (_LEGAL_ITEM.match(nxt.text) or not _ITEM.match(line.text)))
+    if not _SENTENCE_END.search(text):
+        return False
+    if line_mode:
+        return True
+    # The writer broke the line although the next word would have fit: the paragraph ended.
+    next_word = nxt.text.split(None, 1)[0] if nxt.text.strip() else ""
+    if len(text) + 1 + len(next_word) <= width - 2 and len(text) < 0.8 * width:
+        return True
+    # A first-line indent opens the next paragraph; a hanging indent shows in the line after.
+    after = run[i + 2] if i + 2 < len(run) else None
+    if nxt.indent > line.indent and (after is None or after.indent < nxt.indent):
+        return True
+    return nxt.indent < line.indent and after is not None and after.indent > nxt.indent
+
+
+def _width(run: list[_Line]) -> int:
+    """The width the run was wrapped at: its longest line, not counting a few outliers."""
+    lengths = sorted(len(line.text.rstrip()) for line in run)
+    typical = lengths[int(0.9 * (len(lengths) - 1))]
+    return max(length for length in lengths if length <= 1.25 * typical + 2)
 
 
 def _one_paragraph_a_line(run: list[_Line]) -> bool:
     """Long lines that each end a sentence are paragraphs; hard-wrapped prose is not."""
     lengths = sorted(len(line.text.strip()) for line in run)
-    if lengths[len(lengths) // 2] > 120:
-        return True
     ended = sum(1 for line in run if _TERMINAL.search(line.text.strip()))
+    if lengths[len(lengths) // 2] > 120:
+        return ended >= 0.5 * len(run)
     return ended >= 0.8 * len(run)
 
 
-def _promote_lone_titles(text: str, blocks: list[Block]) -> list[Block]:
-    """A short line standing alone, without a full stop, before prose is a heading."""
+# ---------------------------------------------------------------- headings by their context
+
+
+def _lone_headings(text: str, blocks: list[Block]) -> list[Block]:
+    """A short line standing alone before a body is a heading; one of a run of such lines is not."""
+    lone = [_lone_candidate(text, blocks, index) for index in range(len(blocks))]
     out: list[Block] = []
     for index, block in enumerate(blocks):
-        following = blocks[index + 1] if index + 1 < len(blocks) else None
-        body = text[block.start : block.end].strip()
-        if (
-            block.kind == "prose"
-            and following is not None
-            and following.kind != "heading"
-            and "\n" not in body
-            and "\r" not in body
-            and count_words(body) <= 10
-            and not _TERMINAL.search(body)
-            and _HAS_LETTER.search(body)
-            and _separated(text, block, following)
-        ):
-            out.append(_heading(_Line(block.start, block.end, text[block.start : block.end])))
+        if not lone[index]:
+            out.append(block)
+            continue
+        # A run of three or more lone short lines is a list (fixtures, an address, a contents).
+        first = index
+        while first > 0 and (lone[first - 1] or blocks[first - 1].kind == "skip"):
+            first -= 1
+        last = index
+        while last + 1 < len(blocks) and (lone[last + 1] or blocks[last + 1].kind == "skip"):
+            last += 1
+        members = sum(lone[first : last + 1])
+        following = next((b for b in blocks[last + 1 :] if b.kind != "skip"), None)
+        if members <= 2 and following is not None and _is_body(text, following):
+            out.append(_heading(_Line(block.start, block.end, text[block.start : block.end]), 2))
         else:
             out.append(block)
     return out
+
+
+def _lone_candidate(text: str, blocks: list[Block], index: int) -> bool:
+    block = blocks[index]
+    if block.kind != "prose":
+        return False
+    body = text[block.start : block.end].strip()
+    if "\n" in body or "\r" in body or count_words(body) > _HEADING_WORDS or not _HAS_LETTER.search(body):
+        return False
+    # Dialogue and quotations open with a quote mark; a sentence ends with a full stop.
+    if body[0] in "\"'“‘«„(" or _TERMINAL.search(body) and not body.endswith("?"):
+        return False
+    if body.endswith("?") and count_words(body) < 4:
+        return False
+    previous = next((b for b in reversed(blocks[:index]) if b.kind != "skip"), None)
+    if previous is not None and previous.kind in ("prose", "item"):
+        # A line broken off the sentence above it (a page break, a stray blank line).
+        tail = text[previous.start : previous.end].rstrip()
+        if not _TERMINAL.search(tail) and not tail.endswith("?") and body[0].islower():
+            return False
+    return _separated(text, previous, block) if previous is not None else True
+
+
+def _is_body(text: str, block: Block) -> bool:
+    """Text a heading can stand over: a paragraph, a list, or another heading."""
+    if block.kind in ("heading", "item"):
+        return True
+    if block.kind != "prose":
+        return False
+    body = text[block.start : block.end].strip()
+    return count_words(body) > _HEADING_WORDS or bool(_SENTENCE_END.search(body)) or "\n" in body
 
 
 def _separated(text: str, block: Block, following: Block) -> bool:
     """True when a blank line stands between two blocks."""
     gap = text[block.end : following.start]
     return gap.count("\n") + gap.count("\r") - gap.count("\r\n") >= 2
+
+
+def _mark_references(text: str, blocks: list[Block]) -> list[Block]:
+    """The paragraphs under a References or Bibliography heading are shown but never quoted."""
+    out: list[Block] = []
+    level: int | None = None
+    for block in blocks:
+        if block.kind == "heading":
+            title = text[block.title_start : block.title_end]
+            if _REFERENCE_PARTS.match(title.strip()):
+                level = block.level
+            elif level is not None and block.level <= level:
+                level = None
+        elif level is not None and block.kind in ("prose", "item"):
+            block = Block(block.start, block.end, "reference")
+        out.append(block)
+    return out
