@@ -78,6 +78,7 @@ _REFERENCE_PARTS = re.compile(
     r"(?:references|bibliography|works cited|literature cited|literature)\s*:?$",
     re.IGNORECASE,
 )
+_RUNS_ON = frozenset("a an the of to with and or for in on by at from that which is are was be as its their".split())
 # A heading has at most this many words; a line longer than this is prose.
 _HEADING_WORDS = 14
 _LEGAL_HEADING_WORDS = 30
@@ -167,8 +168,8 @@ def parse_blocks(text: str) -> list[Block]:
         run.append(line)
         i += 1
     blocks.extend(_paragraphs(run))
-    blocks = _lone_headings(text, blocks)
-    return _mark_references(text, blocks)
+    blocks = _indented_terms(lines, _lone_headings(text, blocks))
+    return _mark_references(text, _contents_lists(text, blocks))
 
 
 def _is_blank(line: _Line) -> bool:
@@ -268,6 +269,9 @@ def _shaped_heading(line: _Line, nxt: _Line | None, run: list[_Line]) -> tuple[i
         return None
     if run and not _standalone(stripped):
         return None
+    # "1.  A resolver receives a query with" over a hanging indent is a list item.
+    if nxt is not None and not _is_blank(nxt) and nxt.indent > line.indent and not _LEGAL.match(stripped):
+        return None
     return 1, _heading(line, level)
 
 
@@ -312,7 +316,9 @@ def _title_like(rest: str, lenient: bool = False) -> bool:
     if rest.endswith(".") and not lenient and _words(rest) > 3:
         return False
     first = rest.lstrip("\"'“(")
-    return lenient or not first[:1].islower()
+    last = rest.rsplit(None, 1)[-1].lower()
+    # A heading does not end on an article or a preposition: a wrapped sentence does.
+    return lenient or not (first[:1].islower() or last in _RUNS_ON)
 
 
 def _is_heading_shaped(stripped: str) -> bool:
@@ -476,6 +482,51 @@ def _separated(text: str, block: Block, following: Block) -> bool:
     """True when a blank line stands between two blocks."""
     gap = text[block.end : following.start]
     return gap.count("\n") + gap.count("\r") - gap.count("\r\n") >= 2
+
+
+def _indented_terms(lines: list[_Line], blocks: list[Block]) -> list[Block]:
+    """An indented short line over a more indented body is a term being defined, not a heading.
+
+    RFCs lay out packet fields so: "   Code" then "      The Code field is one octet".
+    """
+    indent_at = {line.start: line.indent for line in lines}
+    out: list[Block] = []
+    for index, block in enumerate(blocks):
+        following = next((b for b in blocks[index + 1 :] if b.kind != "skip"), None)
+        indent = indent_at.get(block.start, 0)
+        if (
+            block.kind == "heading"
+            and block.title_start == block.start + indent
+            and 0 < indent < 8
+            and following is not None
+            and following.kind != "heading"
+            and indent_at.get(following.start, 0) > indent
+        ):
+            block = Block(block.start, block.end, "prose")
+        out.append(block)
+    return out
+
+
+def _contents_lists(text: str, blocks: list[Block]) -> list[Block]:
+    """Three or more headings in a row with no text between them are a list of contents."""
+    out = list(blocks)
+    index = 0
+    while index < len(out):
+        if out[index].kind != "heading":
+            index += 1
+            continue
+        last = index
+        members = [index]
+        while last + 1 < len(out) and out[last + 1].kind in ("heading", "skip"):
+            last += 1
+            if out[last].kind == "heading":
+                members.append(last)
+        explicit = any(text[out[m].start : out[m].title_start].strip() for m in members)
+        if len(members) >= 3 and not explicit:
+            for m in members:
+                out[m] = Block(out[m].start, out[m].end, "prose")
+        index = last + 1
+    return out
 
 
 def _mark_references(text: str, blocks: list[Block]) -> list[Block]:
