@@ -35,6 +35,7 @@ _TERMINAL = re.compile(r"[.!?…:;\"”’')\]»。！？」』）]$")
 # The end of a sentence, allowing closing quotes and brackets (and TeX-style '' quotes).
 _SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»)\]]*$")
 _HAS_LETTER = re.compile(r"[^\W\d_]")
+_WORD = re.compile(r"(?:^|\s)[^\W\d_]{2,}[.:!?]?(?=\s|$)")
 
 # Page furniture: a bare page number, a "[Page 3]" footer, a dot-leader contents line.
 _PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?[-–—]?\s*\d{1,4}\s*[-–—]?\s*$", re.IGNORECASE)
@@ -452,7 +453,7 @@ def _lone_candidate(text: str, blocks: list[Block], index: int) -> bool:
     if block.kind != "prose":
         return False
     body = text[block.start : block.end].strip()
-    if "\n" in body or "\r" in body or count_words(body) > _HEADING_WORDS or not _HAS_LETTER.search(body):
+    if "\n" in body or "\r" in body or count_words(body) > _HEADING_WORDS or not _WORD.search(body):
         return False
     # Dialogue and quotations open with a quote mark; a sentence ends with a full stop.
     if body[0] in "\"'“‘«„(" or _TERMINAL.search(body) and not body.endswith("?"):
@@ -508,24 +509,38 @@ def _indented_terms(lines: list[_Line], blocks: list[Block]) -> list[Block]:
 
 
 def _contents_lists(text: str, blocks: list[Block]) -> list[Block]:
-    """Three or more headings in a row with no text between them are a list of contents."""
+    """Three or more headings in a row, with at most a line under each, are a list of contents."""
     out = list(blocks)
-    index = 0
-    while index < len(out):
-        if out[index].kind != "heading":
-            index += 1
+    headings = [i for i, b in enumerate(out) if b.kind == "heading"]
+    thin: list[bool] = []
+    for n, index in enumerate(headings):
+        until = headings[n + 1] if n + 1 < len(headings) else len(out)
+        body = [b for b in out[index + 1 : until] if b.kind != "skip"]
+        thin.append(
+            n + 1 < len(headings)
+            and len(body) <= 1
+            and all(
+                "\n" not in text[b.start : b.end]
+                and count_words(text[b.start : b.end]) <= _HEADING_WORDS
+                and not _separated(text, out[index], b)
+                for b in body
+            )
+        )
+    n = 0
+    while n < len(headings):
+        if not thin[n]:
+            n += 1
             continue
-        last = index
-        members = [index]
-        while last + 1 < len(out) and out[last + 1].kind in ("heading", "skip"):
+        last = n
+        while last + 1 < len(headings) and thin[last + 1]:
             last += 1
-            if out[last].kind == "heading":
-                members.append(last)
+        # The last heading of the list is thin too when its own body is one line.
+        members = headings[n : last + 2]
         explicit = any(text[out[m].start : out[m].title_start].strip() for m in members)
         if len(members) >= 3 and not explicit:
             for m in members:
                 out[m] = Block(out[m].start, out[m].end, "prose")
-        index = last + 1
+        n = last + 1
     return out
 
 
