@@ -126,9 +126,7 @@ def fragments(document) -> tuple[int, int]:
     briefing = brief(document, budget=Budget(sentences=5))
     kinds = {p.index: p.kind for p in document.paragraphs}
     points = briefing.key_points
-    count = sum(
-        is_fragment(p.text, kinds.get(document.sentences[p.sentence].paragraph) == "item") for p in points
-    )
+    count = sum(is_fragment(p.text, kinds.get(document.sentences[p.sentence].paragraph) == "item") for p in points)
     return count, len(points)
 
 

@@ -25,7 +25,8 @@ def test_sample_offsets_and_one_paragraph_a_line(sample_text):
     assert_offsets(document)
     assert len(document.paragraphs) == 9
     assert len(document.sentences) == 26
-    assert document.title == "China tajikistan strategic dialogue"
+    # A file name gives its words as written, only the hyphens made spaces.
+    assert document.title == "china tajikistan strategic dialogue"
 
 
 def test_headings_make_sections_and_title():

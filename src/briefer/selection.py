@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .openings import is_dangling
+from .openings import is_dangling, is_fragment
 from .topics import Analysis
 
 # Two key points sharing more than this cosine of their terms say the same thing.
@@ -29,7 +29,8 @@ def choose(
     waits until it no longer opens it, and — in a text written in paragraphs, whose topics
     follow its paragraphs — each new topic covered lowers the rest of that topic.
     """
-    order = np.argsort(-scores, kind="stable")
+    unquotable = _unquotable(analysis)
+    order = _whole_sentences_first(np.argsort(-scores, kind="stable"), unquotable)
     sentences = analysis.document.sentences
     if not refine:
         return _plain(order, limit, max_words, lengths, [s.text for s in sentences])
@@ -70,7 +71,7 @@ def choose(
         if spread and topic not in covered:
             covered.add(topic)
             adjusted[topic_of == topic] *= COVERED_TOPIC
-            order = np.argsort(-adjusted, kind="stable")
+            order = _whole_sentences_first(np.argsort(-adjusted, kind="stable"), unquotable)
             position = 0
     # Held-back sentences come in where they no longer open the briefing, then (to fill the
     # budget) anywhere.
@@ -88,6 +89,25 @@ def choose(
                 used_words += lengths[index]
                 held_back.remove(index)
     return sorted(chosen)
+
+
+def _unquotable(analysis: Analysis) -> tuple[np.ndarray, np.ndarray]:
+    """Which sentences are fragments (headings, stubs, pieces of a sentence the layout cut)
+    and which stand in a references part (never quoted, unless the text is nothing else)."""
+    document = analysis.document
+    kinds = [p.kind for p in document.paragraphs]
+    fragment = np.array([is_fragment(s.text, kinds[s.paragraph] == "item") for s in document.sentences], dtype=bool)
+    cited = np.array([kinds[s.paragraph] == "reference" for s in document.sentences], dtype=bool)
+    if cited.all():
+        cited[:] = False
+    return fragment, cited
+
+
+def _whole_sentences_first(order: np.ndarray, unquotable: tuple[np.ndarray, np.ndarray]) -> np.ndarray:
+    """The ranking without cited sentences, fragments after every whole sentence."""
+    fragment, cited = unquotable
+    kept = order[~cited[order]]
+    return np.concatenate([kept[~fragment[kept]], kept[fragment[kept]]])
 
 
 def covers_topics(analysis: Analysis) -> bool:

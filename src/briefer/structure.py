@@ -25,7 +25,9 @@ _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 _ATX = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$")
 _SETEXT_UNDERLINE = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 _ITEM = re.compile(
-    r"^[ \t]*(?:[-*+•‣◦▪]|o(?=[ \t]{2})|\(?(?:\d{1,3}|[a-zA-Z]{1,2}|[ivxlcdm]{1,5})\)|(?:\d{1,3}|[a-z]|[ivx]{1,4})[.)])[ \t]+"
+    r"^[ \t]*(?:[-*+•‣◦▪]|o(?=[ \t]{2})"  # bullets, and the RFCs' "o  "
+    r"|\(?(?:\d{1,3}|[a-zA-Z]{1,2}|[ivxlcdm]{1,5})\)"  # (a) (1) (iv) 1)
+    r"|(?:\d{1,3}|[a-z]|[ivx]{1,4})[.)])[ \t]+"  # 1. a. iv.
 )
 # A legal list item is written "(a)", "(1)", "(ii)" or "(A)", and continues the sentence
 # before it when that one ends in "--", ";" or ":".
@@ -62,24 +64,33 @@ _PART = re.compile(
     re.IGNORECASE,
 )
 _ROMAN = re.compile(r"^[IVXLC]{1,7}\.?(?:[ \t]+[A-Z].*)?$")
-_STANDARD_PARTS = frozenset(
-    """abstract introduction background conclusion conclusions summary motivation discussion results
-    references bibliography acknowledgements acknowledgments acknowledgement acknowledgment contents
-    preface prologue epilogue foreword afterword glossary index appendix appendices terminology
-    evaluation experiments methods methodology notes overview definitions""".split()
+
+
+def _word_set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+_STANDARD_PARTS = _word_set(
+    (
+        "abstract introduction background conclusion conclusions summary motivation discussion results "
+        "references bibliography acknowledgements acknowledgments acknowledgement acknowledgment contents "
+        "preface prologue epilogue foreword afterword glossary index appendix appendices terminology "
+        "evaluation experiments methods methodology notes overview definitions"
+    )
 ) | {
     "table of contents", "status of this memo", "copyright notice", "related work", "future work",
     "security considerations", "iana considerations", "author's address", "authors' addresses",
     "author's addresses", "authors addresses", "conclusion and future work", "conclusions and future work",
     "normative references", "informative references", "works cited", "literature cited", "further reading",
-    "executive summary", "table of contents",
+    "executive summary",
 }  # fmt: skip
 _REFERENCE_PARTS = re.compile(
     r"^(?:[\dA-Z]{1,2}(?:\.\d+)*\.?\s+)?(?:normative |informative )?"
     r"(?:references|bibliography|works cited|literature cited|literature)\s*:?$",
     re.IGNORECASE,
 )
-_RUNS_ON = frozenset("a an the of to with and or for in on by at from that which is are was be as its their".split())
+# Words a wrapped sentence stops on and a heading does not.
+_RUNS_ON = _word_set("a an the of to with and or for in on by at from that which is are was be as its their")
 # A heading has at most this many words; a line longer than this is prose.
 _HEADING_WORDS = 14
 _LEGAL_HEADING_WORDS = 30
@@ -201,9 +212,9 @@ def _furniture(lines: list[_Line]) -> set[int]:
                     j += step
                 if 0 <= j < len(lines):
                     near_break.append(j)
-        elif _DOT_LEADER.search(line.text) and len(line.stripped) > 6:
-            skip.add(index)
-        elif _PAGE_MARK.search(line.text) and count_words(line.text) <= 12:
+        elif (_DOT_LEADER.search(line.text) and len(line.stripped) > 6) or (
+            _PAGE_MARK.search(line.text) and count_words(line.text) <= 12
+        ):
             skip.add(index)
     if near_break:
         shapes = Counter(_shape(line) for line in lines if not line.blank)
@@ -389,7 +400,7 @@ def _breaks(run: list[_Line], i: int, line_mode: bool, width: int) -> bool:
     text = line.text.rstrip()
     if _ITEM.match(nxt.text):
         # A legal list item continues the sentence that leads into it.
-        return not (_CONTINUES.search(text) and (_LEGAL_ITEM.match(nxt.text) or not _ITEM.match(line.text)))
+        return not (_CONTINUES.search(text) and _LEGAL_ITEM.match(nxt.text))
     if not _SENTENCE_END.search(text):
         return False
     if line_mode:
@@ -456,7 +467,7 @@ def _lone_candidate(text: str, blocks: list[Block], index: int) -> bool:
     if "\n" in body or "\r" in body or count_words(body) > _HEADING_WORDS or not _WORD.search(body):
         return False
     # Dialogue and quotations open with a quote mark; a sentence ends with a full stop.
-    if body[0] in "\"'“‘«„(" or _TERMINAL.search(body) and not body.endswith("?"):
+    if body[0] in "\"'“‘«„(" or (_TERMINAL.search(body) and not body.endswith("?")):
         return False
     if body.endswith("?") and count_words(body) < 4:
         return False
