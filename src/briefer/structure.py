@@ -71,12 +71,12 @@ def _word_set(words: str) -> frozenset[str]:
 
 
 _STANDARD_PARTS = _word_set(
-    (
+
         "abstract introduction background conclusion conclusions summary motivation discussion results "
         "references bibliography acknowledgements acknowledgments acknowledgement acknowledgment contents "
         "preface prologue epilogue foreword afterword glossary index appendix appendices terminology "
         "evaluation experiments methods methodology notes overview definitions"
-    )
+
 ) | {
     "table of contents", "status of this memo", "copyright notice", "related work", "future work",
     "security considerations", "iana considerations", "author's address", "authors' addresses",
