@@ -91,6 +91,8 @@ _REFERENCE_PARTS = re.compile(
 )
 # Words a wrapped sentence stops on and a heading does not.
 _RUNS_ON = _word_set("a an the of to with and or for in on by at from that which is are was be as its their")
+# More short lines than this in a row, each standing alone, are a list, not headings.
+_LONE_RUN = 3
 # A heading has at most this many words; a line longer than this is prose.
 _HEADING_WORDS = 14
 _LEGAL_HEADING_WORDS = 30
@@ -452,7 +454,7 @@ def _lone_headings(text: str, blocks: list[Block]) -> list[Block]:
             last += 1
         members = sum(lone[first : last + 1])
         following = next((b for b in blocks[last + 1 :] if b.kind != "skip"), None)
-        if members <= 2 and following is not None and _is_body(text, following):
+        if members <= _LONE_RUN and following is not None and _is_body(text, following):
             out.append(_heading(_Line(block.start, block.end, text[block.start : block.end]), 2))
         else:
             out.append(block)
@@ -487,7 +489,7 @@ def _is_body(text: str, block: Block) -> bool:
     if block.kind != "prose":
         return False
     body = text[block.start : block.end].strip()
-    return count_words(body) > _HEADING_WORDS or bool(_SENTENCE_END.search(body)) or "\n" in body
+    return count_words(body) > _HEADING_WORDS or bool(_TERMINAL.search(body)) or "\n" in body
 
 
 def _separated(text: str, block: Block, following: Block) -> bool:
@@ -548,11 +550,22 @@ def _contents_lists(text: str, blocks: list[Block]) -> list[Block]:
         # The last heading of the list is thin too when its own body is one line.
         members = headings[n : last + 2]
         explicit = any(text[out[m].start : out[m].title_start].strip() for m in members)
-        if len(members) >= 3 and not explicit:
+        # Entries of a contents list share their form: "Chapter II.", "Chapter III.", "4.", "5."
+        forms = Counter(_entry_form(text[out[m].title_start : out[m].title_end]) for m in members)
+        if len(members) >= 3 and not explicit and forms.most_common(1)[0][1] >= 3:
             for m in members:
                 out[m] = Block(out[m].start, out[m].end, "prose")
         n = last + 1
     return out
+
+
+_ROMAN_WORD = re.compile(r"^[ivxlcdm]+\.?$")
+
+
+def _entry_form(title: str) -> str:
+    """A heading's first word with its numbers erased: what the entries of a contents list share."""
+    first = title.split(None, 1)[0].lower() if title.strip() else ""
+    return "R" if _ROMAN_WORD.match(first) else _DIGITS.sub("#", first)
 
 
 def _mark_references(text: str, blocks: list[Block]) -> list[Block]:
