@@ -91,6 +91,8 @@ _REFERENCE_PARTS = re.compile(
 )
 # Words a wrapped sentence stops on and a heading does not.
 _RUNS_ON = _word_set("a an the of to with and or for in on by at from that which is are was be as its their")
+# A line indented this much is centred (a title page, a verse), not a paragraph's first line.
+_CENTRED = 8
 # More short lines than this in a row, each standing alone, are a list, not headings.
 _LONE_RUN = 3
 # A heading has at most this many words; a line longer than this is prose.
@@ -454,7 +456,9 @@ def _lone_headings(text: str, blocks: list[Block]) -> list[Block]:
             last += 1
         members = sum(lone[first : last + 1])
         following = next((b for b in blocks[last + 1 :] if b.kind != "skip"), None)
-        if members <= _LONE_RUN and following is not None and _is_body(text, following):
+        # Centred short lines over centred text are a title page or a verse.
+        centred = following is not None and min(_indent(text, block.start), _indent(text, following.start)) >= _CENTRED
+        if members <= _LONE_RUN and following is not None and _is_body(text, following) and not centred:
             out.append(_heading(_Line(block.start, block.end, text[block.start : block.end]), 2))
         else:
             out.append(block)
@@ -480,6 +484,13 @@ def _lone_candidate(text: str, blocks: list[Block], index: int) -> bool:
         if not _TERMINAL.search(tail) and not tail.endswith("?") and body[0].islower():
             return False
     return _separated(text, previous, block) if previous is not None else True
+
+
+def _indent(text: str, start: int) -> int:
+    position = start
+    while position < len(text) and text[position] in " \t":
+        position += 1
+    return position - start
 
 
 def _is_body(text: str, block: Block) -> bool:
@@ -533,8 +544,8 @@ def _contents_lists(text: str, blocks: list[Block]) -> list[Block]:
             n + 1 < len(headings)
             and len(body) <= 1
             and all(
-                "\n" not in text[b.start : b.end]
-                and count_words(text[b.start : b.end]) <= _HEADING_WORDS
+                text.count("\n", b.start, b.end) <= 2
+                and count_words(text[b.start : b.end]) <= 2 * _HEADING_WORDS
                 and not _separated(text, out[index], b)
                 for b in body
             )
@@ -552,7 +563,9 @@ def _contents_lists(text: str, blocks: list[Block]) -> list[Block]:
         explicit = any(text[out[m].start : out[m].title_start].strip() for m in members)
         # Entries of a contents list share their form: "Chapter II.", "Chapter III.", "4.", "5."
         forms = Counter(_entry_form(text[out[m].title_start : out[m].title_end]) for m in members)
-        if len(members) >= 3 and not explicit and forms.most_common(1)[0][1] >= 3:
+        # A title page centres its lines: "ADVENTURES", "OF", "HUCKLEBERRY FINN".
+        centred = all(out[m].title_start - out[m].start >= _CENTRED for m in members)
+        if len(members) >= 3 and not explicit and (forms.most_common(1)[0][1] >= 3 or centred):
             for m in members:
                 out[m] = Block(out[m].start, out[m].end, "prose")
         n = last + 1
