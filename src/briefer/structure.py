@@ -36,6 +36,8 @@ _CONTINUES = re.compile(r"(?:--|—|;|:|;\s+(?:and|or)|,\s+(?:and|or)|\b(?:and|o
 _TERMINAL = re.compile(r"[.!?…:;\"”’')\]»。！？」』）]$")
 # The end of a sentence, allowing closing quotes and brackets (and TeX-style '' quotes).
 _SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»)\]]*$")
+# A sentence's end before a heading may carry a footnote mark: "... in word type j.2".
+_ENDS_BEFORE_HEADING = re.compile(r"[.!?…。！？][\"'”’»)\]]*\d?$")
 _HAS_LETTER = re.compile(r"[^\W\d_]")
 _WORD = re.compile(r"(?:^|\s)[^\W\d_]{2,}[.:!?]?(?=\s|$)")
 
@@ -277,8 +279,15 @@ def _shaped_heading(line: _Line, nxt: _Line | None, run: list[_Line]) -> tuple[i
         and len(nxt.stripped) >= min(3, len(stripped))
     ):
         return 2, _heading(line, 1 if nxt.stripped[0] == "=" else 2, end=nxt.end)
-    # Everything else starts a block: a line inside a sentence is never a heading.
-    if run and not _SENTENCE_END.search(run[-1].stripped) and not _is_heading_shaped(run[-1].stripped):
+    # Everything else starts a block: a line inside a sentence is never a heading, except a
+    # standard part's name alone on its line ("Abstract" under a paper's author lines).
+    bare = stripped.rstrip(":").strip()
+    if (
+        run
+        and not _ENDS_BEFORE_HEADING.search(run[-1].stripped)
+        and not _is_heading_shaped(run[-1].stripped)
+        and not (bare.lower() in _STANDARD_PARTS and bare[:1].isupper())
+    ):
         return None
     level = _heading_level(stripped)
     if level is None:
