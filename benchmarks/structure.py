@@ -16,10 +16,16 @@ overall:
 Beside briefer: "no sections" and "every short line before a longer one" (a non-blank line of
 at most 60 characters whose next non-blank line is longer) as baselines.
 
-    python benchmarks/structure.py [--half even|odd|all] [--fragments-only]
+    python benchmarks/structure.py [--half even|odd|all] [--no-briefing] [--show ID]
+    python benchmarks/structure.py --wrap [--limit N]
+    python benchmarks/structure.py --fragments [--limit N]
 
 ``--half`` keeps the documents of even or odd index within each genre (tune on one, confirm on
-the other). Skips (exit 0) when the data set is absent.
+the other). ``--wrap``: wrap invariance, the share of CNN articles
+(cnndm_validation_1000.jsonl) whose 3 key points are the same (spacing aside) when the article
+is hard-wrapped at 72 columns, and again with a four-space hanging indent. ``--fragments``:
+fragment % of the key points on every summarization set in ../shared/data, each at the budget of
+its human summaries. Skips (exit 0) when the data are absent.
 """
 
 from __future__ import annotations
@@ -29,6 +35,7 @@ import bisect
 import json
 import statistics
 import sys
+import textwrap
 import time
 from collections import defaultdict
 from pathlib import Path
@@ -135,8 +142,15 @@ def main() -> int:
     parser.add_argument("--half", choices=("even", "odd", "all"), default="all")
     parser.add_argument("--show", help="print predicted and gold headings of this document id")
     parser.add_argument("--no-briefing", action="store_true", help="headings and Pk only, no fragment %%")
+    parser.add_argument("--wrap", action="store_true", help="wrap invariance on the CNN articles")
+    parser.add_argument("--fragments", action="store_true", help="fragment %% on every summarization set")
+    parser.add_argument("--limit", type=int, help="--wrap, --fragments: at most N records a set")
     args = parser.parse_args()
     folder = data_dir()
+    if args.wrap:
+        return wrap_invariance(folder, args.limit or 1000)
+    if args.fragments:
+        return fragment_sets(folder, args.limit or 100)
     if folder is None or not (folder / "structure_dev.jsonl").exists():
         print("skipped: ../shared/data/structure_dev.jsonl is absent (it is not part of the repository)")
         return 0
@@ -189,6 +203,87 @@ def main() -> int:
                 f"| {genre} | {len(rows_)} | {system} | {mean[0]:.2f} | {mean[1]:.2f} | {mean[2]:.2f} | "
                 f"{predicted} / {gold} | {mean[3]:.2f} | {share} |"
             )
+    return 0
+
+
+def _points(text: str, budget: Budget) -> list[str]:
+    document = build_document(text)
+    return [" ".join(p.text.split()) for p in brief(document, budget=budget).key_points]
+
+
+def wrap_invariance(folder: Path | None, limit: int) -> int:
+    """Same key points for an article as written and hard-wrapped (flush and hanging indent)?"""
+    path = folder / "cnndm_validation_1000.jsonl" if folder else None
+    if path is None or not path.exists():
+        print("skipped: ../shared/data/cnndm_validation_1000.jsonl is absent")
+        return 0
+    same = {"72 columns": 0, "72 columns, hanging indent": 0}
+    total = 0
+    changed: list[str] = []
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            if total >= limit:
+                break
+            record = json.loads(line)
+            text = record["text"]
+            total += 1
+            original = _points(text, Budget(sentences=3))
+            wraps = {
+                "72 columns": textwrap.fill(text, 72, break_long_words=False, break_on_hyphens=False),
+                "72 columns, hanging indent": textwrap.fill(
+                    text, 72, subsequent_indent="    ", break_long_words=False, break_on_hyphens=False
+                ),
+            }
+            for name, wrapped in wraps.items():
+                if _points(wrapped, Budget(sentences=3)) == original:
+                    same[name] += 1
+                else:
+                    changed.append(f"{record.get('id', total)} ({name})")
+    print(f"{total} CNN articles, 3 key points each\n")
+    print("| layout | same key points as unwrapped |")
+    print("|---|---|")
+    for name, count in same.items():
+        print(f"| {name} | {100 * count / total:.1f}% ({count}/{total}) |")
+    if changed:
+        print("\nchanged: " + ", ".join(changed[:10]) + (" ..." if len(changed) > 10 else ""))
+    return 0
+
+
+# The budget of each set's human summaries (../shared/data/README.md).
+SETS = {
+    "cnndm_validation_1000.jsonl": Budget(sentences=3),
+    "multinews_dev_100.jsonl": Budget(words=260),
+    "billsum_dev_100.jsonl": Budget(sentences=5),
+    "scisumm_dev_100.jsonl": Budget(sentences=4),
+    "meetings_dev_100.jsonl": Budget(sentences=6),
+    "govreport_dev_150.jsonl": Budget(sentences=15),
+}
+
+
+def fragment_sets(folder: Path | None, limit: int) -> int:
+    """Fragment % of the key points on each summarization set."""
+    if folder is None:
+        print("skipped: ../shared/data is absent")
+        return 0
+    print(f"first {limit} records a set\n")
+    print("| set | key points | fragments | fragment % |")
+    print("|---|---|---|---|")
+    for name, budget in SETS.items():
+        path = folder / name
+        if not path.exists():
+            continue
+        points = fragments_found = 0
+        with path.open(encoding="utf-8") as handle:
+            for index, line in enumerate(handle):
+                if index >= limit:
+                    break
+                document = build_document(json.loads(line)["text"])
+                kinds = {p.index: p.kind for p in document.paragraphs}
+                for point in brief(document, budget=budget).key_points:
+                    item = kinds.get(document.sentences[point.sentence].paragraph) == "item"
+                    fragments_found += is_fragment(point.text, item)
+                    points += 1
+        print(f"| {name} | {points} | {fragments_found} | {100 * fragments_found / max(1, points):.1f} |")
     return 0
 
 

@@ -44,8 +44,11 @@ def build_document(
             raise InputError(f"{name}: {lines:,} lines, more than the {MAX_LINES:,} briefer handles: {_SPLIT_IT}")
         blocks = parse_blocks(text)
 
-    # Page furniture and boilerplate are neither paragraphs nor sentences.
-    blocks = [b for b in blocks if b.kind != "skip"]
+    own_title = next((b for b in blocks if b.kind == "title"), None)
+    if not title and own_title is not None:
+        title = text[own_title.title_start : own_title.title_end]
+    # Page furniture, boilerplate and the title line are neither paragraphs nor sentences.
+    blocks = [b for b in blocks if b.kind not in ("skip", "title")]
     headings = [b for b in blocks if b.kind == "heading"]
     if not title and headings and not any(b.kind != "heading" for b in blocks[: blocks.index(headings[0])]):
         title = text[headings[0].title_start : headings[0].title_end]

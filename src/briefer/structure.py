@@ -105,8 +105,8 @@ _LEGAL_HEADING_WORDS = 30
 @dataclass(frozen=True)
 class Block:
     """A paragraph-level span: ``kind`` is ``prose``, ``item``, ``heading``, ``reference``
-    (a paragraph of a references part: shown, never quoted) or ``skip`` (page furniture and
-    boilerplate: neither shown as text to brief nor quoted)."""
+    (a paragraph of a references part: shown, never quoted), ``title`` (the document's own
+    title line, not a section) or ``skip`` (page furniture and boilerplate: never briefed)."""
 
     start: int
     end: int
@@ -187,7 +187,7 @@ def parse_blocks(text: str) -> list[Block]:
         i += 1
     blocks.extend(_paragraphs(run))
     blocks = _indented_terms(lines, _lone_headings(text, blocks))
-    return _mark_references(text, _contents_lists(text, blocks))
+    return _title(text, lines, _mark_references(text, _contents_lists(text, blocks)))
 
 
 def _is_blank(line: _Line) -> bool:
@@ -567,8 +567,7 @@ def _contents_lists(text: str, blocks: list[Block]) -> list[Block]:
         last = n
         while last + 1 < len(headings) and thin[last + 1]:
             last += 1
-        # The last heading of the list is thin too when its own body is one line.
-        members = headings[n : last + 2]
+        members = headings[n : last + 1]
         explicit = any(text[out[m].start : out[m].title_start].strip() for m in members)
         # Entries of a contents list share their form: "Chapter II.", "Chapter III.", "4.", "5."
         forms = Counter(_entry_form(text[out[m].title_start : out[m].title_end]) for m in members)
@@ -588,6 +587,30 @@ def _entry_form(title: str) -> str:
     """A heading's first word with its numbers erased: what the entries of a contents list share."""
     first = title.split(None, 1)[0].lower() if title.strip() else ""
     return "R" if _ROMAN_WORD.match(first) else _DIGITS.sub("#", first)
+
+
+_GUTENBERG_TITLE = re.compile(r"^Title:[ \t]+(\S.*?)[ \t]*$")
+
+
+def _title(text: str, lines: list[_Line], blocks: list[Block]) -> list[Block]:
+    """The document's own title: a Gutenberg header's "Title:" line, and a centred heading
+    (an RFC's title line, a title page) before any other heading. Neither is a section."""
+    out = list(blocks)
+    for index, block in enumerate(out):
+        if block.kind != "skip":
+            continue
+        match = _GUTENBERG_TITLE.match(text[block.start : block.end])
+        if match:
+            out[index] = Block(
+                block.start, block.end, "title", block.start + match.start(1), block.start + match.end(1)
+            )
+            break
+    for index, block in enumerate(out):
+        if block.kind == "heading":
+            if block.title_start - block.start >= _CENTRED:
+                out[index] = Block(block.start, block.end, "title", block.title_start, block.title_end)
+            break
+    return out
 
 
 def _mark_references(text: str, blocks: list[Block]) -> list[Block]:
