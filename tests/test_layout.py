@@ -336,3 +336,14 @@ def test_rewrapping_at_any_width_never_changes_the_sentences(paragraphs, width):
     wrapped = "\n\n".join(textwrap.fill(" ".join(p), width, break_on_hyphens=False) for p in paragraphs)
     expected = [flat(s.text) for s in build_document(text).sentences]
     assert [flat(s.text) for s in build_document(wrapped).sentences] == expected
+
+
+def test_an_email_signature_and_quoted_text_are_read_as_such():
+    text = (
+        "Thanks for the notes on the draft. I will send the new version on Monday.\n\n"
+        "> Could you check the figures in the second table?\n\n"
+        "-- \nJane Doe\nExample Inc.\n"
+    )
+    kinds = blocks(text)
+    assert [k for k, _ in kinds] == ["prose", "prose", "skip", "skip", "skip"]
+    assert all("Jane" not in s.text for s in build_document(text).sentences)

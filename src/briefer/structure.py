@@ -46,6 +46,8 @@ _PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?[-–—]?\s*\d{1,4}\s*[-–—]?\s*
 _PAGE_MARK = re.compile(r"\[page \d+\]|\bpage \d+ of \d+\b", re.IGNORECASE)
 _DOT_LEADER = re.compile(r"(?:\.{4,}|(?:\. ){3,}\.?|…{2,})\s*(?:\d+|[ivxlc]+)?\s*$")
 _DIGITS = re.compile(r"\d+")
+# An email signature starts with a "-- " line and runs a few lines to the end.
+_SIGNATURE_LINES = 10
 _GUTENBERG_START = re.compile(r"^\s*\*{3}\s*START OF (?:THE|THIS) PROJECT GUTENBERG", re.IGNORECASE)
 _GUTENBERG_END = re.compile(
     r"^\s*(?:\*{3}\s*END OF (?:THE|THIS) PROJECT GUTENBERG|End of (?:the )?Project Gutenberg)", re.IGNORECASE
@@ -241,16 +243,22 @@ def _furniture(lines: list[_Line]) -> set[int]:
 
 
 def _boilerplate(lines: list[_Line]) -> set[int]:
-    """A Project Gutenberg header and licence: everything before its START line and from its END line."""
+    """A Project Gutenberg header and licence (everything before its START line and from its
+    END line), and an email's signature (from a "-- " line near the end)."""
+    skip: set[int] = set()
+    for index in range(max(0, len(lines) - _SIGNATURE_LINES), len(lines)):
+        if lines[index].text in ("-- ", "--"):
+            skip.update(range(index, len(lines)))
+            break
     start = next((i for i, line in enumerate(lines[:2000]) if _GUTENBERG_START.match(line.text)), None)
     if start is None:
-        return set()
+        return skip
     end = next((i for i in range(start + 1, len(lines)) if _GUTENBERG_END.match(lines[i].text)), len(lines))
     # The START line may wrap: skip to the next blank line.
     first = start + 1
     while first < end and not lines[first].blank:
         first += 1
-    return set(range(first)) | set(range(end, len(lines)))
+    return skip | set(range(first)) | set(range(end, len(lines)))
 
 
 # ---------------------------------------------------------------- headings by their shape
@@ -411,16 +419,21 @@ def _breaks(run: list[_Line], i: int, line_mode: bool, width: int) -> bool:
     """Whether a paragraph or item ends after line ``i`` of the run."""
     line, nxt = run[i], run[i + 1]
     text = line.text.rstrip()
+    next_word = nxt.text.split(None, 1)[0] if nxt.text.strip() else ""
+    fits = len(text) + 1 + len(next_word) <= width - 2
     if _ITEM.match(nxt.text):
         # A legal list item continues the sentence that leads into it.
-        return not (_CONTINUES.search(text) and _LEGAL_ITEM.match(nxt.text))
+        if _CONTINUES.search(text) and _LEGAL_ITEM.match(nxt.text):
+            return False
+        # "2. " at the start of a line of hard-wrapped prose is where the wrapping fell,
+        # unless the line before it stopped short or the list sits at its own indent.
+        return fits or nxt.indent != line.indent or text.endswith(":") or bool(_ITEM.match(line.text))
     if not _SENTENCE_END.search(text):
         return False
     if line_mode:
         return True
     # The writer broke the line although the next word would have fit: the paragraph ended.
-    next_word = nxt.text.split(None, 1)[0] if nxt.text.strip() else ""
-    if len(text) + 1 + len(next_word) <= width - 2 and len(text) < 0.8 * width:
+    if fits and len(text) < 0.8 * width:
         return True
     # A first-line indent opens the next paragraph; a hanging indent shows in the line after.
     after = run[i + 2] if i + 2 < len(run) else None
