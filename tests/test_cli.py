@@ -14,7 +14,7 @@ def test_sample_briefing_offline(run_brief):
     result = run_brief("--sample")
     assert result.returncode == 0, result.stderr
     out = result.stdout.decode()
-    assert out.startswith("China tajikistan strategic dialogue")
+    assert out.startswith("china tajikistan strategic dialogue")
     assert "•" in out
     assert result.stderr == b""
 

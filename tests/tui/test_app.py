@@ -297,7 +297,7 @@ async def test_quitting_finishes_a_save_in_progress(sample_app, tmp_path):
         pilot.app.screen.query_one("#save-path", Input).value = str(target)
         # Enter starts the save in a worker; q follows at once.
         await pilot.press("enter", "q")
-    assert target.read_text(encoding="utf-8").startswith("# China tajikistan strategic dialogue")
+    assert target.read_text(encoding="utf-8").startswith("# china tajikistan strategic dialogue")
 
 
 async def test_copy_puts_the_briefing_on_the_clipboard(sample_app):
@@ -305,7 +305,7 @@ async def test_copy_puts_the_briefing_on_the_clipboard(sample_app):
         await ready(pilot)
         await pilot.press("c")
         clip = pilot.app.clipboard
-        assert clip.startswith("China tajikistan strategic dialogue")
+        assert clip.startswith("china tajikistan strategic dialogue")
         assert all(point in " ".join(clip.split()) for point in key_points(pilot.app))
 
 
