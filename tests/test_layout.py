@@ -347,3 +347,11 @@ def test_an_email_signature_and_quoted_text_are_read_as_such():
     kinds = blocks(text)
     assert [k for k, _ in kinds] == ["prose", "prose", "skip", "skip", "skip"]
     assert all("Jane" not in s.text for s in build_document(text).sentences)
+
+
+def test_a_heading_over_nothing_at_the_end_joins_the_section_before():
+    text = "# Notes\n\nThe first part has a sentence. It has two.\n\n## Appendix\n\n----\n"
+    document = build_document(text)
+    assert [s.title for s in document.sections] == ["Notes"]
+    assert document.sections[-1].end == len(text)
+    assert {s.section for s in document.sentences} == {0}

@@ -86,6 +86,8 @@ def build_document(
 
     if not sentences:
         raise InputError(f"{name}: no sentences: the text has no words to brief")
+    if len({s.section for s in sentences}) < len(sections):
+        sections, paragraphs, sentences = _without_empty_sections(sections, paragraphs, sentences)
     return Document(
         text=text,
         title=title,
@@ -128,6 +130,42 @@ def _sections(text: str, blocks: list[Block]) -> list[Section]:
         Section(s.index, s.title, s.start, sections[i + 1].start if i + 1 < len(sections) else len(text), s.origin)
         for i, s in enumerate(sections)
     ]
+
+
+def _without_empty_sections(
+    sections: list[Section], paragraphs: list[Paragraph], sentences: list[Sentence]
+) -> tuple[list[Section], list[Paragraph], list[Sentence]]:
+    """Sections without a sentence (a heading over a table or a code block that was left out,
+    a heading at the very end) join the section after them, or the one before at the end."""
+    used = {s.section for s in sentences}
+    merged: list[Section] = []
+    target: dict[int, int] = {}
+    pending: Section | None = None
+    for section in sections:
+        if section.index not in used:
+            pending = (
+                section
+                if pending is None
+                else Section(0, _joined(pending.title, section.title), pending.start, section.end, pending.origin)
+            )
+            target[section.index] = len(merged)
+            continue
+        if pending is not None:
+            section = Section(0, _joined(pending.title, section.title), pending.start, section.end, section.origin)
+            pending = None
+        target[section.index] = len(merged)
+        merged.append(Section(len(merged), section.title, section.start, section.end, section.origin))
+    if pending is not None:
+        last = merged[-1]
+        merged[-1] = Section(last.index, last.title, last.start, pending.end, last.origin)
+        target.update({i: last.index for i, t in target.items() if t >= len(merged)})
+    paragraphs = [Paragraph(p.index, p.start, p.end, target[p.section], p.kind) for p in paragraphs]
+    sentences = [Sentence(s.index, s.start, s.end, s.text, s.paragraph, target[s.section]) for s in sentences]
+    return merged, paragraphs, sentences
+
+
+def _joined(first: str, second: str) -> str:
+    return f"{first}: {second}" if first and second else first or second
 
 
 def _title_from_source(source: str) -> str:
