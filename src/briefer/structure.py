@@ -39,6 +39,7 @@ _SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»)\]]*$")
 # A sentence's end before a heading may carry a footnote mark: "... in word type j.2".
 _ENDS_BEFORE_HEADING = re.compile(r"[.!?…。！？][\"'”’»)\]]*\d?$")
 _HAS_LETTER = re.compile(r"[^\W\d_]")
+_LETTERS = re.compile(r"[^\W\d_]")
 _WORD = re.compile(r"(?:^|\s)[^\W\d_]{2,}[.:!?]?(?=\s|$)")
 
 # Page furniture: a bare page number, a "[Page 3]" footer, a dot-leader contents line.
@@ -46,6 +47,8 @@ _PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?[-–—]?\s*\d{1,4}\s*[-–—]?\s*
 _PAGE_MARK = re.compile(r"\[page \d+\]|\bpage \d+ of \d+\b", re.IGNORECASE)
 _DOT_LEADER = re.compile(r"(?:\.{4,}|(?:\. ){3,}\.?|…{2,})\s*(?:\d+|[ivxlc]+)?\s*$")
 _DIGITS = re.compile(r"\d+")
+# Running headers, footers and contents lines are short: longer lines are never furniture.
+_FURNITURE_CHARS = 160
 # An email signature starts with a "-- " line and runs a few lines to the end.
 _SIGNATURE_LINES = 10
 _GUTENBERG_START = re.compile(r"^\s*\*{3}\s*START OF (?:THE|THIS) PROJECT GUTENBERG", re.IGNORECASE)
@@ -220,8 +223,9 @@ def _furniture(lines: list[_Line]) -> set[int]:
                     j += step
                 if 0 <= j < len(lines):
                     near_break.append(j)
-        elif (_DOT_LEADER.search(line.text) and len(line.stripped) > 6) or (
-            _PAGE_MARK.search(line.text) and count_words(line.text) <= 12
+        elif len(line.text) <= _FURNITURE_CHARS and (
+            (_DOT_LEADER.search(line.text) and len(line.stripped) > 6)
+            or (_PAGE_MARK.search(line.text) and count_words(line.text) <= 12)
         ):
             skip.add(index)
     if near_break:
@@ -287,6 +291,9 @@ def _shaped_heading(line: _Line, nxt: _Line | None, run: list[_Line]) -> tuple[i
         and len(nxt.stripped) >= min(3, len(stripped))
     ):
         return 2, _heading(line, 1 if nxt.stripped[0] == "=" else 2, end=nxt.end)
+    level = _heading_level(stripped)
+    if level is None:
+        return None
     # Everything else starts a block: a line inside a sentence is never a heading, except a
     # standard part's name alone on its line ("Abstract" under a paper's author lines).
     bare = stripped.rstrip(":").strip()
@@ -296,9 +303,6 @@ def _shaped_heading(line: _Line, nxt: _Line | None, run: list[_Line]) -> tuple[i
         and not _is_heading_shaped(run[-1].stripped)
         and not (bare.lower() in _STANDARD_PARTS and bare[:1].isupper())
     ):
-        return None
-    level = _heading_level(stripped)
-    if level is None:
         return None
     if run and not _standalone(stripped):
         return None
@@ -367,15 +371,11 @@ def _standalone(stripped: str) -> bool:
 
 
 def _is_caps(stripped: str) -> bool:
-    # The cheap tests first: most lines are prose, and a prose line can be very long.
     if stripped.endswith((".", ",", ";")) and not _LEGAL.match(stripped):
         return False
-    letters = [c for c in stripped if c.isalpha()]
-    if len(letters) < 3:
-        return False
-    # Chinese and Japanese have no capitals: all-capitals says nothing about them.
-    cased = [c for c in letters if c.lower() != c.upper()]
-    return bool(cased) and all(c.isupper() for c in cased)
+    # Chinese and Japanese have no capitals: all-capitals says nothing about them. A line is in
+    # capitals when upper-casing leaves it unchanged and lower-casing does not.
+    return stripped.upper() == stripped and stripped.lower() != stripped and len(_LETTERS.findall(stripped)) >= 3
 
 
 def _wraps_heading(line: _Line, nxt: _Line) -> bool:
@@ -461,35 +461,65 @@ def _one_paragraph_a_line(run: list[_Line]) -> bool:
 # ---------------------------------------------------------------- headings by their context
 
 
+def _neighbours(blocks: list[Block]) -> tuple[list[int], list[int]]:
+    """For each block, the index of the block before and after it that is not set aside (-1: none)."""
+    previous, following = [-1] * len(blocks), [-1] * len(blocks)
+    last = -1
+    for index, block in enumerate(blocks):
+        previous[index] = last
+        if block.kind != "skip":
+            last = index
+    last = -1
+    for index in range(len(blocks) - 1, -1, -1):
+        following[index] = last
+        if blocks[index].kind != "skip":
+            last = index
+    return previous, following
+
+
 def _lone_headings(text: str, blocks: list[Block]) -> list[Block]:
     """A short line standing alone before a body is a heading; one of a run of such lines is not."""
-    lone = [_lone_candidate(text, blocks, index) for index in range(len(blocks))]
+    previous, following = _neighbours(blocks)
+    lone = [
+        _lone_candidate(text, block, blocks[previous[i]] if previous[i] >= 0 else None)
+        for i, block in enumerate(blocks)
+    ]
+    # Runs of lone lines (set-aside blocks between them do not break a run), in one pass.
+    run_of = [0] * len(blocks)
+    run_sizes: list[int] = []
+    run_last: list[int] = []
+    open_run = False
+    for index, block in enumerate(blocks):
+        if lone[index]:
+            if not open_run:
+                run_sizes.append(0)
+                run_last.append(index)
+                open_run = True
+            run_sizes[-1] += 1
+            run_last[-1] = index
+            run_of[index] = len(run_sizes) - 1
+        elif block.kind != "skip":
+            open_run = False
     out: list[Block] = []
     for index, block in enumerate(blocks):
         if not lone[index]:
             out.append(block)
             continue
-        # A run of three or more lone short lines is a list (fixtures, an address, a contents).
-        first = index
-        while first > 0 and (lone[first - 1] or blocks[first - 1].kind == "skip"):
-            first -= 1
-        last = index
-        while last + 1 < len(blocks) and (lone[last + 1] or blocks[last + 1].kind == "skip"):
-            last += 1
-        members = sum(lone[first : last + 1])
-        following = next((b for b in blocks[last + 1 :] if b.kind != "skip"), None)
+        run = run_of[index]
+        after = following[run_last[run]]
+        nxt = blocks[after] if after >= 0 else None
         # Centred short lines over centred text are a title page or a verse.
-        centred = following is not None and min(_indent(text, block.start), _indent(text, following.start)) >= _CENTRED
-        if members <= _LONE_RUN and following is not None and _is_body(text, following) and not centred:
+        centred = nxt is not None and min(_indent(text, block.start), _indent(text, nxt.start)) >= _CENTRED
+        # A run of four or more lone short lines is a list (fixtures, an address, a contents).
+        if run_sizes[run] <= _LONE_RUN and nxt is not None and _is_body(text, nxt) and not centred:
             out.append(_heading(_Line(block.start, block.end, text[block.start : block.end]), 2))
         else:
             out.append(block)
     return out
 
 
-def _lone_candidate(text: str, blocks: list[Block], index: int) -> bool:
-    block = blocks[index]
-    if block.kind != "prose":
+def _lone_candidate(text: str, block: Block, previous: Block | None) -> bool:
+    if block.kind != "prose" or block.end - block.start > 200:
         return False
     body = text[block.start : block.end].strip()
     if "\n" in body or "\r" in body or count_words(body) > _HEADING_WORDS or not _WORD.search(body):
@@ -499,10 +529,9 @@ def _lone_candidate(text: str, blocks: list[Block], index: int) -> bool:
         return False
     if body.endswith("?") and count_words(body) < 4:
         return False
-    previous = next((b for b in reversed(blocks[:index]) if b.kind != "skip"), None)
     if previous is not None and previous.kind in ("prose", "item"):
         # A line broken off the sentence above it (a page break, a stray blank line).
-        tail = text[previous.start : previous.end].rstrip()
+        tail = text[max(previous.start, previous.end - 20) : previous.end].rstrip()
         if not _TERMINAL.search(tail) and not tail.endswith("?") and body[0].islower():
             return False
     return _separated(text, previous, block) if previous is not None else True
@@ -537,9 +566,10 @@ def _indented_terms(lines: list[_Line], blocks: list[Block]) -> list[Block]:
     RFCs lay out packet fields so: "   Code" then "      The Code field is one octet".
     """
     indent_at = {line.start: line.indent for line in lines}
+    _, after = _neighbours(blocks)
     out: list[Block] = []
     for index, block in enumerate(blocks):
-        following = next((b for b in blocks[index + 1 :] if b.kind != "skip"), None)
+        following = blocks[after[index]] if after[index] >= 0 else None
         indent = indent_at.get(block.start, 0)
         if (
             block.kind == "heading"
