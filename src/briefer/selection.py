@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 
 from .openings import is_dangling, is_fragment
@@ -96,11 +98,30 @@ def _unquotable(analysis: Analysis) -> tuple[np.ndarray, np.ndarray]:
     and which stand in a references part (never quoted, unless the text is nothing else)."""
     document = analysis.document
     kinds = [p.kind for p in document.paragraphs]
-    fragment = np.array([is_fragment(s.text, kinds[s.paragraph] == "item") for s in document.sentences], dtype=bool)
+    fragment = np.array(
+        [
+            is_fragment(s.text, kinds[s.paragraph] == "item") and not _short_but_whole(s.text)
+            for s in document.sentences
+        ],
+        dtype=bool,
+    )
     cited = np.array([kinds[s.paragraph] == "reference" for s in document.sentences], dtype=bool)
     if cited.all():
         cited[:] = False
     return fragment, cited
+
+
+_SHORT_SENTENCE = re.compile(r"^[\"“‘]?[A-Z][\w’'-]*(?: [\w’'-]+){2}[.!?][\"”’]?$")
+
+
+def _short_but_whole(text: str) -> bool:
+    """A three-word sentence ending on a lower-case word ("Ferguson is crumbling.") is whole:
+    it ranks as any other, while "The Rev." and "A.J." (pieces of a sentence cut at an
+    abbreviation) wait behind every whole sentence."""
+    if not _SHORT_SENTENCE.match(text):
+        return False
+    last = text.rstrip('"”’.!?').rsplit(" ", 1)[-1]
+    return last.isalpha() and last.islower() and len(last) >= 3
 
 
 def _whole_sentences_first(order: np.ndarray, unquotable: tuple[np.ndarray, np.ndarray]) -> np.ndarray:
