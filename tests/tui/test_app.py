@@ -415,3 +415,28 @@ def test_plain_brief_does_not_import_textual():
 def test_help_documents_the_interactive_reader(run_brief):
     out = run_brief("--help").stdout.decode()
     assert "-i, --interactive" in out and "brief -i report.txt" in out and "cat a.txt | brief -i" in out
+
+
+async def test_next_section_visits_every_section_of_a_text_with_an_empty_heading(tmp_path):
+    # "Design" has no text of its own: it joins "The Unwrap Method", so every section the
+    # pane lists has sentences, and n walks through all of them in order.
+    path = tmp_path / "design.txt"
+    path.write_text(
+        "Summary\n\nThis proposal adds a way to unwrap errors. It is small.\n\n"
+        "Design\n\n"
+        "The Unwrap Method\n\nAn error may wrap another error. Unwrap returns it.\n\n"
+        "Discussion\n\nOther designs were weighed. They were more complex.\n",
+        encoding="utf-8",
+    )
+    app = make_app([str(path)])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        reader = app.screen.query_one(ReadingPane)
+        sections = app.article.document.sections
+        assert [s.title for s in sections] == ["Summary", "Design: The Unwrap Method", "Discussion"]
+        visited = [app.article.sentences[reader.cursor].section]
+        for _ in range(len(sections) - 1):
+            await pilot.press("n")
+            await pilot.pause()
+            visited.append(app.article.sentences[reader.cursor].section)
+        assert visited == list(range(len(sections)))
