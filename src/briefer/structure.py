@@ -192,7 +192,7 @@ def parse_blocks(text: str) -> list[Block]:
         i += 1
     blocks.extend(_paragraphs(run))
     blocks = _indented_terms(lines, _lone_headings(text, blocks))
-    return _title(text, lines, _mark_references(text, _contents_lists(text, blocks)))
+    return _title(text, _mark_references(text, _contents_lists(text, blocks)))
 
 
 def _is_blank(line: _Line) -> bool:
@@ -635,7 +635,7 @@ def _entry_form(title: str) -> str:
 _GUTENBERG_TITLE = re.compile(r"^Title:[ \t]+(\S.*?)[ \t]*$")
 
 
-def _title(text: str, lines: list[_Line], blocks: list[Block]) -> list[Block]:
+def _title(text: str, blocks: list[Block]) -> list[Block]:
     """The document's own title: a Gutenberg header's "Title:" line, and a centred heading
     (an RFC's title line, a title page) before any other heading. Neither is a section."""
     out = list(blocks)
