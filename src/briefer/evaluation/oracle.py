@@ -49,7 +49,7 @@ def oracle(
         words = tokens(sentence)
         sentence_grams.append((_grams(words, 1), _grams(words, 2)))
     chosen: list[int] = []
-    current = (Counter(), Counter())
+    current: tuple[Counter, Counter] = (Counter(), Counter())
     overlaps = [[0, 0] for _ in targets]
     sizes = [0, 0]
     best_score = 0.0

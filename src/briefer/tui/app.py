@@ -19,11 +19,7 @@ from textual.binding import BindingType
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
-from ..errors import BrieferError
-from ..model import Briefing, Document
-from ..pipeline import load, sample_path
-from ..rankers import fits
-from ..sources import DEFAULT_MAX_BYTES
+from .. import BrieferError, Briefing, Document, LoadOptions, fits, load, sample_path, write_atomic
 from .background import in_background
 from .briefing_screen import BriefingScreen
 from .collection import Collection, SourceRow
@@ -362,7 +358,6 @@ class BrieferApp(App[int]):
 
     @work(thread=True, group="save", exit_on_error=False)
     def save(self, request: SaveRequest, briefing) -> None:
-        from ..output import write_atomic
         from ..render import render
 
         try:
@@ -455,23 +450,18 @@ def make_app(
     stdin: bytes | None = None,
     method: str = "topic",
     length: int = 0,
-    language: str = "en",
-    max_bytes: int = DEFAULT_MAX_BYTES,
-    input_format: str | None = None,
-    timeout: float | None = None,
+    options: LoadOptions | None = None,
 ) -> BrieferApp:
     """The reader on ``inputs`` (paths, URLs, or ``-`` with ``stdin``'s bytes); the sample when empty."""
     specs = list(inputs or [])
     if not specs:
         specs = ["-"] if stdin is not None else [str(sample_path())]
 
-    options: dict = {"language": language, "max_bytes": max_bytes, "input_format": input_format}
-    if timeout is not None:
-        options["timeout"] = timeout
+    options = options or LoadOptions(language="en")
 
     def loader(spec: str) -> Callable[[], Document]:
         if spec == "-":
-            return lambda: load("-", stdin=io.BytesIO(stdin or b""), **options)
-        return lambda: load(spec, **options)
+            return lambda: load("-", options, stdin=io.BytesIO(stdin or b""))
+        return lambda: load(spec, options)
 
     return BrieferApp([Source(spec, loader(spec)) for spec in specs], method=method, length=length)

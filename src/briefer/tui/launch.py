@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import os
 import sys
+from typing import TYPE_CHECKING
 
-from ..errors import UsageError
-from ..sources import DEFAULT_MAX_BYTES
+from .. import UsageError
+
+if TYPE_CHECKING:
+    from .. import LoadOptions
 
 
 def run(
@@ -18,11 +21,12 @@ def run(
     *,
     method: str = "topic",
     length: int = 0,
-    language: str = "en",
-    max_bytes: int = DEFAULT_MAX_BYTES,
-    input_format: str | None = None,
-    timeout: float | None = None,
+    options: LoadOptions | None = None,
 ) -> int:
+    """Open the reader on ``inputs`` in this terminal; its exit code when it closes."""
+    from .. import LoadOptions
+
+    options = options or LoadOptions()
     if not sys.stdout.isatty():
         raise UsageError("the interactive reader (-i) needs a terminal for its output")
     if inputs.count("-") > 1:
@@ -30,23 +34,14 @@ def run(
     stdin = None
     piped = sys.stdin is None or not sys.stdin.isatty()
     if "-" in inputs or (not inputs and piped):
-        stdin = _read_stdin(max_bytes)
+        stdin = _read_stdin(options.max_bytes)
     if piped:
         # Whether or not the pipe was read, keys must come from the terminal, not from it.
         _keyboard_from_terminal()
     from .app import make_app
     from .background import busy
 
-    app = make_app(
-        inputs,
-        stdin=stdin,
-        method=method,
-        length=length,
-        language=language,
-        max_bytes=max_bytes,
-        input_format=input_format,
-        timeout=timeout,
-    )
+    app = make_app(inputs, stdin=stdin, method=method, length=length, options=options)
     code = app.run() or 0
     if busy():
         # A ranking still running in a worker thread (a slow method on a long text) would hold

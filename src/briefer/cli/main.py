@@ -3,49 +3,26 @@
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
-from collections.abc import Iterator
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, NoReturn, TextIO
 
-from . import __version__
-from .errors import (
-    EXIT_FAILURE,
-    EXIT_INPUT,
-    EXIT_OK,
-    EXIT_OUTPUT,
-    BrieferError,
-    InputError,
-    UsageError,
-)
+from .. import BrieferError, InputError, UsageError, __version__
+from ..errors import EXIT_FAILURE, EXIT_INPUT, EXIT_OK, EXIT_OUTPUT
 
 if TYPE_CHECKING:
-    from .model import Document
+    from .. import Briefing, Budget, Document, LoadOptions
+    from .batch import BatchOptions
 
-METHODS = (
-    "topic",
-    "lead",
-    "random",
-    "lex-rank",
-    "lsa",
-    "text-rank",
-    "luhn",
-    "edmundson",
-    "kl",
-    "sum-basic",
-    "reduction",
-)
-
-EPILOG = f"""\
-methods: {", ".join(METHODS)} (default: topic)
+EPILOG = """\
+methods: {methods} (default: topic)
 
 budget: with no -n, --words or --ratio, a briefing has a fifth of the sentences,
 at least 3 and at most 10. A text already within the budget is given whole.
 Chinese and Japanese are counted in characters.
 
 languages: detected from the text (--language auto, the default), or --language
-CODE. Fully supported: {{languages}}.
+CODE. Fully supported: {languages}.
 Others briefer recognises (ar, he, ko, uk...) are briefed the language-neutral way.
 
 exit codes:
@@ -74,7 +51,7 @@ examples:
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # type: ignore[override]
+    def error(self, message: str) -> NoReturn:
         raise UsageError(message)
 
 
@@ -82,7 +59,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="brief",
         description="Brief an article offline: its key points as exact quotes, grouped by topic.",
-        epilog=EPILOG.replace("{languages}", _language_list()),
+        epilog=EPILOG.replace("{languages}", _language_list()).replace("{methods}", _method_list()),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument(
@@ -134,10 +111,16 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _method_list() -> str:
+    from .. import method_names
+
+    return ", ".join(method_names())
+
+
 def _language_list() -> str:
     import textwrap
 
-    from .language import supported_languages
+    from .. import supported_languages
 
     codes = ", ".join(lang.code for lang in supported_languages())
     return textwrap.fill(codes, width=80, initial_indent=" " * 22)[22:]
@@ -186,24 +169,20 @@ def _error(message: str) -> None:
 def _run(argv: list[str] | None) -> int:
     args = build_parser().parse_args(argv)
     if args.list_methods:
-        from .rankers import available
+        from .. import methods
 
-        for info in available():
+        for info in methods():
             limit = f" (at most {info.max_sentences:,} sentences)" if info.max_sentences else ""
             print(f"{info.name:<10} {info.description}{limit}")
         return EXIT_OK
-    from .briefing import Budget
+    from .. import AUTO, Budget, get_language, method_info
 
     budget = Budget(args.sentences, args.words, args.ratio)
     if args.max_size <= 0:
         raise UsageError("--max-size must be at least 1 (MB)")
     if args.width is not None and args.width < 20:
         raise UsageError("--width must be at least 20")
-    from .rankers.base import info_for
-
-    info_for(args.method)
-    from .language import AUTO, get_language
-
+    method_info(args.method)
     if args.language.strip().lower() != AUTO:
         get_language(args.language)
 
@@ -214,13 +193,7 @@ def _run(argv: list[str] | None) -> int:
             raise UsageError("--batch takes its records from one JSON Lines file; give no other inputs")
         return _run_batch(args, budget)
 
-    from .sources import expand_folders
-
-    inputs = expand_folders(list(args.inputs))
-    if args.sample:
-        from .pipeline import sample_path
-
-        inputs.append(str(sample_path()))
+    inputs = _inputs(args)
     if not inputs:
         if sys.stdin is None or sys.stdin.isatty():
             raise UsageError("no input: give a file, '-' for stdin, or --sample (see brief --help)")
@@ -228,19 +201,22 @@ def _run(argv: list[str] | None) -> int:
     if inputs.count("-") > 1:
         raise UsageError("'-' (stdin) can be given only once")
 
+    options = _load_options(args)
     if len(inputs) == 1:
-        document = _load(inputs[0], args)
-        from .briefing import brief
+        from .. import brief, load
 
+        document = load(inputs[0], options)
         _emit(_render(brief(document, method=args.method, budget=budget, order=args.order), args), args.output)
         return EXIT_OK
     # Several inputs make one briefing; an input that cannot be read is reported and the
     # briefing comes from the others.
+    from .. import load
+
     documents = []
     failures: list[str] = []
     for spec in inputs:
         try:
-            documents.append(_load(spec, args))
+            documents.append(load(spec, options))
         except InputError as error:
             _error(error.message)
             failures.append(error.message)
@@ -251,21 +227,27 @@ def _run(argv: list[str] | None) -> int:
 def _run_interactive(args: argparse.Namespace) -> int:
     if args.batch is not None or args.output is not None:
         raise UsageError("-i opens the interactive reader; save from inside it (w) instead of --batch or -o")
-    from .sources import expand_folders
+    # Imported here so that a plain `brief` never pays for textual.
+    from ..tui import run
 
     # Each input (each file of a folder) is a source of its own; several are listed and briefed as one.
+    return run(_inputs(args), method=args.method, length=args.sentences or 0, options=_load_options(args))
+
+
+def _inputs(args: argparse.Namespace) -> list[str]:
+    """The inputs named on the command line, folders expanded, the sample last if asked for."""
+    from .. import expand_folders, sample_path
+
     inputs = expand_folders(list(args.inputs))
     if args.sample:
-        from .pipeline import sample_path
-
         inputs.append(str(sample_path()))
-    # Imported here so that a plain `brief` never pays for textual.
-    from .tui import run
+    return inputs
 
-    return run(
-        inputs,
-        method=args.method,
-        length=args.sentences or 0,
+
+def _load_options(args: argparse.Namespace) -> LoadOptions:
+    from .. import LoadOptions
+
+    return LoadOptions(
         language=args.language,
         max_bytes=args.max_size * 1024 * 1024,
         input_format=None if args.input_format == "auto" else args.input_format,
@@ -273,33 +255,21 @@ def _run_interactive(args: argparse.Namespace) -> int:
     )
 
 
-def _load(spec: str, args: argparse.Namespace) -> Document:
-    from .pipeline import load
-
-    return load(
-        spec,
-        language=args.language,
-        max_bytes=args.max_size * 1024 * 1024,
-        input_format=None if args.input_format == "auto" else args.input_format,
-        timeout=args.timeout,
-    )
-
-
-def _brief_collection(documents: list, failures: list[str], args: argparse.Namespace, budget: object) -> str:
-    from .multi import brief_many
+def _brief_collection(documents: list[Document], failures: list[str], args: argparse.Namespace, budget: Budget) -> str:
+    from .. import brief_many
 
     if not documents:
         raise InputError("none of the inputs could be read")
     notes = tuple(f"not included: {message}" for message in failures)
-    briefing = brief_many(documents, method=args.method, budget=budget, order=args.order, notes=notes)  # type: ignore[arg-type]
+    briefing = brief_many(documents, method=args.method, budget=budget, order=args.order, notes=notes)
     return _render(briefing, args)
 
 
-def _render(briefing: object, args: argparse.Namespace) -> str:
-    from .render import render
+def _render(briefing: Briefing, args: argparse.Namespace) -> str:
+    from ..render import render
 
     color, width = _terminal_style(args)
-    return render(briefing, args.format, width=width, color=color, include_text=args.include_text)  # type: ignore[arg-type]
+    return render(briefing, args.format, width=width, color=color, include_text=args.include_text)
 
 
 def _terminal_style(args: argparse.Namespace) -> tuple[bool, int]:
@@ -321,12 +291,12 @@ def _emit(content: str, output: str | None) -> None:
         sys.stdout.write(content)
         sys.stdout.flush()
         return
-    from .output import write_atomic
+    from .. import write_atomic
 
     write_atomic(output, content)
 
 
-def _run_batch(args: argparse.Namespace, budget: object) -> int:
+def _run_batch(args: argparse.Namespace, budget: Budget) -> int:
     """JSON Lines in, JSON Lines out in input order; a bad record gets an error object."""
     from .batch import BatchOptions, default_jobs
 
@@ -358,28 +328,22 @@ def _run_batch(args: argparse.Namespace, budget: object) -> int:
 
     if args.batch == "-":
         return run(sys.stdin, None, None)
-    try:
-        source = open(args.batch, encoding="utf-8", errors="replace")  # noqa: SIM115
-    except FileNotFoundError:
-        raise InputError(f"{args.batch}: no such file") from None
-    except IsADirectoryError:
-        raise InputError(f"{args.batch}: is a directory, not a file") from None
-    except OSError as exc:
-        raise InputError(f"{args.batch}: cannot read: {exc.strerror or exc}") from None
-    with source:
+    from .. import open_input
+
+    with open_input(args.batch, text=True) as source:
         if args.output and args.output != "-":
-            from .output import AtomicFile
+            from .. import AtomicFile
 
             with AtomicFile(args.output) as sink:
                 return run(source, sink, _line_count(args.batch))
         return run(source, None, _line_count(args.batch))
 
 
-def _batch_to(source: TextIO, sink: TextIO | None, options: object, jobs: int, total: int | None) -> int:
+def _batch_to(source: TextIO, sink: TextIO | None, options: BatchOptions, jobs: int, total: int | None) -> int:
     from .batch import run_batch
 
     if not _stderr_is_terminal():
-        summary = run_batch(source, sink or sys.stdout, options, jobs=jobs)  # type: ignore[arg-type]
+        summary = run_batch(source, sink or sys.stdout, options, jobs=jobs)
     else:
         from rich.console import Console
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
@@ -390,7 +354,7 @@ def _batch_to(source: TextIO, sink: TextIO | None, options: object, jobs: int, t
             summary = run_batch(
                 source,
                 sink or sys.stdout,
-                options,  # type: ignore[arg-type]
+                options,
                 jobs=jobs,
                 progress=lambda done: bar.update(task, completed=done),
             )
@@ -413,44 +377,25 @@ def _line_count(path: str) -> int | None:
     return count
 
 
-def _merge_records(source: TextIO, args: argparse.Namespace, budget: object, out: TextIO) -> int:
+def _merge_records(source: TextIO, args: argparse.Namespace, budget: Budget, out: TextIO) -> int:
     """--batch --merge: every record is a source of one briefing."""
-    from .document import build_document
+    from .. import numbered_lines, parse_record, record_document, record_id
 
     documents = []
     failures: list[str] = []
-    for line_number, record, problem in _records(source):
-        record_id = record.get("id", line_number) if isinstance(record, dict) else line_number
+    max_chars = args.max_size * 1024 * 1024
+    for number, line in numbered_lines(source, max_chars):
+        record = None
         try:
-            if problem:
-                raise InputError(problem)
-            if not isinstance(record, dict) or not isinstance(record.get("text"), str):
-                raise InputError('a record needs a "text" string')
-            documents.append(
-                build_document(
-                    record["text"],
-                    title=str(record.get("title") or ""),
-                    source=str(record_id),
-                    language=str(record.get("language") or args.language),
-                )
-            )
+            record = parse_record(number, line, max_chars)
+            documents.append(record_document(record, number, args.language))
         except BrieferError as error:
-            message = f"record {record_id}: {error.message}"
+            message = f"record {record_id(record, number)}: {error.message}"
             _error(message)
             failures.append(message)
     out.write(_brief_collection(documents, failures, args, budget))
     out.flush()
     return EXIT_INPUT if failures else EXIT_OK
-
-
-def _records(source: TextIO) -> Iterator[tuple[int, object, str]]:
-    for number, line in enumerate(source, 1):
-        if not line.strip():
-            continue
-        try:
-            yield number, json.loads(line), ""
-        except json.JSONDecodeError as error:
-            yield number, None, f"line {number}: not JSON: {error.msg}"
 
 
 __all__ = ["EXIT_OUTPUT", "build_parser", "main"]

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import contextlib
+import io
 import os
 import signal
 import sys
 from collections.abc import Callable
 
-from .errors import EXIT_INTERRUPTED, EXIT_OK, EXIT_TERMINATED, BrieferError
+from ..errors import EXIT_INTERRUPTED, EXIT_OK, EXIT_TERMINATED, BrieferError
 
 
 class Terminated(BaseException):
@@ -21,7 +22,7 @@ def _on_sigterm(signum: int, frame: object) -> None:
 
 def report(prog: str, message: str) -> None:
     """One line on standard error, with anything that could drive a terminal shown as escapes."""
-    from .render import safe
+    from ..render import safe
 
     print(f"{prog}: {safe(message)}", file=sys.stderr)
 
@@ -31,8 +32,9 @@ def run_command(prog: str, run: Callable[[list[str] | None], int], argv: list[st
     signal.signal(signal.SIGTERM, _on_sigterm)
     for stream in (sys.stdout, sys.stderr):
         # A terminal or pipe in an ASCII or Latin-1 locale gets \u escapes, not a traceback.
-        with contextlib.suppress(AttributeError, ValueError):
-            stream.reconfigure(errors="backslashreplace")
+        if isinstance(stream, io.TextIOWrapper):
+            with contextlib.suppress(ValueError):
+                stream.reconfigure(errors="backslashreplace")
     try:
         return run(argv)
     except BrieferError as error:
