@@ -8,12 +8,14 @@ check, and a plain ranker (lead, sumy's) gets its own order with exact repeats d
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
 from ..analysis import Analysis
 from ..language.openings import is_dangling
+from ..model import Sentence
 
 # Two key points sharing more than this cosine of their terms say the same thing.
 REDUNDANCY = 0.5
@@ -97,8 +99,22 @@ def choose(
             adjusted[topic_of == topic] *= COVERED_TOPIC
             order = np.argsort(-adjusted, kind="stable")
             position = 0
-    # Held-back sentences come in where they no longer open the briefing, then (to fill the
-    # budget) anywhere.
+    _bring_back(held_back, chosen, quoted, limit, max_words, used_words, lengths, sentences)
+    return sorted(chosen)
+
+
+def _bring_back(
+    held_back: list[int],
+    chosen: list[int],
+    quoted: set[str],
+    limit: int,
+    max_words: int | None,
+    used_words: int,
+    lengths: list[int],
+    sentences: Sequence[Sentence],
+) -> None:
+    """Held-back sentences come in where they no longer open the briefing, then (to fill the
+    budget) anywhere."""
     for must_follow in (True, False):
         for index in list(held_back):
             if len(chosen) >= limit:
@@ -112,7 +128,6 @@ def choose(
                 chosen.append(index)
                 used_words += lengths[index]
                 held_back.remove(index)
-    return sorted(chosen)
 
 
 def _repeats(analysis: Analysis, rules: Rules, term_sets: list[frozenset[str]], chosen: list[int], index: int) -> bool:

@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
+import argparse
 import contextlib
 import io
 import os
 import signal
 import sys
 from collections.abc import Callable
+from typing import NoReturn
 
-from ..errors import EXIT_INTERRUPTED, EXIT_OK, EXIT_TERMINATED, BrieferError
+from ..errors import EXIT_INTERRUPTED, EXIT_OK, EXIT_TERMINATED, BrieferError, UsageError
+
+
+class UsageParser(argparse.ArgumentParser):
+    """An argument parser whose complaints are usage errors: one line, exit code 2."""
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(message)
 
 
 class Terminated(BaseException):

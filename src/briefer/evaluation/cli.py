@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import NoReturn
 
 from .. import UsageError
+from ..cli.command import UsageParser
 from ..errors import EXIT_OK
 
 EPILOG = """\
@@ -26,13 +26,8 @@ example:
 """
 
 
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> NoReturn:
-        raise UsageError(message)
-
-
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
+    parser = UsageParser(
         prog="brief-eval",
         description="Compare summarization methods on a set of texts with human summaries (ROUGE).",
         epilog=EPILOG,

@@ -7,9 +7,7 @@ request replaces a stale one (``exclusive=True``), so the interface never waits 
 
 from __future__ import annotations
 
-import io
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable
 from pathlib import Path
 from typing import ClassVar
 
@@ -19,7 +17,7 @@ from textual.binding import BindingType
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
-from .. import BrieferError, Briefing, Document, LoadOptions, fits, load, sample_path, write_atomic
+from .. import BrieferError, Briefing, fits, write_atomic
 from .background import in_background
 from .briefing_screen import BriefingScreen
 from .collection import Collection, SourceRow
@@ -28,16 +26,8 @@ from .keys import BRIEFING, HELP, QUIT, SHOW_BRIEFING, THEME
 from .method_picker import MethodPicker
 from .reader_screen import ReaderScreen
 from .save_dialog import EXTENSIONS, SaveDialog, SaveRequest
-from .session import Article, Problem, method_names, open_article
+from .session import Article, Problem, Source, method_names, open_article
 from .title_bar import TitleBar
-
-
-@dataclass(frozen=True)
-class Source:
-    """An input as the user named it, and how to read it into a document."""
-
-    name: str
-    load: Callable[[], Document]
 
 
 class BrieferApp(App[int]):
@@ -442,26 +432,3 @@ class BrieferApp(App[int]):
         if event.state == WorkerState.ERROR:
             # A bug in a worker is shown, not allowed to take the app down with a traceback.
             self.notify(str(event.worker.error), title="Something went wrong", severity="error", timeout=10)
-
-
-def make_app(
-    inputs: list[str] | None = None,
-    *,
-    stdin: bytes | None = None,
-    method: str = "topic",
-    length: int = 0,
-    options: LoadOptions | None = None,
-) -> BrieferApp:
-    """The reader on ``inputs`` (paths, URLs, or ``-`` with ``stdin``'s bytes); the sample when empty."""
-    specs = list(inputs or [])
-    if not specs:
-        specs = ["-"] if stdin is not None else [str(sample_path())]
-
-    options = options or LoadOptions(language="en")
-
-    def loader(spec: str) -> Callable[[], Document]:
-        if spec == "-":
-            return lambda: load("-", options, stdin=io.BytesIO(stdin or b""))
-        return lambda: load(spec, options)
-
-    return BrieferApp([Source(spec, loader(spec)) for spec in specs], method=method, length=length)

@@ -8,6 +8,7 @@ No NLP happens here: everything comes from the library.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .. import Analysis, BrieferError, Briefing, Budget, Document, Sentence, analyze, brief, check_length, methods, rank
@@ -107,6 +108,14 @@ def method_names() -> list[str]:
 
 def method_description(name: str) -> str:
     return next((info.description for info in methods() if info.name == name), name)
+
+
+@dataclass(frozen=True)
+class Source:
+    """An input as the user named it, and how to read it into a document."""
+
+    name: str
+    load: Callable[[], Document]
 
 
 @dataclass(frozen=True)
