@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from .. import BrieferError, UsageError
 from ..errors import EXIT_FAILURE, EXIT_INPUT, EXIT_OK
-from .main import brief_collection, report_error
+from .brief import brief_collection, report_error
 
 if TYPE_CHECKING:
     from .. import Budget
