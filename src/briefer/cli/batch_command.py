@@ -29,6 +29,8 @@ def run_batch_command(args: argparse.Namespace, budget: Budget) -> int:
         ratio=args.ratio,
         order=args.order,
         language=args.language,
+        focus=args.focus,
+        topic=args.topic,
         max_chars=args.max_size * 1024 * 1024,
     )
     if args.merge and args.scheduler:

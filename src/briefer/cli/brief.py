@@ -64,7 +64,10 @@ def _run(argv: list[str] | None) -> int:
         from .. import brief, load
 
         document = load(inputs[0], options)
-        _emit(_render(brief(document, method=args.method, budget=budget, order=args.order), args), args.output)
+        briefing = brief(
+            document, method=args.method, budget=budget, order=args.order, focus=args.focus, topic=args.topic
+        )
+        _emit(_render(briefing, args), args.output)
         return EXIT_OK
     # Several inputs make one briefing; an input that cannot be read is reported and the
     # briefing comes from the others.
@@ -109,7 +112,9 @@ def brief_collection(documents: list[Document], failures: list[str], args: argpa
     if not documents:
         raise InputError("none of the inputs could be read")
     notes = tuple(f"not included: {message}" for message in failures)
-    briefing = brief_many(documents, method=args.method, budget=budget, order=args.order, notes=notes)
+    briefing = brief_many(
+        documents, method=args.method, budget=budget, order=args.order, notes=notes, focus=args.focus, topic=args.topic
+    )
     return _render(briefing, args)
 
 

@@ -68,6 +68,11 @@ def build_parser() -> argparse.ArgumentParser:
     budget.add_argument("-n", "--sentences", type=_int, metavar="N", help="at most N sentences")
     budget.add_argument("--words", type=_int, metavar="N", help="at most N words (CJK: characters)")
     budget.add_argument("--ratio", type=_ratio, metavar="R", help="a share of the sentences: 0.2 or 20%%")
+    subject = parser.add_argument_group("subject")
+    subject.add_argument("--focus", metavar="QUERY", help="brief only what the text says about QUERY")
+    subject.add_argument(
+        "--topic", metavar="N", help="brief one of the text's topics: its number (1 = the largest) or a label word"
+    )
     choice = parser.add_argument_group("method and output")
     choice.add_argument("-m", "--method", default="topic", metavar="NAME", help="ranking method (see below)")
     choice.add_argument("--list-methods", action="store_true", help="list the methods and exit")
@@ -155,6 +160,10 @@ def validate(args: argparse.Namespace) -> None:
     if args.width is not None and args.width < 20:
         raise UsageError("--width must be at least 20")
     method_info(args.method)
+    if args.focus is not None and args.topic is not None:
+        raise UsageError("give --focus or --topic, not both")
+    if args.focus is not None and not args.focus.strip():
+        raise UsageError("--focus needs words to look for")
     if args.language.strip().lower() != AUTO:
         get_language(args.language)
 
