@@ -66,6 +66,9 @@ _EXPORTS = {
     "brief_many": "briefing",
     "combine": "briefing",
     "word_overlap": "briefing",
+    "Story": "briefing",
+    "group_stories": "briefing",
+    "brief_stories": "briefing",
     # output
     "render": "render",
     "to_dict": "render",
@@ -90,6 +93,7 @@ __all__ = [
     "RankerInfo",
     "Section",
     "Sentence",
+    "Story",
     "Topic",
     "UsageError",
     "__version__",
@@ -97,6 +101,7 @@ __all__ = [
     "analyzer_for",
     "brief",
     "brief_many",
+    "brief_stories",
     "build_document",
     "check_length",
     "combine",
@@ -106,6 +111,7 @@ __all__ = [
     "expand_folders",
     "fits",
     "get_language",
+    "group_stories",
     "is_dangling",
     "load",
     "method_info",
@@ -130,7 +136,7 @@ __all__ = [
 
 if TYPE_CHECKING:
     from .analysis import Analysis, analyze, analyzer_for
-    from .briefing import Budget, brief, brief_many, combine, word_overlap
+    from .briefing import Budget, Story, brief, brief_many, brief_stories, combine, group_stories, word_overlap
     from .errors import BrieferError, InputError, OutputError, UsageError
     from .language import AUTO, get_language, sentence_spans, supported_languages
     from .language.openings import dateline_length, is_dangling

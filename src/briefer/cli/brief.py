@@ -112,6 +112,15 @@ def brief_collection(documents: list[Document], failures: list[str], args: argpa
     if not documents:
         raise InputError("none of the inputs could be read")
     notes = tuple(f"not included: {message}" for message in failures)
+    if len(documents) > 1 and args.focus is None and args.topic is None:
+        from .. import brief_stories, group_stories
+
+        groups = group_stories(documents)
+        if len(groups) > 1:
+            from ..render_stories import render_stories
+
+            stories = brief_stories(documents, method=args.method, budget=budget, order=args.order, groups=groups)
+            return render_stories(stories, documents, args.format, notes=notes, width=_terminal_style(args)[1])
     briefing = brief_many(
         documents, method=args.method, budget=budget, order=args.order, notes=notes, focus=args.focus, topic=args.topic
     )
