@@ -86,7 +86,7 @@ def main() -> int:
     for half in wanted:
         pool = [c for c in halves[half] if len(c["documents"]) >= 2]
         print(f"{'clusters 0-49 (tuned on)' if half == 'tune' else 'clusters 50-99 (held out)'}:")
-        print("| k | articles | ARI | stories right | R-1/R-2/R-Lsum | true cluster alone | repeats % | ms an article |")
+        print("| k | articles | ARI | stories right | R-1/R-2/R-Lsum | true cluster alone | repeats % | ms/article |")
         print("|---|---|---|---|---|---|---|---|")
         for k in (int(x) for x in args.ks.split(",")):
             aris, right, articles, seconds = [], 0, 0, 0.0

@@ -18,7 +18,14 @@ FACES = ("cli", "tui", "evaluation")
 # Modules of the package root that faces may use besides the root itself: the data types,
 # the errors, the renderers (of one briefing and of stories) and atomic output are public
 # modules of the library.
-PUBLIC_MODULES = {"briefer", "briefer.model", "briefer.errors", "briefer.render", "briefer.render_stories", "briefer.output"}
+PUBLIC_MODULES = {
+    "briefer",
+    "briefer.model",
+    "briefer.errors",
+    "briefer.render",
+    "briefer.render_stories",
+    "briefer.output",
+}
 
 
 def _module_name(path) -> str:

@@ -35,7 +35,9 @@ def document():
     return build_document(_text(), title="Council news")
 
 
-@pytest.mark.parametrize(("query", "subject", "other"), [("road repairs", ROADS, SCHOOLS), ("teachers", SCHOOLS, ROADS)])
+@pytest.mark.parametrize(
+    ("query", "subject", "other"), [("road repairs", ROADS, SCHOOLS), ("teachers", SCHOOLS, ROADS)]
+)
 def test_a_focus_briefs_only_what_the_text_says_about_it(document, query, subject, other):
     briefing = brief(document, budget=Budget(sentences=3), focus=query)
     chosen = [p.text for p in briefing.key_points]

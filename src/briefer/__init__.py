@@ -32,6 +32,7 @@ _EXPORTS = {
     # inputs: bytes to documents
     "LoadOptions": "pipeline",
     "load": "pipeline",
+    "load_all": "pipeline",
     "summarize": "pipeline",
     "sample_path": "pipeline",
     "build_document": "sources.document",
@@ -114,6 +115,7 @@ __all__ = [
     "group_stories",
     "is_dangling",
     "load",
+    "load_all",
     "method_info",
     "method_names",
     "methods",
@@ -142,7 +144,7 @@ if TYPE_CHECKING:
     from .language.openings import dateline_length, is_dangling
     from .model import Briefing, Document, KeyPoint, Mention, Section, Sentence, Topic, count_words
     from .output import AtomicFile, write_atomic
-    from .pipeline import LoadOptions, load, sample_path, summarize
+    from .pipeline import LoadOptions, load, load_all, sample_path, summarize
     from .rankers import RankerInfo, check_length, fits, method_info, method_names, methods, rank, sentence_limit
     from .render import dumps, render, to_dict
     from .sources.document import build_document
