@@ -105,3 +105,12 @@ def test_several_sources_take_a_focus(run_brief, tmp_path):
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     assert data["summary"] and all(p["text"] in SCHOOLS for p in data["summary"])
+
+
+@pytest.mark.parametrize(("word", "subject"), [("potholes", ROADS), ("asphalt", ROADS), ("classes", SCHOOLS)])
+def test_a_sentence_about_the_subject_counts_without_the_query_word(document, word, subject):
+    # One sentence holds the word; the others of its subject are found through their topic.
+    briefing = brief(document, budget=Budget(sentences=3), focus=word)
+    chosen = [p.text for p in briefing.key_points]
+    assert len(chosen) == 3 and all(text in subject for text in chosen)
+    assert any(word not in text.lower() for text in chosen)

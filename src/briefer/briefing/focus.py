@@ -21,11 +21,12 @@ from ..language import Analyzer
 # Tuned on the first half of meetings_queries_dev (benchmarks/focus.py), confirmed on the second.
 TOPIC_SHARE = 0.15
 # An answer runs over several sentences or turns: a sentence gains CONTEXT times the mean
-# relevance of the WINDOW sentences either side (nearer ones more), and a sentence up to
-# REACH sentences from one with a query word may be chosen.
+# relevance of the WINDOW sentences either side (nearer ones more).
 CONTEXT = 4.0
 WINDOW = 10
-REACH = 5
+# A sentence without the query's words is about it when the query's topics make up this
+# share of it (relative to the sentence most in them).
+TOPICAL_ENOUGH = 0.5
 # How much the ranker's own view of a sentence's importance still counts under a focus: on
 # the meeting questions any weight lowered ROUGE (0.3: -1.5 R-1), so none; the method still
 # decides briefings without a focus.
@@ -98,13 +99,10 @@ def query_focus(analysis: Analysis, query: str) -> Focus:
     direct = _unit(direct)
     topical = _unit(_through_topics(analysis, vector))
     relevance = (1 - TOPIC_SHARE) * direct + TOPIC_SHARE * topical
-    # Only a sentence that shares a word with the query, or sits next to one, can be about it.
-    anchored = direct > 0
-    near = anchored.copy()
-    for step in range(1, REACH + 1):
-        near[step:] |= anchored[:-step]
-        near[:-step] |= anchored[step:]
-    relevance = _unit(_with_context(relevance, analysis) * near)
+    # A sentence is about the query when it shares a word with it, or belongs mostly to the
+    # topics the query's words belong to.
+    eligible = (direct > 0) | (topical >= TOPICAL_ENOUGH)
+    relevance = _unit(_with_context(relevance, analysis) * eligible)
     matched = tuple(dict.fromkeys(analysis.display[j] for j in columns))
     return Focus(query, relevance, matched)
 
