@@ -40,9 +40,13 @@ def group_stories(documents: Sequence[Document], threshold: float | None = None)
     n = len(documents)
     if n < 2:
         return [list(range(n))]
-    vectors = _vectors(documents)
-    limit = SAME_STORY if threshold is None else threshold
-    groups = _average_linkage(vectors @ vectors.T, limit)
+    return _grouped(documents, _vectors(documents), SAME_STORY if threshold is None else threshold)
+
+
+def _grouped(documents: Sequence[Document], vectors: np.ndarray, threshold: float) -> list[list[int]]:
+    if len(documents) < 2:
+        return [list(range(len(documents)))]
+    groups = _average_linkage(vectors @ vectors.T, threshold)
     size = [sum(documents[i].words() for i in group) for group in groups]
     order = sorted(range(len(groups)), key=lambda g: (-size[g], groups[g][0]))
     return [groups[g] for g in order]
@@ -57,8 +61,8 @@ def brief_stories(
     groups: list[list[int]] | None = None,
 ) -> list[Story]:
     """Each story of ``documents`` briefed on its own, largest first, with its headline."""
-    groups = groups if groups is not None else group_stories(documents)
     vectors = _vectors(documents) if len(documents) > 1 else np.ones((len(documents), 1))
+    groups = groups if groups is not None else _grouped(documents, vectors, SAME_STORY)
     stories = []
     for group in groups:
         members = [documents[i] for i in group]
