@@ -118,7 +118,6 @@ def _query_terms(analyzer: Analyzer, query: str, language: str) -> list[str]:
     return content or terms
 
 
-
 def topic_focus(analysis: Analysis, topic: str | int) -> Focus:
     """The sentences of one of the document's topics, by number (1 = the weightiest) or label word."""
     number = _topic_number(analysis, topic)
