@@ -46,10 +46,10 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from _data import data_dir  # noqa: E402
 
+from briefer.analysis import analyze  # noqa: E402
 from briefer.briefing import Budget, brief  # noqa: E402
-from briefer.document import build_document  # noqa: E402
-from briefer.openings import is_fragment  # noqa: E402
-from briefer.topics import analyze  # noqa: E402
+from briefer.language.openings import is_fragment  # noqa: E402
+from briefer.sources.document import build_document  # noqa: E402
 
 GENRES = ("rfc", "book", "markdown-doc", "bill", "paper")
 SHORT_LINE = 60

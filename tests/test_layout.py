@@ -8,9 +8,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from briefer.briefing import Budget, brief
-from briefer.document import build_document
-from briefer.openings import is_fragment
-from briefer.structure import parse_blocks
+from briefer.language.openings import is_fragment
+from briefer.sources.document import build_document
+from briefer.sources.layout import parse_blocks
 
 
 def blocks(text: str) -> list[tuple[str, str]]:

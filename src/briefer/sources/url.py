@@ -21,8 +21,9 @@ from urllib.parse import quote, urlsplit, urlunsplit
 
 from .. import __version__
 from ..errors import InputError
-from .detect import CONTENT_TYPES, is_url, media_type
-from .reader import DEFAULT_TIMEOUT
+from .feeds import FEED_TYPES
+from .formats import CONTENT_TYPES, is_url, media_type
+from .raw import DEFAULT_TIMEOUT
 
 SCHEMES = ("http", "https")
 MAX_REDIRECTS = 5
@@ -165,7 +166,7 @@ class _Redirects(urllib.request.HTTPRedirectHandler):
         self.name = name
         self.count = 0
 
-    def redirect_request(self, req, fp, code, msg, headers, newurl):  # type: ignore[no-untyped-def]
+    def redirect_request(self, req, fp, code, msg, headers, newurl):
         self.count += 1
         if self.count > MAX_REDIRECTS:
             raise InputError(f"{self.name}: too many redirects (more than {MAX_REDIRECTS}) or a redirect loop")
@@ -204,7 +205,7 @@ def _handlers(name: str) -> list[urllib.request.BaseHandler]:
 def _check_type(name: str, content_type: str) -> None:
     kind = media_type(content_type)
     # Servers often label a PDF download as octet-stream; its first bytes decide, after the download.
-    if kind and kind not in CONTENT_TYPES and kind != _BINARY:
+    if kind and kind not in CONTENT_TYPES and kind != _BINARY and kind not in FEED_TYPES:
         raise InputError(_wrong_type(name, kind))
 
 

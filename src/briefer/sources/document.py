@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from pathlib import PurePath
 
-from .errors import InputError
-from .language import AUTO, Language, resolve_language, sentence_spans
-from .model import Document, Paragraph, Section, Sentence
-from .structure import Block, parse_blocks
+from ..errors import InputError
+from ..language import AUTO, Language, resolve_language, sentence_spans
+from ..model import Document, Paragraph, Section, Sentence
+from .layout import Block, parse_blocks
 
 _HAS_WORD = re.compile(r"[^\W\d_]")
 
@@ -53,7 +53,7 @@ def build_document(
     if not title and headings and not any(b.kind != "heading" for b in blocks[: blocks.index(headings[0])]):
         title = text[headings[0].title_start : headings[0].title_end]
     if not title:
-        title = _title_from_source(source)
+        title = title_from_source(source)
 
     sections = _sections(text, blocks)
     paragraphs: list[Paragraph] = []
@@ -168,8 +168,9 @@ def _joined(first: str, second: str) -> str:
     return f"{first}: {second}" if first and second else first or second
 
 
-def _title_from_source(source: str) -> str:
-    """A file's name as a title: its words as written, only the separators made spaces."""
+def title_from_source(source: str) -> str:
+    """The title a document gets from its file name when it has none of its own: its words as
+    written, only the separators made spaces."""
     if not source or source == "-" or "://" in source:
         return ""
     stem = PurePath(source).stem
