@@ -44,16 +44,9 @@ def build_document(
             raise InputError(f"{name}: {lines:,} lines, more than the {MAX_LINES:,} briefer handles: {_SPLIT_IT}")
         blocks = parse_blocks(text)
 
-    own_title = next((b for b in blocks if b.kind == "title"), None)
-    if not title and own_title is not None:
-        title = text[own_title.title_start : own_title.title_end]
+    title = title or _own_title(text, blocks) or title_from_source(source)
     # Page furniture, boilerplate and the title line are neither paragraphs nor sentences.
     blocks = [b for b in blocks if b.kind not in ("skip", "title")]
-    headings = [b for b in blocks if b.kind == "heading"]
-    if not title and headings and not any(b.kind != "heading" for b in blocks[: blocks.index(headings[0])]):
-        title = text[headings[0].title_start : headings[0].title_end]
-    if not title:
-        title = title_from_source(source)
 
     sections = _sections(text, blocks)
     paragraphs: list[Paragraph] = []
@@ -99,6 +92,19 @@ def build_document(
         input_format=input_format,
         metadata=dict(metadata or {}),
     )
+
+
+def _own_title(text: str, blocks: list[Block]) -> str:
+    """The document's title line, else a first heading with nothing but headings before it."""
+    own = next((b for b in blocks if b.kind == "title"), None)
+    if own is not None:
+        return text[own.title_start : own.title_end]
+    for block in blocks:
+        if block.kind == "heading":
+            return text[block.title_start : block.title_end]
+        if block.kind not in ("skip", "title"):
+            return ""
+    return ""
 
 
 def _sections(text: str, blocks: list[Block]) -> list[Section]:
