@@ -14,7 +14,7 @@ from briefer.errors import InputError
 from briefer.evaluation.data import Record, read_records
 from briefer.evaluation.oracle import oracle
 from briefer.evaluation.rouge import score
-from briefer.evaluation.runner import evaluate
+from briefer.evaluation.runner import MethodResult, evaluate
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -114,6 +114,16 @@ def test_dangling_rate_counts_summaries_opening_on_a_pronoun_or_connective():
     assert lead.summaries == 2
     assert lead.dangling == 1
     assert lead.dangling_rate == pytest.approx(50.0)
+
+
+def test_fragment_rate_counts_key_points_that_are_not_whole_sentences():
+    result = MethodResult("lead")
+    result.add(["SEC. 2. DEFINITIONS.", "The council met on Monday."], ((),), 0.0, "en")
+    result.add(["(a) The Secretary shall report each year;"], ((),), 0.0, "en", [True])
+    result.add(["but then the rain came."], ((),), 0.0, "en")
+    assert (result.fragments, result.points) == (2, 4)
+    assert result.fragment_rate == pytest.approx(50.0)
+    assert result.as_dict()["fragment_percent"] == pytest.approx(50.0)
 
 
 def test_the_default_ranker_does_not_open_on_a_dangling_sentence():

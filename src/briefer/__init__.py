@@ -49,6 +49,7 @@ _EXPORTS = {
     "sentence_spans": "language",
     "dateline_length": "language.openings",
     "is_dangling": "language.openings",
+    "is_fragment": "language.openings",
     # analysis and ranking
     "Analysis": "analysis",
     "analyze": "analysis",
@@ -114,6 +115,7 @@ __all__ = [
     "get_language",
     "group_stories",
     "is_dangling",
+    "is_fragment",
     "load",
     "load_all",
     "method_info",
@@ -141,7 +143,7 @@ if TYPE_CHECKING:
     from .briefing import Budget, Story, brief, brief_many, brief_stories, combine, group_stories, word_overlap
     from .errors import BrieferError, InputError, OutputError, UsageError
     from .language import AUTO, get_language, sentence_spans, supported_languages
-    from .language.openings import dateline_length, is_dangling
+    from .language.openings import dateline_length, is_dangling, is_fragment
     from .model import Briefing, Document, KeyPoint, Mention, Section, Sentence, Topic, count_words
     from .output import AtomicFile, write_atomic
     from .pipeline import LoadOptions, load, load_all, sample_path, summarize

@@ -16,7 +16,9 @@ them) or "summary" (one string). Methods see only "text".
 
 figures: ROUGE-1, ROUGE-2 and ROUGE-Lsum F1 in percent (rouge-score, Porter-stemmed);
 dangling = share of summaries whose first sentence opens with a pronoun or connective
-("He", "This", "However", ...) after any dateline; seconds = time spent in briefer's
+("He", "This", "However", ...) after any dateline; fragment = share of key points that are
+not whole sentences (at most three words, opening lower-case, mostly capitals, or ending
+without . ! or ?, where a list item may also end with ; or :); seconds = time spent in briefer's
 brief() for that method (topic analysis included), or in the greedy oracle search.
 
 exit codes: 0 ok, 2 usage, 3 unreadable or malformed set, 4 output error, 130/143 interrupted.

@@ -6,7 +6,18 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from .. import BrieferError, Budget, analyze, brief, build_document, dateline_length, is_dangling, method_names, rank
+from .. import (
+    BrieferError,
+    Budget,
+    analyze,
+    brief,
+    build_document,
+    dateline_length,
+    is_dangling,
+    is_fragment,
+    method_names,
+    rank,
+)
 from .data import Record
 from .oracle import oracle
 from .rouge import Rouge, score
@@ -24,6 +35,9 @@ class MethodResult:
     scores: list[Rouge] = field(default_factory=list)
     dangling: int = 0
     summaries: int = 0
+    # Key points that are not whole sentences (see briefer.is_fragment), and all key points.
+    fragments: int = 0
+    points: int = 0
     words: int = 0
     seconds: float = 0.0
     # Records this method could not brief (scored as an empty summary, so that every method
@@ -34,9 +48,19 @@ class MethodResult:
     def documents(self) -> int:
         return len(self.scores)
 
-    def add(self, chosen: list[str], references: tuple[tuple[str, ...], ...], seconds: float, language: str) -> None:
-        """Count one summary: its ROUGE, its length, its time and how its first sentence opens."""
+    def add(
+        self,
+        chosen: list[str],
+        references: tuple[tuple[str, ...], ...],
+        seconds: float,
+        language: str,
+        items: Sequence[bool] = (),
+    ) -> None:
+        """Count one summary: its ROUGE, its length, its time, how its first sentence opens and
+        how many of its sentences are fragments (``items``: which are list items)."""
         self.seconds += seconds
+        self.points += len(chosen)
+        self.fragments += sum(is_fragment(text, bool(items) and items[i]) for i, text in enumerate(chosen))
         self.scores.append(score(chosen, references))
         self.words += sum(len(s.split()) for s in chosen)
         if chosen:
@@ -53,6 +77,10 @@ class MethodResult:
     def dangling_rate(self) -> float:
         return 100 * self.dangling / self.summaries if self.summaries else 0.0
 
+    @property
+    def fragment_rate(self) -> float:
+        return 100 * self.fragments / self.points if self.points else 0.0
+
     def as_dict(self) -> dict:
         return {
             "method": self.method,
@@ -60,6 +88,7 @@ class MethodResult:
             "rouge2": round(self.mean("r2"), 2),
             "rougeLsum": round(self.mean("rlsum"), 2),
             "dangling_percent": round(self.dangling_rate, 2),
+            "fragment_percent": round(self.fragment_rate, 2),
             "mean_words": round(self.words / self.documents, 1) if self.documents else 0.0,
             "seconds": round(self.seconds, 2),
             "documents": self.documents,
@@ -93,6 +122,7 @@ def evaluate(
         for method in methods:
             result = results[method]
             started = time.perf_counter()
+            items: list[bool] = []
             if method == ORACLE:
                 texts = [s.text[dateline_length(s.text) :] for s in document.sentences]
                 chosen = [texts[i] for i in oracle(texts, record.references, sentences)]
@@ -104,10 +134,14 @@ def evaluate(
                     scores = rank(analysis, method)
                     briefing = brief(document, method=method, budget=budget, analysis=analysis, scores=scores)
                     chosen = [p.text for p in briefing.key_points]
+                    kinds = [
+                        document.paragraphs[document.sentences[p.sentence].paragraph].kind for p in briefing.key_points
+                    ]
+                    items = [kind == "item" for kind in kinds]
                 except BrieferError:
                     result.failures += 1
                     chosen = []
-            result.add(chosen, record.references, time.perf_counter() - started, document.language)
+            result.add(chosen, record.references, time.perf_counter() - started, document.language, items)
         if on_record:
             on_record(number)
     return [results[m] for m in methods], skipped
