@@ -41,7 +41,7 @@ def test_output_file_is_written(run_brief, tmp_path):
     result = run_brief("--sample", "-f", "markdown", "-o", str(target))
     assert result.returncode == 0
     assert result.stdout == b""
-    assert target.read_text().startswith("# China")
+    assert target.read_text().startswith("# china tajikistan strategic dialogue")
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".briefer-tmp")]
 
 
