@@ -355,3 +355,11 @@ def test_a_heading_over_nothing_at_the_end_joins_the_section_before():
     assert [s.title for s in document.sections] == ["Notes"]
     assert document.sections[-1].end == len(text)
     assert {s.section for s in document.sentences} == {0}
+
+
+def test_a_heading_over_nothing_between_two_sections_joins_the_next():
+    text = "# Alpha\n\n----\n\n# Beta\n\nThe first sentence is here.\n\n# Gamma\n\nThe second sentence is here."
+    document = build_document(text)
+    assert [s.title for s in document.sections] == ["Alpha: Beta", "Gamma"]
+    assert [s.section for s in document.sentences] == [0, 1]
+    assert [p.section for p in document.paragraphs if p.kind == "prose"][-2:] == [0, 1]

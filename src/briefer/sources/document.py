@@ -148,18 +148,17 @@ def _without_empty_sections(
     target: dict[int, int] = {}
     pending: Section | None = None
     for section in sections:
+        target[section.index] = len(merged)
         if section.index not in used:
             pending = (
                 section
                 if pending is None
                 else Section(0, _joined(pending.title, section.title), pending.start, section.end, pending.origin)
             )
-            target[section.index] = len(merged)
             continue
         if pending is not None:
             section = Section(0, _joined(pending.title, section.title), pending.start, section.end, section.origin)
             pending = None
-        target[section.index] = len(merged)
         merged.append(Section(len(merged), section.title, section.start, section.end, section.origin))
     if pending is not None:
         last = merged[-1]

@@ -63,6 +63,9 @@ def _lone_candidate(text: str, block: Block, previous: Block | None) -> bool:
     # Dialogue and quotations open with a quote mark; a sentence ends with a full stop.
     if body[0] in "\"'“‘«„(" or (_TERMINAL.search(body) and not body.endswith("?")):
         return False
+    # A line ending on a comma or a hyphen is a piece of a sentence, not a title.
+    if body.endswith((",", "-")) and not body.endswith("--"):
+        return False
     if body.endswith("?") and count_words(body) < 4:
         return False
     if previous is not None and previous.kind in ("prose", "item"):
