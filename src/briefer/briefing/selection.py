@@ -65,7 +65,7 @@ def choose(
     """Indices of the key points, in document order: the best-scored sentences that fit ``rules``.
 
     Whatever the rules, a sentence of a references part is never chosen and a fragment (a
-    heading, a stub, a piece of a sentence the layout cut) only after every whole sentence.
+    heading, a stub, a piece of a sentence the layout cut) only when no whole sentence fits.
     """
     unquotable = _unquotable(analysis)
     order = _whole_sentences_first(np.argsort(-scores, kind="stable"), unquotable)
@@ -87,6 +87,10 @@ def choose(
         position += 1
         if index in rejected or index in chosen or index in held_back:
             continue
+        if chosen and unquotable[0][index]:
+            # Fragments come after every whole sentence: past them, only short pieces would
+            # fill what is left of a word budget.
+            break
         if (
             (max_words is not None and used_words + lengths[index] > max_words)
             or (rules.needs_terms and not term_sets[index])
