@@ -126,19 +126,18 @@ def markdown_emphasis(count: int) -> bytes:
 
 
 def pdf_pages(pages: int) -> bytes:
-    """A PDF of ``pages`` pages of justified prose, words hyphenated across line breaks."""
-    from fpdf import FPDF
-
-    pdf = FPDF()
-    pdf.set_auto_page_break(True, margin=20)
-    pdf.set_font("Helvetica", size=11)
-    text = (PROSE * 3).replace("treasurer", "trea- surer")
-    for _ in range(pages):
-        pdf.add_page()
-        for _ in range(5):
-            pdf.multi_cell(0, 5, text)
-            pdf.ln(3)
-    return bytes(pdf.output())
+    """``pages`` pages of one running paragraph, many of its lines ending in a hyphenated word
+    (the shape that made the hyphen repair quadratic in pages)."""
+    words = (PROSE * 2).split()
+    lines = []
+    for i in range(0, len(words) - 8, 8):
+        line = " ".join(words[i : i + 8]).rstrip(".")
+        lines.append(line + " coun-" if i % 16 == 0 else line)
+        if i % 16 == 0:
+            words[i + 8] = "cil " + words[i + 8]
+    page = [line.replace(".", ",") for line in lines[:48]]
+    stream = _stream(_text_ops(page), compress=True)
+    return _raw_pdf([stream], [0] * pages)
 
 
 def _raw_pdf(contents: list[bytes], page_contents: list[int]) -> bytes:

@@ -19,11 +19,13 @@ _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\
 _FRONT_TITLE = re.compile(r"^title:[ \t]*(.+?)[ \t]*$", re.MULTILINE)
 _LINE_BREAK_TAG = re.compile(r"<br\s*/?>", re.IGNORECASE)
 # Syntax of common extensions that CommonMark reads as plain text: footnote marks and
-# definitions, task-list boxes, and the [[wiki links]] of note apps.
-_FOOTNOTE_MARK = re.compile(r"\[\^[^\]\s]+\](?!:)")
-_FOOTNOTE_DEFINITION = re.compile(r"^\[\^[^\]\s]+\]:")
+# definitions, task-list boxes, and the [[wiki links]] of note apps. No label holds a "[":
+# without that bound, a run of "[^" or "[[" made each match attempt scan to the end of the
+# text, quadratic in the run's length.
+_FOOTNOTE_MARK = re.compile(r"\[\^[^\[\]\s]+\](?!:)")
+_FOOTNOTE_DEFINITION = re.compile(r"^\[\^[^\[\]\s]+\]:")
 _TASK_BOX = re.compile(r"^\[[ xX]\][ \t]+")
-_WIKI_LINK = re.compile(r"\[\[([^\]|]+)(?:\|([^\]]+))?\]\]")
+_WIKI_LINK = re.compile(r"\[\[([^\[\]|]+)(?:\|([^\[\]]+))?\]\]")
 
 
 def read_markdown(text: str) -> Extracted:
