@@ -31,7 +31,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "tests")]
 import hostile as H  # noqa: E402
 
-ENV = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+# BRIEFER_SRC runs another checkout's package (a "before" table) with this file's cases.
+ENV = {**os.environ, "PYTHONPATH": os.environ.get("BRIEFER_SRC", str(ROOT / "src"))}
 ENV.pop("NO_COLOR", None)
 
 
@@ -318,7 +319,7 @@ def main() -> None:
     parser.add_argument("--skip-shapes", action="store_true")
     options = parser.parse_args()
     base = serve()
-    print(f"load {load()}  ({os.cpu_count()} cores), limit {options.limit:g} s")
+    print(f"load {load()}  ({os.cpu_count()} cores), limit {options.limit:g} s, package {ENV['PYTHONPATH']}")
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         if not options.skip_cases:

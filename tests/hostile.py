@@ -190,8 +190,10 @@ def _text_ops(lines: list[str]) -> bytes:
 def pdf_spaces(pages: int, spaces: int = 200_000) -> bytes:
     """Pages whose text is long runs of spaces (the issue's 5-page PDF of spaces)."""
     lines = ["The council met on Tuesday to discuss the new budget for the libraries."]
-    lines += [" " * 1000] * (spaces // 1000)
-    stream = _stream(_text_ops(lines), compress=True)
+    lines += [" " * 1000] * (spaces // 2000)
+    # and as many runs of one space each, every one a separate text-showing operator
+    runs = b" ( ) Tj" * (spaces // 2)
+    stream = _stream(_text_ops(lines)[:-2] + runs + b" ET", compress=True)
     return _raw_pdf([stream], [0] * pages)
 
 

@@ -14,6 +14,7 @@ pypdf read the text in ~1 s against ~7 s, and it has no required dependencies.
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import itertools
 import logging
@@ -25,6 +26,7 @@ from typing import Any
 
 from ..errors import InputError
 from .blocks import BlockWriter, Extracted
+from .reader import DEFAULT_MAX_BYTES
 
 INSTALL_HINT = "pip install 'briefer[pdf]'"
 _NEEDS_CRYPTOGRAPHY = "the PDF is AES-encrypted; reading it needs: pip install cryptography"
@@ -62,8 +64,13 @@ class _Line:
     mono: bool = False
 
 
-def read_pdf(data: bytes, *, name: str) -> Extracted:
-    """Extract a PDF's text; :class:`InputError` for encrypted, image-only or broken files."""
+def read_pdf(data: bytes, *, name: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Extracted:
+    """Extract a PDF's text; :class:`InputError` for encrypted, image-only or broken files.
+
+    ``max_bytes`` bounds what the pages' content streams unpack to, all pages together, as
+    it bounds the file: a small PDF can hold a compressed stream of many megabytes, read
+    again for every page that shares it.
+    """
     try:
         import pypdf
         from pypdf.errors import DependencyError
@@ -87,11 +94,28 @@ def read_pdf(data: bytes, *, name: str) -> Extracted:
         raise InputError(f"{name}: the PDF has no pages")
     pages: list[list[_Line]] = []
     unreadable = 0
+    unpacked = 0
+    # Pages that share their content stream and resources show the same lines: read once.
+    shared: dict[tuple[int, ...], list[_Line]] = {}
     for number, page in enumerate(page_list):
         try:
+            key, size = _contents(page)
+            if key in shared:
+                pages.append([dataclasses.replace(line, page=number) for line in shared[key]])
+                continue
+            unpacked += size
+            if unpacked > max_bytes:
+                raise InputError(
+                    f"{name}: the PDF's pages unpack to more than the {max_bytes / (1024 * 1024):g} MB limit"
+                    " (raise it with --max-size)"
+                )
             pages.append(_page_lines(page, number))
+            if key:
+                shared[key] = pages[-1]
         except DependencyError:
             raise InputError(f"{name}: {_NEEDS_CRYPTOGRAPHY}") from None
+        except InputError:
+            raise
         except Exception:  # one broken page must not cost the others
             pages.append([])
             unreadable += 1
@@ -115,6 +139,25 @@ def read_pdf(data: bytes, *, name: str) -> Extracted:
         if author:
             metadata["author"] = author
     return writer.result(title=title, metadata=metadata)
+
+
+def _contents(page: Any) -> tuple[tuple[int, ...], int]:
+    """The numbers of a page's content streams and resources (empty unless all are shared
+    objects), and the bytes its content streams unpack to. pypdf keeps what it unpacked,
+    so reading the page afterwards does not unpack it again."""
+    reference = page.get("/Contents")
+    if reference is None:
+        return (), 0
+    contents = reference.get_object()
+    streams = list(contents) if isinstance(contents, list) else [reference]
+    size = 0
+    numbers = []
+    for stream in streams:
+        numbers.append(getattr(stream, "idnum", -1))
+        size += len(stream.get_object().get_data())
+    resources = page.get("/Resources")
+    numbers.append(getattr(resources, "idnum", -1))
+    return (() if -1 in numbers else tuple(numbers)), size
 
 
 def _page_lines(page: Any, number: int) -> list[_Line]:
