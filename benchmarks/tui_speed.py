@@ -36,7 +36,7 @@ SHARED = next(
 
 CHILD = """
 import asyncio, sys, time
-from briefer.tui.app import make_app
+from briefer.tui.launch import make_app
 
 async def main():
     app = make_app(sys.argv[1:])
@@ -72,8 +72,8 @@ def launch_seconds(args: list[str], runs: int) -> tuple[float, float, float]:
 
 async def press_seconds(path: str, method: str, presses: int) -> tuple[float, float, float]:
     """Median seconds from `+`/`-` to the briefing screen showing the new length; and the first ranking."""
-    from briefer.tui.app import make_app
     from briefer.tui.briefing_screen import BriefingView
+    from briefer.tui.launch import make_app
 
     app = make_app([path])
     async with app.run_test(size=(100, 30)) as pilot:
@@ -107,7 +107,7 @@ async def press_seconds(path: str, method: str, presses: int) -> tuple[float, fl
 
 async def noop_press_seconds(presses: int) -> tuple[float, float]:
     """A key that only scrolls: what a press costs the test harness and one repaint."""
-    from briefer.tui.app import make_app
+    from briefer.tui.launch import make_app
 
     app = make_app([])
     async with app.run_test(size=(100, 30)) as pilot:

@@ -103,6 +103,7 @@ def render(briefing: Briefing, fmt: str, *, width: int = 80, color: bool = False
 
 
 def to_dict(briefing: Briefing, *, include_text: bool = False) -> dict[str, Any]:
+    """The briefing as JSON-ready data, as ``--format json`` writes it."""
     document = briefing.document
     out: dict[str, Any] = {
         "title": document.title,

@@ -7,9 +7,7 @@ request replaces a stale one (``exclusive=True``), so the interface never waits 
 
 from __future__ import annotations
 
-import io
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable
 from pathlib import Path
 from typing import ClassVar
 
@@ -19,11 +17,7 @@ from textual.binding import BindingType
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
-from ..errors import BrieferError
-from ..model import Briefing, Document
-from ..pipeline import load, sample_path
-from ..rankers import fits
-from ..sources import DEFAULT_MAX_BYTES
+from .. import BrieferError, Briefing, fits, write_atomic
 from .background import in_background
 from .briefing_screen import BriefingScreen
 from .collection import Collection, SourceRow
@@ -32,16 +26,8 @@ from .keys import BRIEFING, HELP, QUIT, SHOW_BRIEFING, THEME
 from .method_picker import MethodPicker
 from .reader_screen import ReaderScreen
 from .save_dialog import EXTENSIONS, SaveDialog, SaveRequest
-from .session import Article, Problem, method_names, open_article
+from .session import Article, Problem, Source, method_names, open_article
 from .title_bar import TitleBar
-
-
-@dataclass(frozen=True)
-class Source:
-    """An input as the user named it, and how to read it into a document."""
-
-    name: str
-    load: Callable[[], Document]
 
 
 class BrieferApp(App[int]):
@@ -362,7 +348,6 @@ class BrieferApp(App[int]):
 
     @work(thread=True, group="save", exit_on_error=False)
     def save(self, request: SaveRequest, briefing) -> None:
-        from ..output import write_atomic
         from ..render import render
 
         try:
@@ -447,31 +432,3 @@ class BrieferApp(App[int]):
         if event.state == WorkerState.ERROR:
             # A bug in a worker is shown, not allowed to take the app down with a traceback.
             self.notify(str(event.worker.error), title="Something went wrong", severity="error", timeout=10)
-
-
-def make_app(
-    inputs: list[str] | None = None,
-    *,
-    stdin: bytes | None = None,
-    method: str = "topic",
-    length: int = 0,
-    language: str = "en",
-    max_bytes: int = DEFAULT_MAX_BYTES,
-    input_format: str | None = None,
-    timeout: float | None = None,
-) -> BrieferApp:
-    """The reader on ``inputs`` (paths, URLs, or ``-`` with ``stdin``'s bytes); the sample when empty."""
-    specs = list(inputs or [])
-    if not specs:
-        specs = ["-"] if stdin is not None else [str(sample_path())]
-
-    options: dict = {"language": language, "max_bytes": max_bytes, "input_format": input_format}
-    if timeout is not None:
-        options["timeout"] = timeout
-
-    def loader(spec: str) -> Callable[[], Document]:
-        if spec == "-":
-            return lambda: load("-", stdin=io.BytesIO(stdin or b""), **options)
-        return lambda: load(spec, **options)
-
-    return BrieferApp([Source(spec, loader(spec)) for spec in specs], method=method, length=length)

@@ -12,7 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from ..rankers import fits, sentence_limit
+from .. import fits, sentence_limit
 from .session import method_description, method_names
 
 

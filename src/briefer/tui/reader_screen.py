@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual import on
 from textual.app import ComposeResult
@@ -13,12 +13,15 @@ from textual.widgets import Input, OptionList
 
 from .footer import KeysFooter
 from .keys import BRIEFING, HELP, QUIT, SHOW_BRIEFING, THEME
-from .reader import ReadingPane
+from .reading_pane import ReadingPane
 from .search_bar import SearchBar
 from .sections import SectionsPane
 from .sentence_bar import SentenceBar
 from .sources_pane import SourcesPane
 from .title_bar import TitleBar
+
+if TYPE_CHECKING:
+    from .app import BrieferApp
 
 SECTION = Binding.Group("Section", compact=True)
 SCROLL = Binding.Group("Scroll", compact=True)
@@ -95,7 +98,7 @@ class ReaderScreen(Screen):
     def on_mount(self) -> None:
         self.query_one(SourcesPane).display = len(getattr(self.app, "sources", ())) > 1
         self.reader.focus()
-        self.app.open_current()
+        cast("BrieferApp", self.app).open_current()
 
     def show_sources(self, rows, current: int) -> None:
         pane = self.query_one(SourcesPane)
@@ -154,7 +157,7 @@ class ReaderScreen(Screen):
 
     @on(OptionList.OptionSelected, "#sources")
     def source_chosen(self, event: OptionList.OptionSelected) -> None:
-        self.app.go_to(event.option_index)
+        cast("BrieferApp", self.app).go_to(event.option_index)
 
     @on(OptionList.OptionSelected, "#sections")
     def section_chosen(self, event: OptionList.OptionSelected) -> None:
@@ -200,7 +203,7 @@ class ReaderScreen(Screen):
         bar.focus()
 
     def action_file(self, step: int) -> None:
-        self.app.switch_file(step)
+        cast("BrieferApp", self.app).switch_file(step)
 
     # --- search -----------------------------------------------------------------------
 

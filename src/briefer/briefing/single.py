@@ -1,0 +1,67 @@
+"""One document's briefing: rank its sentences, choose the key points under the budget."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+from ..analysis import Analysis, analyze
+from ..errors import UsageError
+from ..language import get_language, language_note
+from ..model import Briefing, Document, count_words
+from ..rankers import check_length, get_ranker
+from .assemble import assemble, key_points
+from .budget import Budget
+from .selection import PLAIN, choose, refined
+
+ORDERS = ("document", "rank")
+
+
+def brief(
+    document: Document,
+    *,
+    method: str = "topic",
+    budget: Budget | None = None,
+    order: str = "document",
+    analysis: Analysis | None = None,
+    scores: Sequence[float] | np.ndarray | None = None,
+) -> Briefing:
+    """Choose the key points of ``document`` and group them by topic.
+
+    ``scores`` are the ranker's scores for ``analysis``'s sentences when the caller has them
+    already (an interactive reader changing only the length); they are computed otherwise.
+    """
+    if order not in ORDERS:
+        raise UsageError(f"unknown order {order!r}; choose one of: {', '.join(ORDERS)}")
+    budget = budget or Budget()
+    ranker = get_ranker(method)
+    if scores is None:
+        check_length(method, len(document.sentences))
+    if analysis is None or (analysis.document is not document and analysis.document.text != document.text):
+        analysis = analyze(document)
+    document = analysis.document
+    sentences = document.sentences
+    n = len(sentences)
+    lengths = [count_words(s.text) for s in sentences]
+    limit = budget.sentence_limit(n)
+    total_words = sum(lengths)
+    notes: list[str] = []
+    language_note_text = language_note(get_language(document.language))
+    if language_note_text:
+        notes.append(language_note_text)
+
+    whole = limit >= n and (budget.words is None or total_words <= budget.words)
+    values = np.asarray(ranker.scores(analysis) if scores is None else scores, dtype=np.float64)
+    if len(values) != n:
+        raise ValueError(f"{len(values)} scores for {n} sentences")
+    if whole:
+        chosen = list(range(n))
+        notes.append("the text is already within the budget: it is given whole")
+    else:
+        rules = refined(analysis) if getattr(ranker, "refine", False) else PLAIN
+        chosen = choose(analysis, values, limit, budget.words, lengths, rules)
+        if not chosen and budget.words is not None:
+            notes.append(f"no sentence is as short as {budget.words} words")
+    points = key_points(analysis, values, chosen)
+    return assemble(analysis, ranker.name, order, points, total_words, notes, whole=whole)
