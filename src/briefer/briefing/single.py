@@ -50,6 +50,8 @@ def brief(
     language_note_text = language_note(get_language(document.language))
     if language_note_text:
         notes.append(language_note_text)
+    if document.metadata.get("decoding"):  # bytes the decoder replaced or dropped
+        notes.append(document.metadata["decoding"])
 
     whole = limit >= n and (budget.words is None or total_words <= budget.words)
     values = np.asarray(ranker.scores(analysis) if scores is None else scores, dtype=np.float64)

@@ -89,7 +89,7 @@ def _mostly_utf8(data: bytes) -> Decoded | None:
 def _single_byte(data: bytes, name: str) -> tuple[str, str]:
     from charset_normalizer import from_bytes
 
-    from ..detect import detect
+    from ..language.detection import detect
 
     best = from_bytes(data).best()
     if best is None or best.encoding is None:

@@ -26,7 +26,7 @@ from typing import Any
 
 from ..errors import InputError
 from .blocks import BlockWriter, Extracted
-from .reader import DEFAULT_MAX_BYTES
+from .raw import DEFAULT_MAX_BYTES
 
 INSTALL_HINT = "pip install 'briefer[pdf]'"
 _NEEDS_CRYPTOGRAPHY = "the PDF is AES-encrypted; reading it needs: pip install cryptography"
