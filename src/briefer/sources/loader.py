@@ -12,7 +12,6 @@ from .formats import FORMATS, detect_format, is_url
 from .layout import Block
 from .raw import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, read_input
 
-
 # The metadata key under which the decoder's notes travel to the briefing.
 DECODING_NOTE = "decoding"
 
