@@ -96,7 +96,7 @@ def read_pdf(data: bytes, *, name: str, max_bytes: int = DEFAULT_MAX_BYTES) -> E
     unreadable = 0
     unpacked = 0
     # Pages that share their content stream and resources show the same lines: read once.
-    shared: dict[tuple[int, ...], list[_Line]] = {}
+    shared: dict[tuple[object, ...], list[_Line]] = {}
     for number, page in enumerate(page_list):
         try:
             key, size = _contents(page)
@@ -141,23 +141,25 @@ def read_pdf(data: bytes, *, name: str, max_bytes: int = DEFAULT_MAX_BYTES) -> E
     return writer.result(title=title, metadata=metadata)
 
 
-def _contents(page: Any) -> tuple[tuple[int, ...], int]:
-    """The numbers of a page's content streams and resources (empty unless all are shared
-    objects), and the bytes its content streams unpack to. pypdf keeps what it unpacked,
-    so reading the page afterwards does not unpack it again."""
+def _contents(page: Any) -> tuple[tuple[object, ...], int]:
+    """What a page shows, as a key (its content streams' object numbers and its resources),
+    empty when a stream is not a shared object; and the bytes its content streams unpack to.
+    pypdf keeps what it unpacked, so reading the page afterwards does not unpack it again."""
     reference = page.get("/Contents")
     if reference is None:
         return (), 0
     contents = reference.get_object()
     streams = list(contents) if isinstance(contents, list) else [reference]
     size = 0
-    numbers = []
+    key: list[object] = []
     for stream in streams:
-        numbers.append(getattr(stream, "idnum", -1))
+        key.append(getattr(stream, "idnum", None))
         size += len(stream.get_object().get_data())
     resources = page.get("/Resources")
-    numbers.append(getattr(resources, "idnum", -1))
-    return (() if -1 in numbers else tuple(numbers)), size
+    # Resources written into each page are compared by what they say, when that is short.
+    shown = getattr(resources, "idnum", None) or repr(resources)
+    key.append(shown if len(str(shown)) < 2000 else None)
+    return (() if None in key else tuple(key)), size
 
 
 def _page_lines(page: Any, number: int) -> list[_Line]:
