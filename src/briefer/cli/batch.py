@@ -15,7 +15,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import TextIO
+from typing import Any, TextIO
 
 from .. import BrieferError, numbered_lines
 
@@ -185,7 +185,7 @@ def briefed_lines(records: Iterable[tuple[int, str]], options: BatchOptions, job
             _stop(executor)
 
 
-def _stop(executor) -> None:  # type: ignore[no-untyped-def]
+def _stop(executor: Any) -> None:
     for process in list((getattr(executor, "_processes", None) or {}).values()):
         with contextlib.suppress(OSError, ValueError):
             process.kill()
