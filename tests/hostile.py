@@ -125,9 +125,10 @@ def markdown_emphasis(count: int) -> bytes:
 # --- PDF ----------------------------------------------------------------------------------
 
 
-def pdf_pages(pages: int) -> bytes:
+def pdf_pages(pages: int, *, shared: bool = False) -> bytes:
     """``pages`` pages of one running paragraph, many of its lines ending in a hyphenated word
-    (the shape that made the hyphen repair quadratic in pages)."""
+    (the shape that made the hyphen repair quadratic in pages). Each page has its own content
+    stream, or with ``shared`` all pages show the same one."""
     words = (PROSE * 2).split()
     lines = []
     for i in range(0, len(words) - 8, 8):
@@ -136,8 +137,10 @@ def pdf_pages(pages: int) -> bytes:
         if i % 16 == 0:
             words[i + 8] = "cil " + words[i + 8]
     page = [line.replace(".", ",") for line in lines[:48]]
-    stream = _stream(_text_ops(page), compress=True)
-    return _raw_pdf([stream], [0] * pages)
+    if shared:
+        return _raw_pdf([_stream(_text_ops(page), compress=True)], [0] * pages)
+    streams = [_stream(_text_ops([f"{line} {n}" for line in page]), compress=True) for n in range(pages)]
+    return _raw_pdf(streams, list(range(pages)))
 
 
 def _raw_pdf(contents: list[bytes], page_contents: list[int]) -> bytes:

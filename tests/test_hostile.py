@@ -131,7 +131,7 @@ def test_pages_sharing_a_content_stream_are_read_once(monkeypatch):
     calls = []
     original = pdf._page_lines
     monkeypatch.setattr(pdf, "_page_lines", lambda page, number: calls.append(number) or original(page, number))
-    extracted = pdf.read_pdf(H.pdf_pages(30), name="x")
+    extracted = pdf.read_pdf(H.pdf_pages(30, shared=True), name="x")
     assert calls == [0]
     assert extracted.metadata["pages"] == "30"
 
