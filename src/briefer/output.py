@@ -92,7 +92,6 @@ class AtomicFile:
         if isinstance(error, OSError):
             raise OutputError(f"{self.path}: cannot write: {error.strerror or error}") from None
 
-
     def _direct(self, path: str) -> TextIO:
         try:
             # A FIFO waits here for its reader, as `cat > fifo` would.
