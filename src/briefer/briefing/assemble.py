@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -11,6 +12,9 @@ from ..analysis import Analysis
 from ..language import reading_rate
 from ..language.openings import dateline_length
 from ..model import Briefing, Document, KeyPoint, Stats, count_words
+
+if TYPE_CHECKING:
+    from .focus import Focus
 
 
 def reading_seconds(words: int, language: str = "en") -> int:
@@ -67,6 +71,7 @@ def assemble(
     *,
     whole: bool = False,
     sources: Sequence[Document] = (),
+    focus: Focus | None = None,
 ) -> Briefing:
     """The briefing of ``analysis.document``: its key points in ``order``, topics and counts."""
     if order == "rank":
@@ -83,4 +88,7 @@ def assemble(
         whole=whole,
         notes=tuple(notes),
         sources=tuple(sources),
+        focus=focus.query if focus is not None else None,
+        focus_terms=focus.matched if focus is not None else (),
+        focus_topic=focus.topic if focus is not None else None,
     )
