@@ -185,9 +185,9 @@ def validate(args: argparse.Namespace) -> None:
 
         report("brief", f"note: --max-size {args.max_size} is more than this machine can hold; {cap} MB is used")
         args.max_size = cap
-    for name in ("sentences", "words", "jobs", "width"):
+    for name in ("sentences", "words", "jobs", "width", "max_articles"):
         if (getattr(args, name, None) or 0) > MAX_COUNT:
-            raise UsageError(f"--{name} must be at most {MAX_COUNT:,}")
+            raise UsageError(f"--{name.replace('_', '-')} must be at most {MAX_COUNT:,}")
     if args.width is not None and args.width < 20:
         raise UsageError("--width must be at least 20")
     method_info(args.method)
