@@ -93,7 +93,7 @@ def test_reading_stays_a_bounded_distance_ahead_of_writing(jobs):
     source = CountingSource(corpus(300))
     sink = WatchingSink(source)
     run_batch(source, sink, BatchOptions(sentences=1), jobs=jobs)
-    bound = 1 if jobs == 1 else (jobs * batch.CHUNKS_PER_JOB + 1) * batch.CHUNK_RECORDS
+    bound = 1 if jobs == 1 else (jobs * batch.CHUNKS_PER_JOB + 1 + jobs) * batch.CHUNK_MAX_RECORDS
     assert 0 < sink.most_ahead <= bound
     assert sink.getvalue().count("\n") == 300
 
@@ -278,5 +278,6 @@ def test_a_worker_that_dies_is_an_error_not_a_hang(monkeypatch):
 
     # Workers are forked from this process, so they run the replaced chunk function.
     monkeypatch.setattr(batch, "_brief_chunk", _die)
+    monkeypatch.setattr(batch, "CHUNK_MAX_RECORDS", 4)  # several chunks, so that a pool is started
     with pytest.raises(BrieferError, match="a worker process died"):
         run_batch(io.StringIO(corpus(20)), io.StringIO(), BatchOptions(), jobs=2)

@@ -60,3 +60,91 @@ def test_html_reader_raises_only_input_errors(page):
 @given(st.text(max_size=20), st.binary(max_size=200), st.one_of(st.none(), st.text(max_size=40)))
 def test_detection_always_answers(name, data, content_type):
     assert detect_format(name, data, content_type) in FORMATS
+
+
+# Issue 16: the readers on bytes, with the pieces hostile input was made of.
+HOSTILE_MARKDOWN = st.sampled_from(
+    [
+        "[", "[[", "[^", "]", "]]", "|", "| a | b |\n", "|---|---|\n", "| 1 | 2 |\n", "---\n", "> ", "- ", "# ",
+        "[ref]: http://x.org\n", "[ref]", "*a _b ", "`", "```\n", "\n", "\n\n", "word ", "Sentence one. ", "\x00", "é",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=max(50, settings().max_examples // 5), deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.lists(HOSTILE_MARKDOWN, max_size=60).map("".join))
+def test_dropping_table_rows_never_changes_what_markdown_says(source):
+    from briefer.sources import markdown
+
+    with_drop = markdown.read_markdown(source)
+    original = markdown.drop_table_rows
+    try:
+        markdown.drop_table_rows = lambda text: text
+        whole = markdown.read_markdown(source)
+    finally:
+        markdown.drop_table_rows = original
+    assert with_drop.text == whole.text
+
+
+@settings(max_examples=max(50, settings().max_examples // 5), deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.one_of(st.binary(max_size=400), st.lists(HOSTILE_MARKDOWN, max_size=60).map(lambda p: "".join(p).encode())))
+def test_markdown_bytes_give_text_or_an_input_error(data):
+    from briefer.sources.decode import decode_text
+
+    try:
+        text = decode_text(data, "note.md").text
+    except InputError:
+        return
+    extracted = read_markdown(text)
+    for block in extracted.blocks:
+        assert 0 <= block.start < block.end <= len(extracted.text)
+
+
+HOSTILE_HTML = st.sampled_from(
+    [
+        "<p>", "</p>", '<p a="1" b=2 c>', "<table><tr><td>", "</td></tr>", "</table>", "<li>", "<div>", "</div>",
+        "<!--", "-->", "<", ">", "&", '"', "'", "=", "\x00", "The survey measured forty glaciers over twelve summers. ",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=max(20, settings().max_examples // 25), deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.one_of(st.binary(max_size=400), st.lists(HOSTILE_HTML, max_size=60).map(lambda p: "".join(p).encode())))
+def test_html_bytes_give_an_article_or_an_input_error(data):
+    try:
+        extracted = read_html(data, name="page.html")
+    except InputError:
+        return
+    for block in extracted.blocks:
+        assert extracted.text[block.start : block.end]
+
+
+def _small_pdf() -> bytes:
+    import hostile
+
+    return hostile.pdf_pages(2)
+
+
+@settings(max_examples=max(20, settings().max_examples // 10), deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.data())
+def test_pdf_bytes_give_text_or_an_input_error(data):
+    from briefer.sources.pdf import read_pdf
+
+    pdf = bytearray(_small_pdf())
+    for _ in range(data.draw(st.integers(0, 6))):
+        at = data.draw(st.integers(0, len(pdf) - 1))
+        action = data.draw(st.sampled_from(["flip", "cut", "insert"]))
+        if action == "flip":
+            pdf[at] = data.draw(st.integers(0, 255))
+        elif action == "cut":
+            del pdf[at : at + data.draw(st.integers(1, 64))]
+        else:
+            pdf[at:at] = data.draw(st.binary(min_size=1, max_size=32))
+        if not pdf:
+            return
+    try:
+        extracted = read_pdf(bytes(pdf), name="x.pdf")
+    except InputError:
+        return
+    for block in extracted.blocks:
+        assert extracted.text[block.start : block.end]

@@ -66,6 +66,13 @@ def _routes() -> dict:
     routes["/gzip.html"] = send(200, gzip.compress(ARTICLE), Content_Encoding="gzip")
     routes["/bomb.html"] = send(200, gzip.compress(b" " * (20 * MB)), Content_Encoding="gzip")
     routes["/brotli.html"] = send(200, b"\x0b\x02\x80", Content_Encoding="br")
+    half = len(ARTICLE) // 2
+    members = gzip.compress(ARTICLE[:half]) + gzip.compress(ARTICLE[half:])
+    routes["/members.html"] = send(200, members, Content_Encoding="gzip")
+    routes["/padded.html"] = send(200, gzip.compress(ARTICLE) + b"\x00" * 32, Content_Encoding="gzip")
+    routes["/bomb-members.html"] = send(
+        200, b"".join(gzip.compress(b" " * MB) for _ in range(3)), Content_Encoding="gzip"
+    )
     routes["/download"] = send(200, ARTICLE, "application/octet-stream")
     for n in range(1, MAX_REDIRECTS + 2):
         routes[f"/hop/{n}"] = redirect(f"/hop/{n - 1}")
@@ -174,6 +181,20 @@ def test_compressed_pages_are_unpacked_within_the_size_limit(server):
         fetch(server.url("/bomb.html"), max_bytes=MB)
     with pytest.raises(InputError, match=r"cannot unpack \(br\)"):
         fetch(server.url("/brotli.html"), max_bytes=MB)
+
+
+def test_a_gzip_body_of_several_members_is_read_whole(server):
+    # Concatenated gzip files are one gzip stream; the first member alone was taken before.
+    assert fetch(server.url("/members.html"), max_bytes=MB).data == ARTICLE
+    # Padding after the last member is ignored, as browsers and gzip do.
+    assert fetch(server.url("/padded.html"), max_bytes=MB).data == ARTICLE
+
+
+def test_the_limit_counts_every_gzip_member(server):
+    # Three members of 1 MB each: the limit is on the sum, not on each member.
+    with pytest.raises(InputError, match="larger than the 2 MB limit"):
+        fetch(server.url("/bomb-members.html"), max_bytes=2 * MB)
+    assert len(fetch(server.url("/bomb-members.html"), max_bytes=3 * MB).data) == 3 * MB
 
 
 def test_an_octet_stream_must_be_a_pdf_unless_the_format_is_given(server):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from types import TracebackType
 from typing import TextIO
@@ -18,15 +19,31 @@ class AtomicFile:
     target with one rename when the block ends without error. On any failure — a full disk,
     an exception, Ctrl-C — the temporary file is removed and an existing file is left as it
     was, never truncated.
+
+    What is at ``path`` is respected, as careful tools do: a symbolic link is written
+    through (its target is replaced, the link stays); a FIFO, a device or anything else that
+    is not a regular file is never replaced but written to directly, as a shell's ``>``
+    would; a read-only file is refused (exit 4).
     """
 
     def __init__(self, path: str) -> None:
         self.path = path
+        self._target = path
         self._temporary = ""
         self._stream: TextIO | None = None
 
     def __enter__(self) -> TextIO:
-        path = self.path
+        self._target = os.path.realpath(self.path) if os.path.islink(self.path) else self.path
+        path = self._target
+        try:
+            mode = os.stat(path).st_mode
+        except OSError:
+            mode = None
+        if mode is not None and not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
+            self._stream = self._direct(path)
+            return self._stream
+        if mode is not None and (not mode & 0o222 or not os.access(path, os.W_OK)):
+            raise OutputError(f"{self.path}: cannot write: the file is read-only")
         folder = os.path.dirname(os.path.abspath(path))
         if os.path.isdir(path):
             raise OutputError(f"{path}: is a directory")
@@ -47,6 +64,15 @@ class AtomicFile:
     ) -> None:
         stream, temporary = self._stream, self._temporary
         assert stream is not None
+        if not temporary:  # written directly to a FIFO or device
+            try:
+                stream.close()
+            except OSError as exc:
+                if kind is None:
+                    raise OutputError(f"{self.path}: cannot write: {exc.strerror or exc}") from None
+            if isinstance(error, OSError):
+                raise OutputError(f"{self.path}: cannot write: {error.strerror or error}") from None
+            return
         try:
             if kind is None:
                 stream.flush()
@@ -55,9 +81,9 @@ class AtomicFile:
             if kind is None:
                 with contextlib.suppress(OSError):
                     # An existing file keeps its permissions; a new one gets the usual ones.
-                    mode = os.stat(self.path).st_mode if os.path.exists(self.path) else 0o666 & ~_umask()
+                    mode = os.stat(self._target).st_mode if os.path.exists(self._target) else 0o666 & ~_umask()
                     os.chmod(temporary, mode)
-                os.replace(temporary, self.path)
+                os.replace(temporary, self._target)
                 return
         except OSError as exc:
             _remove(temporary)
@@ -65,6 +91,13 @@ class AtomicFile:
         _remove(temporary)
         if isinstance(error, OSError):
             raise OutputError(f"{self.path}: cannot write: {error.strerror or error}") from None
+
+    def _direct(self, path: str) -> TextIO:
+        try:
+            # A FIFO waits here for its reader, as `cat > fifo` would.
+            return open(path, "w", encoding="utf-8", newline="")
+        except OSError as exc:
+            raise OutputError(f"{self.path}: cannot write: {exc.strerror or exc}") from None
 
 
 def write_atomic(path: str, content: str) -> None:

@@ -256,14 +256,17 @@ def render_text(briefing: Briefing, *, width: int = 80, color: bool = False) -> 
         console.print(terms)
     if len(briefing.sources) > 1:
         console.print(Text("Sources:", style="bold"))
-        for number, source in enumerate(briefing.sources, 1):
-            console.print(Padding(Text(f"[{number}] {source_name(source)}"), (0, 0, 0, 2)))
+        # One print for the whole list: rich's cost is per print, and a list can be long.
+        listed = "\n".join(f"[{number}] {source_name(source)}" for number, source in enumerate(briefing.sources, 1))
+        console.print(Padding(Text(listed), (0, 0, 0, 2)))
         return "\n".join(line.rstrip() for line in buffer.getvalue().splitlines()) + "\n"
     named = [s for s in document.sections if s.title]
     if len(document.sections) > 1 and named:
         console.print(Text("Sections:", style="bold"))
-        for number, section in enumerate(document.sections, 1):
-            console.print(Padding(Text(f"{number}. {safe(section.title) or '(untitled)'}"), (0, 0, 0, 2)))
+        listed = "\n".join(
+            f"{number}. {safe(section.title) or '(untitled)'}" for number, section in enumerate(document.sections, 1)
+        )
+        console.print(Padding(Text(listed), (0, 0, 0, 2)))
     # Rich pads nothing on the right once soft-wrapping is off, but strip to be sure.
     return "\n".join(line.rstrip() for line in buffer.getvalue().splitlines()) + "\n"
 

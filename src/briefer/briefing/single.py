@@ -57,6 +57,8 @@ def brief(
     language_note_text = language_note(get_language(document.language))
     if language_note_text:
         notes.append(language_note_text)
+    if document.metadata.get("decoding"):  # bytes the decoder replaced or dropped
+        notes.append(document.metadata["decoding"])
 
     values = np.asarray(ranker.scores(analysis) if scores is None else scores, dtype=np.float64)
     if len(values) != n:

@@ -7,18 +7,25 @@ million. A record that cannot be briefed becomes ``{"id", "error"}`` and the run
 
 from __future__ import annotations
 
+import contextlib
+import itertools
 import os
 import signal
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import TextIO
+from typing import Any, TextIO
 
 from .. import BrieferError, numbered_lines
 
-# Records a worker takes at once: enough to make the hand-over cheap next to the work.
-CHUNK_RECORDS = 8
+# Characters a worker takes at once (and at most so many records): enough to make the
+# hand-over cheap next to the work.
+CHUNK_CHARS = 64 * 1024
+CHUNK_MAX_RECORDS = 256
+_STOP_SIGNALS = {signal.SIGINT, signal.SIGTERM}
+_MASKABLE = hasattr(signal, "pthread_sigmask")  # not on Windows
+_PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 # Chunks in flight for each worker: keeps every core busy while memory stays bounded.
 CHUNKS_PER_JOB = 4
 
@@ -83,32 +90,43 @@ def _brief_chunk(chunk: list[tuple[int, str]], options: BatchOptions) -> list[tu
     return [brief_line(number, line, options) for number, line in chunk]
 
 
-def _chunks(records: Iterable[tuple[int, str]], size: int) -> Iterator[list[tuple[int, str]]]:
+def _chunks(records: Iterable[tuple[int, str]]) -> Iterator[list[tuple[int, str]]]:
+    """Records in chunks of about CHUNK_CHARS characters: a worker's hand-over costs the same
+    for a short record as for a long one, so short records travel many to a chunk."""
     chunk: list[tuple[int, str]] = []
+    chars = 0
     for record in records:
         chunk.append(record)
-        if len(chunk) == size:
+        chars += len(record[1])
+        if chars >= CHUNK_CHARS or len(chunk) >= CHUNK_MAX_RECORDS:
             yield chunk
-            chunk = []
+            chunk, chars = [], 0
     if chunk:
         yield chunk
 
 
-_STOP_SIGNALS = {signal.SIGINT, signal.SIGTERM}
-_MASKABLE = hasattr(signal, "pthread_sigmask")  # not on Windows
-
-
 def _worker_init() -> None:
-    # Ctrl-C (and a SIGTERM to the process group) reaches every worker; only the parent acts
-    # on it. A worker killed while it sends a result would leave half a message in the result
-    # pipe, on which the pool's thread in the parent then waits forever, so workers never die
-    # mid-chunk: the parent cancels what has not started and they end after the chunk in hand.
-    # The parent forked this process with both signals blocked (see _submit), so none came
-    # in before this point.
+    # Ctrl-C reaches the whole process group; only the parent acts on it, by ending the
+    # workers itself. SIGTERM keeps its default: it ends a worker at once.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    _die_with_parent()
     if _MASKABLE:
         signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOP_SIGNALS)
+
+
+def _die_with_parent() -> None:
+    """Ask Linux to kill this worker when its parent dies, however it dies (even SIGKILL)."""
+    parent = os.getppid()
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    except (OSError, AttributeError):  # not Linux: the parent's shutdown ends the workers
+        return
+    if os.getppid() != parent:  # the parent died before the request was made
+        os._exit(1)
 
 
 def _submit(executor, chunk: list[tuple[int, str]], options: BatchOptions):
@@ -124,23 +142,37 @@ def _submit(executor, chunk: list[tuple[int, str]], options: BatchOptions):
         signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOP_SIGNALS)
 
 
+def worker_count(jobs: int, chunks_ahead: int) -> int:
+    """Workers for a run: never more than the cores, nor than the chunks there are to brief
+    (``chunks_ahead`` were read ahead, fewer than asked for when the input ended)."""
+    return max(1, min(jobs, default_jobs(), chunks_ahead))
+
+
 def briefed_lines(records: Iterable[tuple[int, str]], options: BatchOptions, jobs: int) -> Iterator[tuple[str, bool]]:
-    """Output lines in input order, from ``jobs`` worker processes (in this process for 1)."""
-    if jobs <= 1:
+    """Output lines in input order, from worker processes when that pays (in this process else)."""
+    if min(jobs, default_jobs()) <= 1:
         for number, line in records:
             yield brief_line(number, line, options)
+        return
+    chunks = _chunks(records)
+    ahead = list(itertools.islice(chunks, min(jobs, default_jobs())))
+    workers = worker_count(jobs, len(ahead))
+    if workers <= 1:
+        # One chunk of work: starting a pool would cost more than it gives.
+        for chunk in itertools.chain(ahead, chunks):
+            for number, line in chunk:
+                yield brief_line(number, line, options)
         return
     from concurrent.futures import Future, ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
-    executor = ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init)
+    executor = ProcessPoolExecutor(max_workers=workers, initializer=_worker_init)
     pending: deque[Future] = deque()
     finished = False
     try:
-        chunks = _chunks(records, CHUNK_RECORDS)
-        for chunk in chunks:
+        for chunk in itertools.chain(ahead, chunks):
             pending.append(_submit(executor, chunk, options))
-            if len(pending) >= jobs * CHUNKS_PER_JOB:
+            if len(pending) >= workers * CHUNKS_PER_JOB:
                 yield from pending.popleft().result()
         while pending:
             yield from pending.popleft().result()
@@ -151,9 +183,16 @@ def briefed_lines(records: Iterable[tuple[int, str]], options: BatchOptions, job
         if finished:
             executor.shutdown(wait=True)
         else:
-            # Interrupted, or the reader of a pipe went away: drop the chunks not yet started;
-            # the workers end after the one in hand (see _worker_init for why not sooner).
-            executor.shutdown(wait=False, cancel_futures=True)
+            # Interrupted, or the reader of a pipe went away: end the workers now rather than
+            # after the chunk in hand, which on long records took a minute and more.
+            _stop(executor)
+
+
+def _stop(executor: Any) -> None:
+    for process in list((getattr(executor, "_processes", None) or {}).values()):
+        with contextlib.suppress(OSError, ValueError):
+            process.kill()
+    executor.shutdown(wait=False, cancel_futures=True)
 
 
 def run_batch(

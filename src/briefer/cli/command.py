@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import errno
 import io
 import os
 import signal
@@ -11,7 +12,7 @@ import sys
 from collections.abc import Callable
 from typing import NoReturn
 
-from ..errors import EXIT_INTERRUPTED, EXIT_OK, EXIT_TERMINATED, BrieferError, UsageError
+from ..errors import EXIT_INTERRUPTED, EXIT_OK, EXIT_OUTPUT, EXIT_TERMINATED, BrieferError, UsageError
 
 
 class UsageParser(argparse.ArgumentParser):
@@ -29,16 +30,57 @@ def _on_sigterm(signum: int, frame: object) -> None:
     raise Terminated
 
 
+class _ClosedOutput(io.TextIOBase):
+    """Standard output when the command was started with it closed (``>&-``): writing to it
+    fails as writing to a closed descriptor does, so the command says so and exits 4."""
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        raise OSError(errno.EBADF, "standard output is closed")
+
+    def isatty(self) -> bool:
+        return False
+
+
+def guard_standard_streams() -> None:
+    """Give a closed stdin, stdout or stderr a stand-in, before anything opens a file.
+
+    Otherwise the next file opened takes the closed descriptor's number: output meant for
+    a file lands on what the caller thinks is standard output, and Python's ``print`` to a
+    missing stderr writes to stdout (error lines inside JSON Lines).
+    """
+    for fd in (0, 1, 2):
+        try:
+            os.fstat(fd)
+        except OSError:
+            null = os.open(os.devnull, os.O_RDWR)
+            if null != fd:
+                os.dup2(null, fd)
+                os.close(null)
+            if fd == 0:
+                sys.stdin = open(0, closefd=False)  # noqa: SIM115 - lives as long as the process
+            elif fd == 1:
+                sys.stdout = _ClosedOutput()
+            else:
+                sys.stderr = open(2, "w", closefd=False)  # noqa: SIM115 - messages vanish, as asked
+
+
 def report(prog: str, message: str) -> None:
     """One line on standard error, with anything that could drive a terminal shown as escapes."""
     from ..render import safe
 
-    print(f"{prog}: {safe(message)}", file=sys.stderr)
+    if sys.stderr is None:  # started with stderr closed, outside run_command
+        return
+    with contextlib.suppress(OSError):  # a full or broken stderr: nowhere left to say it
+        print(f"{prog}: {safe(message)}", file=sys.stderr, flush=True)
 
 
 def run_command(prog: str, run: Callable[[list[str] | None], int], argv: list[str] | None) -> int:
     """Run a command's body and turn every way it can end into an exit code, never a traceback."""
     signal.signal(signal.SIGTERM, _on_sigterm)
+    guard_standard_streams()
     for stream in (sys.stdout, sys.stderr):
         # A terminal or pipe in an ASCII or Latin-1 locale gets \u escapes, not a traceback.
         if isinstance(stream, io.TextIOWrapper):
@@ -58,5 +100,19 @@ def run_command(prog: str, run: Callable[[list[str] | None], int], argv: list[st
     except BrokenPipeError:
         # The Python docs' "Note on SIGPIPE": point stdout at devnull so that the final flush
         # at exit does not raise a second BrokenPipeError.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        _silence_stdout()
         return EXIT_OK
+    except OSError as error:
+        # Reading and fetching turn their errors into InputError; what is left is writing
+        # the result: a full disk (/dev/full), a closed or failing standard output.
+        report(prog, f"cannot write the output: {error.strerror or error}")
+        _silence_stdout()
+        return EXIT_OUTPUT
+
+
+def _silence_stdout() -> None:
+    """Point stdout at devnull, so that the final flush at exit cannot fail a second time."""
+    with contextlib.suppress(OSError, ValueError, io.UnsupportedOperation):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    if isinstance(sys.stdout, _ClosedOutput):
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - lives as long as the process

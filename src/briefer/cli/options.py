@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 from typing import TYPE_CHECKING
 
 from .. import UsageError, __version__
@@ -128,6 +129,22 @@ def _language_list() -> str:
     return textwrap.fill(codes, width=80, initial_indent=" " * 22)[22:]
 
 
+# Counts past this are mistakes (and --jobs past it would try to start that many processes).
+MAX_COUNT = 1_000_000_000
+# A day: more is a mistake, and the clock functions behind a timeout refuse huge values.
+MAX_TIMEOUT = 86_400.0
+
+
+def max_size_cap() -> int:
+    """The largest --max-size this machine can hold, in MB: its memory, less a share for
+    the work that follows reading (which takes several times the input)."""
+    try:
+        memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    except (AttributeError, OSError, ValueError):  # not on every platform
+        return 4096
+    return max(1, memory // (8 * 1024 * 1024))
+
+
 def _int(value: str) -> int:
     try:
         return int(value)
@@ -140,8 +157,8 @@ def _seconds(value: str) -> float:
         number = float(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a number of seconds: {value!r}") from None
-    if not number > 0:
-        raise argparse.ArgumentTypeError(f"a timeout must be more than 0 seconds, not {value}")
+    if not 0 < number <= MAX_TIMEOUT:  # also refuses nan and inf
+        raise argparse.ArgumentTypeError(f"a timeout is more than 0 and at most {MAX_TIMEOUT:g} seconds, not {value}")
     return number
 
 
@@ -162,6 +179,15 @@ def validate(args: argparse.Namespace) -> None:
 
     if args.max_size <= 0:
         raise UsageError("--max-size must be at least 1 (MB)")
+    cap = max_size_cap()
+    if args.max_size > cap:
+        from .command import report
+
+        report("brief", f"note: --max-size {args.max_size} is more than this machine can hold; {cap} MB is used")
+        args.max_size = cap
+    for name in ("sentences", "words", "jobs", "width", "max_articles"):
+        if (getattr(args, name, None) or 0) > MAX_COUNT:
+            raise UsageError(f"--{name.replace('_', '-')} must be at most {MAX_COUNT:,}")
     if args.width is not None and args.width < 20:
         raise UsageError("--width must be at least 20")
     method_info(args.method)

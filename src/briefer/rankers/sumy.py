@@ -10,6 +10,7 @@ offline splitting: sumy's stock tokenizer would need NLTK's punkt data.
 from __future__ import annotations
 
 import re
+import warnings
 from functools import lru_cache
 from types import MethodType
 
@@ -120,8 +121,10 @@ class SumyRanker:
         self.configure(summarizer, stop_words, analysis)
         capture = _Capture()
         # sumy divides by zero on texts without content words (LexRank's power method) and
-        # numpy warns on stderr; the ranking it returns is still complete, so keep it quiet.
-        with np.errstate(all="ignore"):
+        # numpy warns on stderr; LSA warns when a text has fewer words than sentences. The
+        # ranking it returns is still complete, so keep both quiet: the library never prints.
+        with np.errstate(all="ignore"), warnings.catch_warnings():
+            warnings.simplefilter("ignore", UserWarning)
             summarizer(model, capture)
         n = len(document.sentences)
         scores = np.zeros(n)

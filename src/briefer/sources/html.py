@@ -20,6 +20,15 @@ from .blocks import BlockWriter, Extracted, tidy
 # chrome such as a menu or a cookie notice.
 MIN_ARTICLE_WORDS = 8
 _WHITESPACE = re.compile(r"\s+")
+# libxml2's HTML parser checks each attribute against all the others of its element: an
+# element with 200,000 attributes took minutes. No page needs more than a few dozen, and
+# trafilatura reads only class, id and a few others, so an element keeps its first
+# MAX_ATTRIBUTES and the rest are dropped before parsing.
+MAX_ATTRIBUTES = 64
+_ATTRIBUTE = r"""(?:\s+|(?<=["']))[^\s"'<>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'<>`=]+))?"""
+_TAG_START = r"<[a-zA-Z][^\s/<>]*"
+_EXCESS_ATTRIBUTES = re.compile(rf"({_TAG_START}(?:{_ATTRIBUTE}){{{MAX_ATTRIBUTES}}})(?:{_ATTRIBUTE})+")
+_EXCESS_ATTRIBUTES_BYTES = re.compile(_EXCESS_ATTRIBUTES.pattern.encode())
 _SKIPPED = {"table", "code", "graphic", "figure", "note", "fw"}
 _METADATA = ("author", "date", "sitename", "url", "description")
 
@@ -31,9 +40,12 @@ def read_html(data: bytes | str, *, name: str, url: str | None = None) -> Extrac
     logging.getLogger("htmldate").setLevel(logging.CRITICAL)
     import trafilatura
 
+    from .justext_linear import install
+
+    install()
     try:
         found = trafilatura.bare_extraction(
-            data,
+            bound_attributes(data),
             url=url,
             with_metadata=True,
             include_comments=False,
@@ -59,6 +71,13 @@ def read_html(data: bytes | str, *, name: str, url: str | None = None) -> Extrac
         raise InputError(f"{name}: no article found in the page")
     metadata = {key: str(value) for key in _METADATA if (value := getattr(found, key, None))}
     return writer.result(title=title, metadata=metadata)
+
+
+def bound_attributes(data: bytes | str) -> bytes | str:
+    """The page with every element's attributes past the first MAX_ATTRIBUTES removed."""
+    if isinstance(data, bytes):
+        return _EXCESS_ATTRIBUTES_BYTES.sub(rb"\1", data)
+    return _EXCESS_ATTRIBUTES.sub(r"\1", data)
 
 
 def _walk(element: Any, writer: BlockWriter) -> None:

@@ -7,13 +7,16 @@ from typing import TYPE_CHECKING, BinaryIO
 
 from ..errors import InputError, UsageError
 from .blocks import Extracted
-from .decode import decode
+from .decode import decode_text
 from .formats import FORMATS, detect_format, is_url
 from .layout import Block
 from .raw import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, read_input
 
 if TYPE_CHECKING:
     from .url import Fetched
+
+# The metadata key under which the decoder's notes travel to the briefing.
+DECODING_NOTE = "decoding"
 
 
 @dataclass
@@ -58,14 +61,18 @@ def load_source(
     if kind == "pdf":
         from .pdf import read_pdf
 
-        return _from(read_pdf(data, name=name), source, kind, url)
+        return _from(read_pdf(data, name=name, max_bytes=max_bytes), source, kind, url)
     if kind == "html":
         from .html import read_html
 
         charset = fetched.charset if fetched is not None else None
         return _from(read_html(_html_input(data, charset), name=name, url=url), source, kind, url)
-    text, encoding = decode(data, name)
+    decoded = decode_text(data, name)
+    text, encoding = decoded.text, decoded.encoding
     metadata = {} if encoding in ("utf-8", "utf-8-sig") else {"encoding": encoding}
+    if decoded.notes:
+        # Bytes replaced or dropped are said in the briefing's notes (see briefing.single).
+        metadata[DECODING_NOTE] = "; ".join(decoded.notes)
     if url:
         metadata["url"] = url
     if kind == "markdown":

@@ -19,11 +19,17 @@ _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\
 _FRONT_TITLE = re.compile(r"^title:[ \t]*(.+?)[ \t]*$", re.MULTILINE)
 _LINE_BREAK_TAG = re.compile(r"<br\s*/?>", re.IGNORECASE)
 # Syntax of common extensions that CommonMark reads as plain text: footnote marks and
-# definitions, task-list boxes, and the [[wiki links]] of note apps.
-_FOOTNOTE_MARK = re.compile(r"\[\^[^\]\s]+\](?!:)")
-_FOOTNOTE_DEFINITION = re.compile(r"^\[\^[^\]\s]+\]:")
+# definitions, task-list boxes, and the [[wiki links]] of note apps. No label holds a "[":
+# without that bound, a run of "[^" or "[[" made each match attempt scan to the end of the
+# text, quadratic in the run's length.
+_FOOTNOTE_MARK = re.compile(r"\[\^[^\[\]\s]+\](?!:)")
+_FOOTNOTE_DEFINITION = re.compile(r"^\[\^[^\[\]\s]+\]:")
 _TASK_BOX = re.compile(r"^\[[ xX]\][ \t]+")
-_WIKI_LINK = re.compile(r"\[\[([^\]|]+)(?:\|([^\]]+))?\]\]")
+# A table's delimiter row, such as |---|:--:|; its cells are counted by its pipes.
+_TABLE_DELIMITER = re.compile(r"^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*\r?$")
+# Lines that end a table by starting another block: a heading, quote, fence, HTML or list.
+_BLOCK_START = re.compile(r"^ {0,3}(?:#|>|```|~~~|<|[-*+][ \t]|\d{1,9}[.)][ \t])")
+_WIKI_LINK = re.compile(r"\[\[([^\[\]|]+)(?:\|([^\[\]]+))?\]\]")
 
 
 def read_markdown(text: str) -> Extracted:
@@ -38,7 +44,7 @@ def read_markdown(text: str) -> Extracted:
             title = found.group(1).strip("'\"")
         text = text[front.end() :]
     parser = MarkdownIt("commonmark").enable(["table", "strikethrough"])
-    tokens = parser.parse(text)
+    tokens = parser.parse(drop_table_rows(text))
     writer = BlockWriter()
     in_item = 0
     skip_until = ""
@@ -71,6 +77,51 @@ def read_markdown(text: str) -> Extracted:
         for block in lead.blocks:
             writer.add(block.kind, lead.text[block.start : block.end])
     return writer.result(title=title)
+
+
+def drop_table_rows(text: str) -> str:
+    """The note without the body rows of its tables, which briefer leaves out anyway.
+
+    markdown-it builds a dozen tokens for every cell: a 9 MB table took 46 s and 2 GB to parse
+    only to be skipped. A table's header and delimiter rows are kept, so it is still read as
+    a table and skipped as one; the rows after them, up to the first line without a ``|``
+    or a blank line or another block's start, are removed before parsing. A table is recognised as markdown-it does:
+    a header row and a delimiter row with as many cells.
+    """
+    if "|" not in text or "-" not in text:
+        return text
+    lines = text.split("\n")
+    kept: list[str] = []
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        kept.append(line)
+        index += 1
+        if (
+            "|" in line
+            and index < len(lines)
+            and "|" in lines[index]
+            and _TABLE_DELIMITER.match(lines[index])
+            and _cells(line) == _cells(lines[index])
+        ):
+            kept.append(lines[index])
+            index += 1
+            while (
+                index < len(lines)
+                and "|" in lines[index]
+                and lines[index].strip()
+                and not _BLOCK_START.match(lines[index])
+            ):
+                index += 1
+    return "\n".join(kept)
+
+
+def _cells(row: str) -> int:
+    """How many cells a table row has: pipes that separate cells, not the outer ones."""
+    inner = row.strip()
+    inner = inner[1:] if inner.startswith("|") else inner
+    inner = inner[:-1] if inner.endswith("|") and not inner.endswith("\\|") else inner
+    return inner.count("|") - inner.count("\\|") + 1
 
 
 def _inline_text(children: list[Any]) -> str:

@@ -14,6 +14,7 @@ pypdf read the text in ~1 s against ~7 s, and it has no required dependencies.
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import itertools
 import logging
@@ -25,6 +26,7 @@ from typing import Any
 
 from ..errors import InputError
 from .blocks import BlockWriter, Extracted
+from .raw import DEFAULT_MAX_BYTES
 
 INSTALL_HINT = "pip install 'briefer[pdf]'"
 _NEEDS_CRYPTOGRAPHY = "the PDF is AES-encrypted; reading it needs: pip install cryptography"
@@ -38,6 +40,11 @@ _ENUMERATED = re.compile(r"^\s*(?:\d{1,3}|[a-z])[.)]\s+")
 _TERMINAL = re.compile(r"[.!?…:;\"”’')\]]$")
 _HYPHENATED = re.compile(r"([^\W\d_]+)[-\u00ad]$")
 _WORD_START = re.compile(r"^([^\W\d_]+)")
+# Each word of a compound, from its start (never inside a word) to the hyphen; the second is
+# looked ahead at, so that "well-known-author" gives both of its pairs.
+_COMPOUND = re.compile(r"(?<![^\W\d_])([^\W\d_]+)-(?=([^\W\d_]+))")
+# Longer runs of letters than this at the end of a line are not words to repair.
+_LONGEST_WORD = 64
 _DOT_LEADERS = re.compile(r"(?:\. ?){4,}\s*(?:\d{1,4}|[ivxlcdm]{1,7})$", re.IGNORECASE)
 _MONOSPACE = re.compile(r"mono|courier|cmtt|consol|typewriter|code", re.IGNORECASE)
 _BOLD = re.compile(r"bold|black|heavy|semibold|demi|[-+,]bd|cmbx", re.IGNORECASE)
@@ -57,8 +64,13 @@ class _Line:
     mono: bool = False
 
 
-def read_pdf(data: bytes, *, name: str) -> Extracted:
-    """Extract a PDF's text; :class:`InputError` for encrypted, image-only or broken files."""
+def read_pdf(data: bytes, *, name: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Extracted:
+    """Extract a PDF's text; :class:`InputError` for encrypted, image-only or broken files.
+
+    ``max_bytes`` bounds what the pages' content streams unpack to, all pages together, as
+    it bounds the file: a small PDF can hold a compressed stream of many megabytes, read
+    again for every page that shares it.
+    """
     try:
         import pypdf
         from pypdf.errors import DependencyError
@@ -82,11 +94,28 @@ def read_pdf(data: bytes, *, name: str) -> Extracted:
         raise InputError(f"{name}: the PDF has no pages")
     pages: list[list[_Line]] = []
     unreadable = 0
+    unpacked = 0
+    # Pages that share their content stream and resources show the same lines: read once.
+    shared: dict[tuple[object, ...], list[_Line]] = {}
     for number, page in enumerate(page_list):
         try:
+            key, size = _contents(page)
+            if key in shared:
+                pages.append([dataclasses.replace(line, page=number) for line in shared[key]])
+                continue
+            unpacked += size
+            if unpacked > max_bytes:
+                raise InputError(
+                    f"{name}: the PDF's pages unpack to more than the {max_bytes / (1024 * 1024):g} MB limit"
+                    " (raise it with --max-size)"
+                )
             pages.append(_page_lines(page, number))
+            if key:
+                shared[key] = pages[-1]
         except DependencyError:
             raise InputError(f"{name}: {_NEEDS_CRYPTOGRAPHY}") from None
+        except InputError:
+            raise
         except Exception:  # one broken page must not cost the others
             pages.append([])
             unreadable += 1
@@ -110,6 +139,27 @@ def read_pdf(data: bytes, *, name: str) -> Extracted:
         if author:
             metadata["author"] = author
     return writer.result(title=title, metadata=metadata)
+
+
+def _contents(page: Any) -> tuple[tuple[object, ...], int]:
+    """What a page shows, as a key (its content streams' object numbers and its resources),
+    empty when a stream is not a shared object; and the bytes its content streams unpack to.
+    pypdf keeps what it unpacked, so reading the page afterwards does not unpack it again."""
+    reference = page.get("/Contents")
+    if reference is None:
+        return (), 0
+    contents = reference.get_object()
+    streams = list(contents) if isinstance(contents, list) else [reference]
+    size = 0
+    key: list[object] = []
+    for stream in streams:
+        key.append(getattr(stream, "idnum", None))
+        size += len(stream.get_object().get_data())
+    resources = page.get("/Resources")
+    # Resources written into each page are compared by what they say, when that is short.
+    shown = getattr(resources, "idnum", None) or repr(resources)
+    key.append(shown if len(str(shown)) < 2000 else None)
+    return (() if None in key else tuple(key)), size
 
 
 def _page_lines(page: Any, number: int) -> list[_Line]:
@@ -203,15 +253,17 @@ def _layout(lines: list[_Line]) -> BlockWriter:
     """Group lines into headings, list items and paragraphs."""
     body = _body_size(lines)
     leading = _leading(lines, body)
-    corpus = "\n".join(line.text for line in lines).lower()
+    compounds = _compounds("\n".join(line.text for line in lines).lower())
     writer = BlockWriter()
-    kind, text, first = "", "", lines[0] if lines else None
+    # A block is kept as its lines and the spaces between them, joined once when it is
+    # written: adding each line to a growing string made a long paragraph quadratic.
+    kind, parts, first = "", [], lines[0] if lines else None
     previous: _Line | None = None
     for index, line in enumerate(lines):
         following = lines[index + 1] if index + 1 < len(lines) else None
         line_kind = _kind(line, previous, following, body, leading)
         if line_kind == kind == "heading" and previous is not None and _continues(previous, line, leading):
-            text += " " + line.text  # a heading that wraps onto a second line
+            parts += [" ", line.text]  # a heading that wraps onto a second line
         elif (
             previous is None
             or first is None
@@ -220,12 +272,12 @@ def _layout(lines: list[_Line]) -> BlockWriter:
             or (line_kind == "code") != (kind == "code")
             or _breaks(previous, line, first, kind, body, leading)
         ):
-            _write(writer, kind, text)
-            kind, text, first = line_kind, _BULLET.sub("", line.text) if line_kind == "item" else line.text, line
+            _write(writer, kind, "".join(parts))
+            kind, parts, first = line_kind, [_BULLET.sub("", line.text) if line_kind == "item" else line.text], line
         else:
-            text = _join(text, line.text, corpus)
+            _join(parts, line.text, compounds)
         previous = line
-    _write(writer, kind, text)
+    _write(writer, kind, "".join(parts))
     return writer
 
 
@@ -273,16 +325,30 @@ def _continues(previous: _Line, line: _Line, leading: float) -> bool:
     return previous.page == line.page and 0 < previous.y - line.y <= max(leading, line.size) * 1.6
 
 
-def _join(text: str, line: str, corpus: str) -> str:
-    """Join a line to its paragraph, repairing a word hyphenated across the line break."""
-    hyphenated = _HYPHENATED.search(text)
+def _join(parts: list[str], line: str, compounds: set[tuple[str, str]]) -> None:
+    """Add a line to its paragraph's parts, repairing a word hyphenated across the line break.
+
+    ``parts[-1]`` is always the previous line, so the search for its last word reads one line.
+    """
+    last = parts[-1]
+    hyphenated = _HYPHENATED.search(last, max(0, len(last) - _LONGEST_WORD))
     after = _WORD_START.match(line)
     if hyphenated and after and after.group(1)[0].islower():
-        before = hyphenated.group(1)
-        if text.endswith("-") and f"{before}-{after.group(1)}".lower() in corpus:
-            return text + line  # a real compound, such as "well-known", kept whole
-        return text[:-1] + line
-    return f"{text} {line}"
+        if last.endswith("-") and (hyphenated.group(1).lower(), after.group(1).lower()) in compounds:
+            parts.append(line)  # a real compound, such as "well-known", kept whole
+        else:
+            parts[-1] = last[:-1]
+            parts.append(line)
+        return
+    parts += [" ", line]
+
+
+def _compounds(corpus: str) -> set[tuple[str, str]]:
+    """Every pair of words joined by a hyphen within a line of the document, such as
+    ("well", "known"): a word hyphenated at a line break that is also written so elsewhere
+    is a compound, and keeps its hyphen. One pass, where a search of the whole text for
+    each hyphenated line had made long documents quadratic."""
+    return {(m.group(1), m.group(2)) for m in _COMPOUND.finditer(corpus)}
 
 
 def _body_size(lines: list[_Line]) -> float:

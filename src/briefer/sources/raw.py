@@ -60,11 +60,23 @@ def open_input(path: str | os.PathLike[str], *, text: bool = False) -> BinaryIO 
         raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
 
 
+_CHUNK = 1024 * 1024
+
+
 def _read_limited(stream: BinaryIO, max_bytes: int, name: str) -> bytes:
-    data = stream.read(max_bytes + 1)
-    if len(data) > max_bytes:
-        raise InputError(f"{name}: larger than the {max_bytes // (1024 * 1024)} MB limit (raise it with --max-size)")
-    return data
+    # In chunks: one read of max_bytes + 1 asks for that much memory up front, whatever the
+    # input's size, and a high --max-size made that a MemoryError.
+    chunks: list[bytes] = []
+    size = 0
+    while size <= max_bytes:
+        chunk = stream.read(min(_CHUNK, max_bytes + 1 - size))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+    if size > max_bytes:
+        raise InputError(f"{name}: larger than the {max_bytes / (1024 * 1024):g} MB limit (raise it with --max-size)")
+    return b"".join(chunks)
 
 
 # What a folder given as an input contributes: files that read as documents.

@@ -8,6 +8,7 @@ over-long line in memory.
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, TextIO
 
@@ -15,6 +16,11 @@ from ..errors import InputError
 
 if TYPE_CHECKING:
     from ..model import Document
+
+
+# How far past the size limit an over-long line is read, looking for its end, before the
+# input is taken for something that is not JSON Lines at all.
+MAX_SKIPPED_CHARS = 64 * 1024 * 1024
 
 
 def numbered_lines(source: TextIO, max_chars: int) -> Iterator[tuple[int, str]]:
@@ -26,11 +32,19 @@ def numbered_lines(source: TextIO, max_chars: int) -> Iterator[tuple[int, str]]:
             return
         number += 1
         if len(line) > max_chars and not line.endswith("\n"):
-            # Skip the rest of an over-long line without holding it; the record reports the limit.
+            # Skip the rest of an over-long line without holding it; the record reports the
+            # limit. A line with no end in sight (/dev/zero) ends the reading instead.
+            skipped = 0
             while True:
                 rest = source.readline(1024 * 1024)
+                skipped += len(rest)
                 if not rest or rest.endswith("\n"):
                     break
+                if skipped > MAX_SKIPPED_CHARS:
+                    raise InputError(
+                        f"line {number}: no end of line after {(max_chars + skipped) // (1024 * 1024)} MB:"
+                        " not JSON Lines"
+                    )
         if line.strip():
             yield number, line
 
@@ -40,7 +54,9 @@ def parse_record(number: int, line: str, max_chars: int | None = None) -> dict:
     if max_chars is not None and len(line) > max_chars:
         raise InputError(f"line {number}: larger than the {max(1, max_chars // (1024 * 1024))} MB limit")
     try:
-        record = json.loads(line)
+        # Numbers too large for a float (1e999) and NaN stay as written: Infinity and NaN
+        # are not JSON, and an id must come out as valid JSON.
+        record = json.loads(line, parse_float=_finite_float, parse_constant=str)
     except json.JSONDecodeError as error:
         raise InputError(f"line {number}: not JSON: {error.msg}") from None
     except RecursionError:
@@ -48,6 +64,11 @@ def parse_record(number: int, line: str, max_chars: int | None = None) -> dict:
     if not isinstance(record, dict):
         raise InputError(f"line {number}: a record must be a JSON object")
     return record
+
+
+def _finite_float(text: str) -> float | str:
+    value = float(text)
+    return value if math.isfinite(value) else text
 
 
 def record_id(record: dict | None, number: int) -> object:

@@ -33,6 +33,7 @@ _CHUNK = 64 * 1024
 # itself: the download's own deadline should always come first.
 _GRACE = 0.5
 _BINARY = "application/octet-stream"
+_GZIP_MAGIC = b"\x1f\x8b"
 _CREDENTIALS = re.compile(r"//[^/?#]*@")
 _ACCEPT = "text/html,application/xhtml+xml;q=0.9,text/plain;q=0.8,text/markdown;q=0.8,application/pdf;q=0.7"
 
@@ -234,16 +235,28 @@ def _read(
         raw = response.read1(_CHUNK)
         if time.monotonic() > deadline:
             raise InputError(f"{name}: timed out after {timeout:g} s")
-        chunk = raw
-        if unpack is not None:
+        if unpack is None:
+            size += len(raw)
+            if size > max_bytes:
+                raise InputError(_too_big(name, max_bytes))
+            chunks.append(raw)
+        pending = raw
+        while unpack is not None:
             try:
-                chunk = unpack.decompress(raw, max_bytes + 1 - size) if raw else unpack.flush()
+                piece = unpack.decompress(pending, max_bytes + 1 - size) if pending else unpack.flush()
             except zlib.error:
                 raise InputError(f"{name}: the server sent a broken {encoding} body") from None
-        size += len(chunk)
-        if size > max_bytes:
-            raise InputError(_too_big(name, max_bytes))
-        chunks.append(chunk)
+            size += len(piece)
+            if size > max_bytes:
+                raise InputError(_too_big(name, max_bytes))
+            chunks.append(piece)
+            # A gzip body may be several members one after another (as `cat a.gz b.gz` makes):
+            # each is unpacked in turn, as gzip itself does. Other bytes after the end are
+            # ignored, as browsers do.
+            if not (unpack.eof and unpack.unused_data.startswith(_GZIP_MAGIC) and encoding != "deflate"):
+                break
+            pending = unpack.unused_data
+            unpack = _decompressor(name, encoding)
         if not raw:
             return b"".join(chunks)
 
