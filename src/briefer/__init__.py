@@ -42,6 +42,7 @@ _EXPORTS = {
     "parse_record": "sources.records",
     "record_document": "sources.records",
     "record_id": "sources.records",
+    "feed_list": "sources.feeds",
     # languages
     "AUTO": "language",
     "get_language": "language",
@@ -76,6 +77,9 @@ _EXPORTS = {
     "to_dict": "render",
     "dumps": "render",
     "write_atomic": "output",
+    # what has been briefed before
+    "History": "history",
+    "article_key": "history",
     "AtomicFile": "output",
 }
 
@@ -87,6 +91,7 @@ __all__ = [
     "Briefing",
     "Budget",
     "Document",
+    "History",
     "InputError",
     "KeyPoint",
     "LoadOptions",
@@ -101,6 +106,7 @@ __all__ = [
     "__version__",
     "analyze",
     "analyzer_for",
+    "article_key",
     "brief",
     "brief_many",
     "brief_stories",
@@ -111,6 +117,7 @@ __all__ = [
     "dateline_length",
     "dumps",
     "expand_folders",
+    "feed_list",
     "fits",
     "get_language",
     "group_stories",
@@ -142,6 +149,7 @@ if TYPE_CHECKING:
     from .analysis import Analysis, analyze, analyzer_for
     from .briefing import Budget, Story, brief, brief_many, brief_stories, combine, group_stories, word_overlap
     from .errors import BrieferError, InputError, OutputError, UsageError
+    from .history import History, article_key
     from .language import AUTO, get_language, sentence_spans, supported_languages
     from .language.openings import dateline_length, is_dangling, is_fragment
     from .model import Briefing, Document, KeyPoint, Mention, Section, Sentence, Topic, count_words
@@ -150,6 +158,7 @@ if TYPE_CHECKING:
     from .rankers import RankerInfo, check_length, fits, method_info, method_names, methods, rank, sentence_limit
     from .render import dumps, render, to_dict
     from .sources.document import build_document
+    from .sources.feeds import feed_list
     from .sources.raw import expand_folders, open_input
     from .sources.records import numbered_lines, parse_record, record_document, record_id
 

@@ -59,7 +59,7 @@ def _run(argv: list[str] | None) -> int:
     if inputs.count("-") > 1:
         raise UsageError("'-' (stdin) can be given only once")
 
-    from .collection import brief_collection, check, feed_inputs, load_inputs
+    from .gather import brief_collection, check, feed_inputs, load_inputs
 
     check(args)
     options = load_options(args)

@@ -81,9 +81,12 @@ def opml_urls(data: bytes, name: str = "OPML") -> list[str]:
     return found
 
 
-def feed_list(data: bytes, name: str) -> list[str]:
-    """The feed addresses of a ``--feeds`` file: one URL a line, ``#`` for comments."""
-    text = data.decode("utf-8", errors="replace")
+def feed_list(spec: str) -> list[str]:
+    """The feed addresses of a ``--feeds`` file (``-``: stdin): one URL a line, ``#`` for comments."""
+    from .raw import read_input
+
+    name = "stdin" if spec == "-" else spec
+    text = read_input(spec).data.decode("utf-8", errors="replace")
     urls = [line.split("#", 1)[0].strip() for line in text.splitlines()]
     found = list(dict.fromkeys(u for u in urls if u))
     if not found:

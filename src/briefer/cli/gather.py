@@ -15,8 +15,7 @@ from typing import TYPE_CHECKING
 from .. import InputError, UsageError
 
 if TYPE_CHECKING:
-    from .. import Budget, Document, LoadOptions
-    from ..history import History
+    from .. import Budget, Document, History, LoadOptions
 
 
 def load_inputs(inputs: list[str], options: LoadOptions, args: argparse.Namespace) -> tuple[list[Document], list[str]]:
@@ -44,11 +43,9 @@ def feed_inputs(args: argparse.Namespace) -> list[str]:
     """The feed addresses of ``--feeds FILE``: one URL a line."""
     if args.feeds is None:
         return []
-    from ..sources.feeds import feed_list
-    from ..sources.raw import read_input
+    from .. import feed_list
 
-    raw = read_input(args.feeds)
-    return feed_list(raw.data, "stdin" if args.feeds == "-" else args.feeds)
+    return feed_list(args.feeds)
 
 
 def brief_collection(documents: list[Document], failures: list[str], args: argparse.Namespace, budget: Budget) -> str:
@@ -93,7 +90,7 @@ def check(args: argparse.Namespace) -> None:
 def _history(args: argparse.Namespace, count: int) -> History | None:
     if args.no_history or (count < 2 and not args.new):
         return None
-    from ..history import History
+    from .. import History
 
     return History()
 
@@ -101,7 +98,7 @@ def _history(args: argparse.Namespace, count: int) -> History | None:
 def _only_new(
     groups: list[list[int]], documents: list[Document], history: History | None, notes: tuple[str, ...]
 ) -> tuple[list[list[int]], tuple[str, ...]]:
-    from ..history import article_key
+    from .. import article_key
 
     assert history is not None
     seen = history.seen(article_key(d) for d in documents)
@@ -119,7 +116,7 @@ def _only_new(
 def _remember(history: History | None, documents: list[Document]) -> None:
     if history is None:
         return
-    from ..history import article_key
+    from .. import article_key
     from .brief import report_error
 
     history.record(article_key(d) for d in documents)
