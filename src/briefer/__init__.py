@@ -48,6 +48,8 @@ _EXPORTS = {
     "sentence_spans": "language",
     "dateline_length": "language.openings",
     "is_dangling": "language.openings",
+    "is_fragment": "language.fragments",
+    "is_junk_term": "analysis.labels",
     # analysis and ranking
     "Analysis": "analysis",
     "analyze": "analysis",
@@ -107,6 +109,8 @@ __all__ = [
     "fits",
     "get_language",
     "is_dangling",
+    "is_fragment",
+    "is_junk_term",
     "load",
     "method_info",
     "method_names",
@@ -130,9 +134,11 @@ __all__ = [
 
 if TYPE_CHECKING:
     from .analysis import Analysis, analyze, analyzer_for
+    from .analysis.labels import is_junk_term
     from .briefing import Budget, brief, brief_many, combine, word_overlap
     from .errors import BrieferError, InputError, OutputError, UsageError
     from .language import AUTO, get_language, sentence_spans, supported_languages
+    from .language.fragments import is_fragment
     from .language.openings import dateline_length, is_dangling
     from .model import Briefing, Document, KeyPoint, Mention, Section, Sentence, Topic, count_words
     from .output import AtomicFile, write_atomic

@@ -104,6 +104,8 @@ class KeyPoint:
     source: int = 0
     mentions: tuple[Mention, ...] = ()
     only_source: bool = False
+    # In a transcript: who says it, as the text names them (the name is not part of the quote).
+    speaker: str = ""
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from .. import BrieferError, Budget, analyze, brief, build_document, dateline_length, is_dangling, method_names, rank
 from .data import Record
 from .oracle import oracle
+from .quotes import QuoteCounts
 from .rouge import Rouge, score
 
 ORACLE = "oracle"
@@ -29,6 +30,7 @@ class MethodResult:
     # Records this method could not brief (scored as an empty summary, so that every method
     # is averaged over the same documents).
     failures: int = 0
+    quotes: QuoteCounts = field(default_factory=QuoteCounts)
 
     @property
     def documents(self) -> int:
@@ -60,6 +62,9 @@ class MethodResult:
             "rouge2": round(self.mean("r2"), 2),
             "rougeLsum": round(self.mean("rlsum"), 2),
             "dangling_percent": round(self.dangling_rate, 2),
+            "fragment_percent": round(self.quotes.fragment_rate, 2),
+            "label_fit_percent": round(self.quotes.label_fit_rate, 2),
+            "junk_label_terms_percent": round(self.quotes.junk_rate, 2),
             "mean_words": round(self.words / self.documents, 1) if self.documents else 0.0,
             "seconds": round(self.seconds, 2),
             "documents": self.documents,
@@ -96,6 +101,7 @@ def evaluate(
             if method == ORACLE:
                 texts = [s.text[dateline_length(s.text) :] for s in document.sentences]
                 chosen = [texts[i] for i in oracle(texts, record.references, sentences)]
+                result.quotes.add_texts(chosen)
             else:
                 try:
                     # Ranked here rather than by brief(), which refuses sumy's slow methods on
@@ -104,6 +110,7 @@ def evaluate(
                     scores = rank(analysis, method)
                     briefing = brief(document, method=method, budget=budget, analysis=analysis, scores=scores)
                     chosen = [p.text for p in briefing.key_points]
+                    result.quotes.add(briefing)
                 except BrieferError:
                     result.failures += 1
                     chosen = []
