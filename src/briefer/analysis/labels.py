@@ -16,7 +16,8 @@ LABEL_TERMS = 3
 TOPIC_TERMS = 6
 
 # Section markers of laws and reports ("SEC. 2.", "Sec. 4", "Art. 3", "Para. (b)").
-SECTION_MARKERS = frozenset("sec secs subsec section sections subsection art para paras subpara par cl ch chap pt".split())
+_MARKERS = "sec secs subsec section sections subsection art para paras subpara par cl ch chap pt"
+SECTION_MARKERS = frozenset(_MARKERS.split(" "))
 _DIGIT = re.compile(r"\d")
 
 

@@ -74,7 +74,17 @@ def analyze(document: Document) -> Analysis:
     )
     terms_of_note = key_terms(matrix, display)
     analysis = Analysis(
-        document, terms, display, matrix, memberships, loadings, topics, sentence_topic, terms_of_note, term_lists, turns
+        document,
+        terms,
+        display,
+        matrix,
+        memberships,
+        loadings,
+        topics,
+        sentence_topic,
+        terms_of_note,
+        term_lists,
+        turns,
     )
     if len(document.sections) == 1 and document.sections[0].origin == "whole":
         analysis.document = with_topic_sections(analysis)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..analysis import Analysis
+from ..analysis.centrality import centrality, lead_is_central
 from ..language.openings import is_dangling
 from ..model import Sentence
 
@@ -22,6 +23,11 @@ REDUNDANCY = 0.5
 # Once a topic has a key point, its other sentences count this much less, so that a longer
 # briefing spans the document's topics instead of piling up on the first one.
 COVERED_TOPIC = 0.3
+# Likewise a section (headed, or found from a shift of topic) of a document that does not put
+# its point first: a report's or a paper's key points come from across its parts, results
+# and conclusions included, not from the first pages alone.
+COVERED_SECTION = 0.5
+MIN_SECTIONS = 3
 
 
 @dataclass(frozen=True)
@@ -39,6 +45,8 @@ class Rules:
     hold_dangling: bool = False
     # Each topic covered lowers the rest of that topic.
     spread_topics: bool = False
+    # Each section covered lowers the rest of that section.
+    spread_sections: bool = False
 
 
 PLAIN = Rules()
@@ -46,7 +54,12 @@ PLAIN = Rules()
 
 def refined(analysis: Analysis) -> Rules:
     """The rules for one document briefed by a ranker that lets the briefing refine its choice."""
-    return Rules(redundancy=REDUNDANCY, hold_dangling=True, spread_topics=covers_topics(analysis))
+    return Rules(
+        redundancy=REDUNDANCY,
+        hold_dangling=True,
+        spread_topics=covers_topics(analysis),
+        spread_sections=covers_sections(analysis),
+    )
 
 
 def choose(
@@ -62,6 +75,8 @@ def choose(
     sentences = analysis.document.sentences
     term_sets = [frozenset(t) for t in analysis.term_lists] if rules.needs_terms or rules.word_overlap else []
     topic_of = analysis.sentence_topic
+    section_of = np.asarray([s.section for s in analysis.document.sentences], dtype=np.int64)
+    sections_covered: set[int] = set()
     adjusted = scores.astype(np.float64, copy=True)
     chosen: list[int] = []
     held_back: list[int] = []
@@ -86,21 +101,43 @@ def choose(
             rejected.add(index)
             continue
         opens = not chosen or index < min(chosen)
-        if rules.hold_dangling and opens and is_dangling(sentences[index].text, analysis.document.language):
+        quote = sentences[index].text[analysis.quote_start(index) :]
+        if rules.hold_dangling and opens and is_dangling(quote, analysis.document.language):
             # It would open the briefing pointing at context the reader does not have.
             held_back.append(index)
             continue
         chosen.append(index)
         quoted.add(sentences[index].text)
         used_words += lengths[index]
-        topic = int(topic_of[index])
-        if rules.spread_topics and topic not in covered:
-            covered.add(topic)
-            adjusted[topic_of == topic] *= COVERED_TOPIC
+        if _spread(adjusted, rules, topic_of, section_of, index, covered, sections_covered):
             order = np.argsort(-adjusted, kind="stable")
             position = 0
     _bring_back(held_back, chosen, quoted, limit, max_words, used_words, lengths, sentences)
     return sorted(chosen)
+
+
+def _spread(
+    adjusted: np.ndarray,
+    rules: Rules,
+    topic_of: np.ndarray,
+    section_of: np.ndarray,
+    index: int,
+    topics: set[int],
+    sections: set[int],
+) -> bool:
+    """Lower the rest of a newly covered topic and section; True when any score changed."""
+    changed = False
+    topic = int(topic_of[index])
+    if rules.spread_topics and topic not in topics:
+        topics.add(topic)
+        adjusted[topic_of == topic] *= COVERED_TOPIC
+        changed = True
+    section = int(section_of[index])
+    if rules.spread_sections and section not in sections:
+        sections.add(section)
+        adjusted[section_of == section] *= COVERED_SECTION
+        changed = True
+    return changed
 
 
 def _bring_back(
@@ -154,3 +191,11 @@ def covers_topics(analysis: Analysis) -> bool:
     """True when topics follow paragraphs (see analysis.factorise.with_paragraphs) and are worth spanning."""
     document = analysis.document
     return len(document.paragraphs) >= 3 and len(document.sentences) > len(document.paragraphs)
+
+
+def covers_sections(analysis: Analysis) -> bool:
+    """True when key points should come from across the document's sections: it has several,
+    and its opening is not where its point is (news, whose lead is central, keeps its lead)."""
+    if len(analysis.document.sections) < MIN_SECTIONS:
+        return False
+    return not lead_is_central(centrality(analysis.matrix))

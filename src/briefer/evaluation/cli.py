@@ -12,7 +12,7 @@ from ..errors import EXIT_OK
 EPILOG = """\
 input: JSON Lines, one object a line: "id", "text" and a reference — "highlights" (one
 summary as a list of sentences), "summaries" (several summaries: scores are averaged over
-them) or "summary" (one string). Methods see only "text".
+them) or "summary" (one string). Methods see only "text". A transcript's key point is scored as shown: "Speaker: words".
 
 figures: ROUGE-1, ROUGE-2 and ROUGE-Lsum F1 in percent (rouge-score, Porter-stemmed);
 dangling = share of summaries whose first sentence opens with a pronoun or connective

@@ -31,8 +31,9 @@ class QuoteCounts:
         shown: set[int] = set()
         for point in briefing.key_points:
             self.points += 1
-            paragraph = document.paragraphs[document.sentences[point.sentence].paragraph] if not briefing.sources else None
-            self.fragments += is_fragment(point.text, list_item=paragraph is not None and paragraph.kind == "item")
+            paragraph = document.sentences[point.sentence].paragraph
+            item = not briefing.sources and document.paragraphs[paragraph].kind == "item"
+            self.fragments += is_fragment(point.text, list_item=item)
             label = labels.get(point.topic, "")
             if not label:
                 continue

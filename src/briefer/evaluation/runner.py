@@ -109,7 +109,8 @@ def evaluate(
                     analysis = analyze(document)
                     scores = rank(analysis, method)
                     briefing = brief(document, method=method, budget=budget, analysis=analysis, scores=scores)
-                    chosen = [p.text for p in briefing.key_points]
+                    # A transcript's key point is read with its speaker's name beside it.
+                    chosen = [f"{p.speaker}: {p.text}" if p.speaker else p.text for p in briefing.key_points]
                     result.quotes.add(briefing)
                 except BrieferError:
                     result.failures += 1

@@ -22,11 +22,12 @@ _CLOSING = "\"”’'`»)]}›"
 _ENDS = (".", "!", "?", "…", "。", "！", "？", "‼", "⁉")
 _LIST_ENDS = (";", ":", "；", "：")
 # Words of a spoken turn that say nothing on their own: "Okay.", "Mm-hmm.", "Yeah, yeah."
-FILLERS = frozenset(
+_FILLER_WORDS = (
     "okay ok yeah yes yep yup no nope mm mmm mm-hmm hmm hm uh um uh-huh um-hmm huh ah oh er erm eh "
     "right alright sure well so and but or cool great good fine thanks thank you true exactly "
-    "really wow bye hello hi hey sorry pardon indeed absolutely definitely totally".split()
+    "really wow bye hello hi hey sorry pardon indeed absolutely definitely totally"
 )
+FILLERS = frozenset(_FILLER_WORDS.split(" "))
 _WORDS = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 
 
