@@ -33,9 +33,9 @@ Congress finds the following:
 
 SEC. 3. GRANTS FOR WELL TESTING.
 
-(a) In General.--The Administrator shall make grants to States to pay for the testing of private wells in rural counties.
+(a) In General.--The Administrator shall make grants to States to test private wells in rural counties.
 
-(b) Use of Funds.--A State that receives a grant under this section shall use the grant to test wells for nitrate, arsenic and bacteria.
+(b) Use of Funds.--A State shall use the grant to test wells for nitrate, arsenic and bacteria.
 
 (c) Reports.--Each State that receives a grant shall report the results of the testing to the Administrator every year.
 
