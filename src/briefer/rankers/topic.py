@@ -38,7 +38,7 @@ OTHER_LENGTH_POWER = 0.0
 OTHER_LONG = False
 NUMBER_BONUS = 0.1
 # A fragment counts this share of a whole sentence: kept only when nothing better is left.
-FRAGMENT = 0.2
+FRAGMENT = 0.01
 
 # Matched against the lower-cased sentence: three times faster than a case-blind pattern.
 _BOILERPLATE = re.compile(
