@@ -260,3 +260,22 @@ def test_label_terms_are_words_of_the_text_and_never_junk(sentences):
     for word in shown:
         assert word.lower() in words, word
         assert not is_junk_term(word), word
+
+
+def test_a_speakers_name_with_brackets_and_abbreviations_is_never_quoted():
+    turns = [
+        "The Chair (Hon. Anthony Rota (Nipissing—Timiskaming, Lib.)): I call this meeting of the committee to order.",
+        "Mr. Gérard Deltell: The government must publish its plan for the spring before the budget vote.",
+        "The Chair (Hon. Anthony Rota (Nipissing—Timiskaming, Lib.)): Thank you.",
+        "Hon. Chrystia Freeland: The plan for the spring will be published with the budget next week.",
+        "Mr. Gérard Deltell: Families in Quebec are waiting for that plan and for the support it promises.",
+        "The Chair (Hon. Anthony Rota (Nipissing—Timiskaming, Lib.)): Okay.",
+    ]
+    document = build_document("\n\n".join(turns))
+    briefing = brief(document, budget=Budget(sentences=3))
+    for point in briefing.key_points:
+        assert point.speaker in {"The Chair (Hon. Anthony Rota (Nipissing—Timiskaming, Lib.))", "Mr. Gérard Deltell",
+                                 "Hon. Chrystia Freeland"}  # fmt: skip
+        assert "Rota" not in point.text and not point.text.startswith(")")
+        assert point.text not in ("Thank you.", "Okay.")
+        assert point.text == document.text[point.start : point.end]
