@@ -17,7 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from briefer.briefing import Budget, brief
-from briefer.cli import main as cli
+from briefer.cli import brief as cli
 from briefer.errors import BrieferError, InputError
 from briefer.language import MAX_SENTENCE_CHARS, get_language, sentence_spans
 from briefer.render import render, safe, to_dict

@@ -32,6 +32,7 @@ _EXPORTS = {
     # inputs: bytes to documents
     "LoadOptions": "pipeline",
     "load": "pipeline",
+    "load_all": "pipeline",
     "summarize": "pipeline",
     "sample_path": "pipeline",
     "build_document": "sources.document",
@@ -68,6 +69,9 @@ _EXPORTS = {
     "brief_many": "briefing",
     "combine": "briefing",
     "word_overlap": "briefing",
+    "Story": "briefing",
+    "group_stories": "briefing",
+    "brief_stories": "briefing",
     # output
     "render": "render",
     "to_dict": "render",
@@ -92,6 +96,7 @@ __all__ = [
     "RankerInfo",
     "Section",
     "Sentence",
+    "Story",
     "Topic",
     "UsageError",
     "__version__",
@@ -99,6 +104,7 @@ __all__ = [
     "analyzer_for",
     "brief",
     "brief_many",
+    "brief_stories",
     "build_document",
     "check_length",
     "combine",
@@ -108,10 +114,12 @@ __all__ = [
     "expand_folders",
     "fits",
     "get_language",
+    "group_stories",
     "is_dangling",
     "is_fragment",
     "is_junk_term",
     "load",
+    "load_all",
     "method_info",
     "method_names",
     "methods",
@@ -135,14 +143,14 @@ __all__ = [
 if TYPE_CHECKING:
     from .analysis import Analysis, analyze, analyzer_for
     from .analysis.labels import is_junk_term
-    from .briefing import Budget, brief, brief_many, combine, word_overlap
+    from .briefing import Budget, Story, brief, brief_many, brief_stories, combine, group_stories, word_overlap
     from .errors import BrieferError, InputError, OutputError, UsageError
     from .language import AUTO, get_language, sentence_spans, supported_languages
     from .language.fragments import is_fragment
     from .language.openings import dateline_length, is_dangling
     from .model import Briefing, Document, KeyPoint, Mention, Section, Sentence, Topic, count_words
     from .output import AtomicFile, write_atomic
-    from .pipeline import LoadOptions, load, sample_path, summarize
+    from .pipeline import LoadOptions, load, load_all, sample_path, summarize
     from .rankers import RankerInfo, check_length, fits, method_info, method_names, methods, rank, sentence_limit
     from .render import dumps, render, to_dict
     from .sources.document import build_document

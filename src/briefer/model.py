@@ -106,6 +106,8 @@ class KeyPoint:
     only_source: bool = False
     # In a transcript: who says it, as the text names them (the name is not part of the quote).
     speaker: str = ""
+    # In a briefing with a focus: how much this point says about it (1 = the most relevant).
+    relevance: float | None = None
 
 
 @dataclass(frozen=True)
@@ -135,6 +137,11 @@ class Briefing:
     notes: tuple[str, ...] = ()
     # Set for a briefing of several sources: each source's own document, in input order.
     sources: tuple[Document, ...] = ()
+    # Set for a briefing on one subject: the query (or the topic's label), the query's words
+    # the text uses, and the topic's number when a topic was asked for.
+    focus: str | None = None
+    focus_terms: tuple[str, ...] = ()
+    focus_topic: int | None = None
 
     def groups(self) -> list[tuple[Topic, list[KeyPoint]]]:
         """Key points grouped by topic, topics in the order their first point appears."""

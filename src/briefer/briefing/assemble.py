@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -12,6 +13,9 @@ from ..analysis.labels import fit_labels
 from ..language import reading_rate
 from ..language.openings import dateline_length
 from ..model import Briefing, Document, KeyPoint, Stats, Topic, count_words
+
+if TYPE_CHECKING:
+    from .focus import Focus
 
 
 def reading_seconds(words: int, language: str = "en") -> int:
@@ -71,6 +75,7 @@ def assemble(
     *,
     whole: bool = False,
     sources: Sequence[Document] = (),
+    focus: Focus | None = None,
 ) -> Briefing:
     """The briefing of ``analysis.document``: its key points in ``order``, topics and counts."""
     if order == "rank":
@@ -87,6 +92,9 @@ def assemble(
         whole=whole,
         notes=tuple(notes),
         sources=tuple(sources),
+        focus=focus.query if focus is not None else None,
+        focus_terms=focus.matched if focus is not None else (),
+        focus_topic=focus.topic if focus is not None else None,
     )
 
 

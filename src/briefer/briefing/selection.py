@@ -47,9 +47,13 @@ class Rules:
     spread_topics: bool = False
     # Each section covered lowers the rest of that section.
     spread_sections: bool = False
+    # A sentence scored 0 is never chosen, even to fill the budget.
+    positive_only: bool = False
 
 
 PLAIN = Rules()
+# Under a focus, only what is about it: no spreading across the document's other topics.
+FOCUSED = Rules(redundancy=REDUNDANCY, hold_dangling=True, positive_only=True)
 
 
 def refined(analysis: Analysis) -> Rules:
@@ -92,8 +96,10 @@ def choose(
         position += 1
         if index in rejected or index in chosen or index in held_back:
             continue
-        if (max_words is not None and used_words + lengths[index] > max_words) or (
-            rules.needs_terms and not term_sets[index]
+        if (
+            (max_words is not None and used_words + lengths[index] > max_words)
+            or (rules.needs_terms and not term_sets[index])
+            or (rules.positive_only and scores[index] <= 0)
         ):
             rejected.add(index)
             continue

@@ -24,6 +24,7 @@ from ..rankers import Ranker, check_length, get_ranker
 from ..sources.document import MAX_SENTENCES
 from .assemble import assemble, key_points
 from .budget import Budget
+from .focus import query_focus, topic_focus
 from .selection import Rules, choose
 from .single import brief
 
@@ -92,10 +93,15 @@ def brief_many(
     budget: Budget | None = None,
     order: str = "document",
     notes: tuple[str, ...] = (),
+    focus: str | None = None,
+    topic: str | int | None = None,
 ) -> Briefing:
-    """Brief several documents as one: the sources' shared topics, each point made once."""
+    """Brief several documents as one: the sources' shared topics, each point made once.
+
+    ``focus`` and ``topic`` keep the briefing to one subject, as for one document.
+    """
     if len(documents) == 1:
-        single = brief(documents[0], method=method, budget=budget, order=order)
+        single = brief(documents[0], method=method, budget=budget, order=order, focus=focus, topic=topic)
         return dataclasses.replace(single, sources=tuple(documents), notes=(*notes, *single.notes))
     budget = budget or Budget()
     ranker = get_ranker(method)
@@ -108,7 +114,14 @@ def brief_many(
     scores = _scores(ranker, documents, analysis, source_of)
     lengths = [count_words(s.text) for s in combined.sentences]
     limit = budget.sentence_limit(len(combined.sentences))
-    chosen = choose(analysis, scores, limit, budget.words, lengths, SEVERAL_SOURCES)
+    about = None
+    if focus is not None or topic is not None:
+        about = query_focus(analysis, focus) if focus is not None else topic_focus(analysis, topic or 1)
+        if not about.found:
+            notes = (*notes, f"nothing in the sources is about \u201c{about.query}\u201d")
+        scores = about.scores(scores)
+    rules = dataclasses.replace(SEVERAL_SOURCES, positive_only=True) if about is not None else SEVERAL_SOURCES
+    chosen = choose(analysis, scores, limit, budget.words, lengths, rules) if about is None or about.found else []
 
     bases = [section.start for section in combined.sections]
     points = []
@@ -124,6 +137,7 @@ def brief_many(
                 source=source,
                 mentions=mentions,
                 only_source=not corroborated,
+                relevance=round(float(about.relevance[point.sentence]), 4) if about is not None else None,
             )
         )
     for k in off_topic_sources(analysis, source_of):
@@ -136,7 +150,7 @@ def brief_many(
             *notes,
             f"the sources are in several languages ({', '.join(languages)}): topics use {combined.language}",
         )
-    return assemble(analysis, ranker.name, order, points, sum(lengths), notes, sources=documents)
+    return assemble(analysis, ranker.name, order, points, sum(lengths), notes, sources=documents, focus=about)
 
 
 def _scores(ranker: Ranker, documents: list[Document], analysis: Analysis, source_of: np.ndarray) -> np.ndarray:

@@ -33,6 +33,8 @@ class BatchOptions:
     ratio: float | None = None
     order: str = "document"
     language: str = "en"
+    focus: str | None = None
+    topic: str | None = None
     max_chars: int = 50 * 1024 * 1024
 
 
@@ -65,7 +67,8 @@ def brief_line(line_number: int, line: str, options: BatchOptions) -> tuple[str,
         record = parse_record(line_number, line, options.max_chars)
         document = record_document(record, line_number, options.language)
         budget = Budget(options.sentences, options.words, options.ratio)
-        briefing = brief(document, method=options.method, budget=budget, order=options.order)
+        method, order = options.method, options.order
+        briefing = brief(document, method=method, budget=budget, order=order, focus=options.focus, topic=options.topic)
         return dumps({"id": record_id(record, line_number), **to_dict(briefing)}), False
     except BrieferError as error:
         message = error.message

@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING, TextIO
 
 from .. import BrieferError, UsageError
 from ..errors import EXIT_FAILURE, EXIT_INPUT, EXIT_OK
-from .main import brief_collection, report_error
+from .brief import report_error
+from .collection import brief_collection
 
 if TYPE_CHECKING:
     from .. import Budget
@@ -29,6 +30,8 @@ def run_batch_command(args: argparse.Namespace, budget: Budget) -> int:
         ratio=args.ratio,
         order=args.order,
         language=args.language,
+        focus=args.focus,
+        topic=args.topic,
         max_chars=args.max_size * 1024 * 1024,
     )
     if args.merge and args.scheduler:

@@ -69,6 +69,11 @@ def build_parser() -> argparse.ArgumentParser:
     budget.add_argument("-n", "--sentences", type=_int, metavar="N", help="at most N sentences")
     budget.add_argument("--words", type=_int, metavar="N", help="at most N words (CJK: characters)")
     budget.add_argument("--ratio", type=_ratio, metavar="R", help="a share of the sentences: 0.2 or 20%%")
+    subject = parser.add_argument_group("subject")
+    subject.add_argument("--focus", metavar="QUERY", help="brief only what the text says about QUERY")
+    subject.add_argument(
+        "--topic", metavar="N", help="brief one of the text's topics: its number (1 = the largest) or a label word"
+    )
     choice = parser.add_argument_group("method and output")
     choice.add_argument("-m", "--method", default="topic", metavar="NAME", help="ranking method (see below)")
     choice.add_argument("--list-methods", action="store_true", help="list the methods and exit")
@@ -81,6 +86,11 @@ def build_parser() -> argparse.ArgumentParser:
     choice.add_argument("--include-text", action="store_true", help="JSON: include the text the offsets point into")
     choice.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour in text output")
     choice.add_argument("--width", type=_int, metavar="COLS", help="wrap text output at COLS (default: terminal)")
+    feeds = parser.add_argument_group("feeds and stories")
+    feeds.add_argument("--feeds", metavar="FILE", help="RSS or Atom feeds to brief, one URL a line ('-': stdin)")
+    feeds.add_argument("--max-articles", type=_int, metavar="N", help="read at most N articles from feeds (default 60)")
+    feeds.add_argument("--new", action="store_true", help="only stories with an article not briefed before")
+    feeds.add_argument("--no-history", action="store_true", help="do not read or write the record of briefed articles")
     more = parser.add_argument_group("more")
     more.add_argument("--batch", metavar="FILE", help='JSON Lines of {"id", "text", "title"?}; "-" for stdin')
     more.add_argument("--merge", action="store_true", help="with --batch: one briefing for all the records")
@@ -156,6 +166,10 @@ def validate(args: argparse.Namespace) -> None:
     if args.width is not None and args.width < 20:
         raise UsageError("--width must be at least 20")
     method_info(args.method)
+    if args.focus is not None and args.topic is not None:
+        raise UsageError("give --focus or --topic, not both")
+    if args.focus is not None and not args.focus.strip():
+        raise UsageError("--focus needs words to look for")
     if args.language.strip().lower() != AUTO:
         get_language(args.language)
 
