@@ -3,9 +3,12 @@
 For each JSON Lines set with a reference summary (CNN/DailyMail, Multi-News, ...) it runs all
 methods — briefer's, sumy's, lead, random and the greedy oracle — side by side and prints
 the table; for the CNN set it also shows the topic ranker and the lead on the two halves
-(rows 0-499 tuned on, rows 500-999 held out). Sets that are absent are skipped.
+(rows 0-499 tuned on, rows 500-999 held out). The bill, paper, meeting and report sets are
+run as two halves (first half of each file tuned on, second half held out), every method on
+each, at the length of their human summaries. Sets that are absent are skipped.
 
-    python benchmarks/quality.py [--methods topic,lead,...] [--limit N] [--no-halves]
+    python benchmarks/quality.py [--sets billsum,scisumm] [--methods topic,lead,...] [--limit N]
+                                 [--half first|second] [--no-halves]
 """
 
 from __future__ import annotations
@@ -29,8 +32,39 @@ from briefer.evaluation.runner import evaluate  # noqa: E402
 from briefer.evaluation.table import as_table  # noqa: E402
 
 # Sentences a summary: 3 for single news articles (Lead-3); Multi-News references run to
-# about 260 words, so 9 sentences for its clusters.
-SENTENCES = {"cnndm_validation_1000.jsonl": 3, "multinews_dev_100.jsonl": 9}
+# about 260 words, so 9 sentences for its clusters; the other sets as their human summaries
+# (../shared/data/README.md): bills 5, papers 4, meetings 6, reports 15.
+SENTENCES = {
+    "cnndm_validation_1000.jsonl": 3,
+    "multinews_dev_100.jsonl": 9,
+    "billsum_dev_100.jsonl": 5,
+    "scisumm_dev_100.jsonl": 4,
+    "meetings_dev_100.jsonl": 6,
+    "govreport_dev_150.jsonl": 15,
+}
+# Sets measured as two halves, each with every method: tune on the first, confirm on the second.
+HALVED = ("billsum_dev_100.jsonl", "scisumm_dev_100.jsonl", "meetings_dev_100.jsonl", "govreport_dev_150.jsonl")
+
+
+def record_count(path: Path) -> int:
+    with path.open(encoding="utf-8") as handle:
+        return sum(1 for line in handle if line.strip())
+
+
+def run_halves(path: Path, methods: list[str], n: int, limit: int | None, which: str | None) -> None:
+    """Every method on the first and on the second half of ``path`` (each at most ``limit`` records)."""
+    total = record_count(path)
+    half = total // 2
+    for offset, role in ((0, "first half, tuned on"), (half, "second half, held out")):
+        if which and not role.startswith(which):
+            continue
+        size = half if offset == 0 else total - half
+        records = read_records(path, offset=offset, limit=min(size, limit or size))
+        began = time.perf_counter()
+        results, skipped = evaluate(records, methods, n)
+        meta = {"dataset": f"{path.name} ({role})", "offset": offset, "documents": len(records) - skipped}
+        print(as_table(results, {**meta, "skipped": skipped, "sentences": n}))
+        print(f"({time.perf_counter() - began:.0f} s in all)\n", flush=True)
 
 
 def summarization_sets(folder: Path) -> list[Path]:
@@ -48,6 +82,8 @@ def main() -> int:
     parser.add_argument("--methods", help="comma-separated methods (default: all and the oracle)")
     parser.add_argument("--limit", type=int, help="at most N records a set")
     parser.add_argument("--no-halves", action="store_true", help="skip the tuning/held-out halves of the CNN set")
+    parser.add_argument("--sets", help="comma-separated parts of set names to run (default: every set)")
+    parser.add_argument("--half", choices=("first", "second"), help="halved sets: run only this half")
     args = parser.parse_args()
     folder = data_dir()
     if folder is None:
@@ -55,8 +91,14 @@ def main() -> int:
         return 0
     methods = parse_methods(args.methods)
     print(f"{datetime.date.today().isoformat()}, briefer at {ROOT.name}, rouge-score F1 with stemming\n")
+    wanted = [w.strip() for w in (args.sets or "").split(",") if w.strip()]
     for path in summarization_sets(folder):
+        if wanted and not any(w in path.name for w in wanted):
+            continue
         n = SENTENCES.get(path.name, 3)
+        if path.name in HALVED:
+            run_halves(path, methods, n, args.limit, args.half)
+            continue
         records = read_records(path, limit=args.limit)
         began = time.perf_counter()
         results, skipped = evaluate(records, methods, n)

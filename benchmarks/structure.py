@@ -11,7 +11,7 @@ overall:
 - Pk at line level (every line a unit, a gold heading's line starts a segment; nltk's ``pk``,
   lower is better), mean over documents;
 - fragment %: key points of a 5-sentence briefing that are not whole sentences
-  (``briefer.openings.is_fragment``).
+  (``briefer.language.fragments.is_fragment``).
 
 Beside briefer: "no sections" and "every short line before a longer one" (a non-blank line of
 at most 60 characters whose next non-blank line is longer) as baselines.
@@ -48,7 +48,7 @@ from _data import data_dir  # noqa: E402
 
 from briefer.analysis import analyze  # noqa: E402
 from briefer.briefing import Budget, brief  # noqa: E402
-from briefer.language.openings import is_fragment  # noqa: E402
+from briefer.language.fragments import is_fragment  # noqa: E402
 from briefer.sources.document import build_document  # noqa: E402
 
 GENRES = ("rfc", "book", "markdown-doc", "bill", "paper")

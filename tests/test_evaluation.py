@@ -14,7 +14,7 @@ from briefer.errors import InputError
 from briefer.evaluation.data import Record, read_records
 from briefer.evaluation.oracle import oracle
 from briefer.evaluation.rouge import score
-from briefer.evaluation.runner import MethodResult, evaluate
+from briefer.evaluation.runner import evaluate
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -117,13 +117,16 @@ def test_dangling_rate_counts_summaries_opening_on_a_pronoun_or_connective():
 
 
 def test_fragment_rate_counts_key_points_that_are_not_whole_sentences():
-    result = MethodResult("lead")
-    result.add(["SEC. 2. DEFINITIONS.", "The council met on Monday."], ((),), 0.0, "en")
-    result.add(["(a) The Secretary shall report each year;"], ((),), 0.0, "en", [True])
-    result.add(["but then the rain came."], ((),), 0.0, "en")
-    assert (result.fragments, result.points) == (2, 4)
-    assert result.fragment_rate == pytest.approx(50.0)
-    assert result.as_dict()["fragment_percent"] == pytest.approx(50.0)
+    from briefer import is_fragment
+    from briefer.evaluation.quotes import QuoteCounts
+
+    counts = QuoteCounts()
+    counts.add_texts(["SEC. 2. DEFINITIONS.", "The council met on Monday.", "but then the rain came."])
+    assert (counts.fragments, counts.points) == (2, 3)
+    assert counts.fragment_rate == pytest.approx(200 / 3)
+    # A legal list item may end on a semicolon; a sentence may not.
+    assert not is_fragment("(a) The Secretary shall report each year;", list_item=True)
+    assert is_fragment("(a) The Secretary shall report each year;")
 
 
 def test_the_default_ranker_does_not_open_on_a_dangling_sentence():

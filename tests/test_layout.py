@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from briefer.briefing import Budget, brief
-from briefer.language.openings import is_fragment
+from briefer.language.fragments import is_fragment
 from briefer.sources.document import build_document
 from briefer.sources.layout import parse_blocks
 

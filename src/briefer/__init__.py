@@ -50,7 +50,8 @@ _EXPORTS = {
     "sentence_spans": "language",
     "dateline_length": "language.openings",
     "is_dangling": "language.openings",
-    "is_fragment": "language.openings",
+    "is_fragment": "language.fragments",
+    "is_junk_term": "analysis.labels",
     # analysis and ranking
     "Analysis": "analysis",
     "analyze": "analysis",
@@ -123,6 +124,7 @@ __all__ = [
     "group_stories",
     "is_dangling",
     "is_fragment",
+    "is_junk_term",
     "load",
     "load_all",
     "method_info",
@@ -147,11 +149,13 @@ __all__ = [
 
 if TYPE_CHECKING:
     from .analysis import Analysis, analyze, analyzer_for
+    from .analysis.labels import is_junk_term
     from .briefing import Budget, Story, brief, brief_many, brief_stories, combine, group_stories, word_overlap
     from .errors import BrieferError, InputError, OutputError, UsageError
     from .history import History, article_key
     from .language import AUTO, get_language, sentence_spans, supported_languages
-    from .language.openings import dateline_length, is_dangling, is_fragment
+    from .language.fragments import is_fragment
+    from .language.openings import dateline_length, is_dangling
     from .model import Briefing, Document, KeyPoint, Mention, Section, Sentence, Topic, count_words
     from .output import AtomicFile, write_atomic
     from .pipeline import LoadOptions, load, load_all, sample_path, summarize

@@ -104,6 +104,8 @@ class KeyPoint:
     source: int = 0
     mentions: tuple[Mention, ...] = ()
     only_source: bool = False
+    # In a transcript: who says it, as the text names them (the name is not part of the quote).
+    speaker: str = ""
     # In a briefing with a focus: how much this point says about it (1 = the most relevant).
     relevance: float | None = None
 

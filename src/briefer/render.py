@@ -133,6 +133,7 @@ def to_dict(briefing: Briefing, *, include_text: bool = False) -> dict[str, Any]
                 "topic": p.topic,
                 "section": p.section,
                 "sentence": p.sentence,
+                **({"speaker": p.speaker} if p.speaker else {}),
                 **({"relevance": p.relevance} if p.relevance is not None else {}),
                 **_source_fields(briefing, p),
             }
@@ -243,7 +244,8 @@ def render_text(briefing: Briefing, *, width: int = 80, color: bool = False) -> 
         bullets.add_column(width=3, justify="right")
         bullets.add_column(overflow="fold")
         for point in points:
-            line = Text(safe(point.text))
+            line = Text(f"{safe(point.speaker)}: ", style="bold") if point.speaker else Text()
+            line.append(safe(point.text))
             tag = source_tag(briefing, point)
             if tag:
                 line.append(f" {tag}", style="dim")
@@ -278,6 +280,10 @@ def _md(text: str) -> str:
     return _MD_SPECIAL.sub(r"\\\1", safe(text))
 
 
+def _speaker_md(point: KeyPoint) -> str:
+    return f"**{_md(point.speaker)}:** " if point.speaker else ""
+
+
 def render_markdown(briefing: Briefing) -> str:
     document = briefing.document
     lines = [f"# {_md(display_title(briefing))}", "", f"*{summary_line(briefing)}*", ""]
@@ -289,7 +295,7 @@ def render_markdown(briefing: Briefing) -> str:
         lines += [f"> **Note:** {_md(note)}", ""]
     for topic, points in briefing.groups():
         lines += [f"## {_md(topic.label) or 'Other'}", ""]
-        lines += [f"- {_md(point.text)} {source_tag(briefing, point)}".rstrip() for point in points]
+        lines += [f"- {_speaker_md(point)}{_md(point.text)} {source_tag(briefing, point)}".rstrip() for point in points]
         lines.append("")
     if briefing.key_terms:
         lines += [f"**Key terms:** {', '.join(_md(t) for t in briefing.key_terms)}", ""]

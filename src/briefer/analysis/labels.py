@@ -2,14 +2,41 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
+from collections.abc import Sequence
 
 import numpy as np
 
-from ..model import Topic
+from ..model import KeyPoint, Topic
 from .sparse import SparseRows
 
 LABEL_TERMS = 3
+# Words shown for a topic (its label is drawn from these first).
+TOPIC_TERMS = 6
+
+# Section markers of laws and reports ("SEC. 2.", "Sec. 4", "Art. 3", "Para. (b)").
+_MARKERS = "sec secs subsec section sections subsection art para paras subpara par cl ch chap pt"
+SECTION_MARKERS = frozenset(_MARKERS.split(" "))
+_DIGIT = re.compile(r"\d")
+
+
+def is_junk_term(word: str) -> bool:
+    """True for a word that names nothing to a reader: a number, a section marker ("SEC"), one
+    or two letters of a cased script ("cn", "ij", "uh"), an all-capitals abbreviation ("BQ").
+
+    Chinese and Japanese words are one or two characters as often as not: only scripts with
+    capitals are held to the length rule.
+    """
+    if not word or _DIGIT.search(word):
+        return True
+    if word.lower() in SECTION_MARKERS:
+        return True
+    cased = word.lower() != word.upper()
+    if not cased:
+        return False
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) <= 2 or (len(letters) > 1 and all(c.isupper() for c in letters))
 
 
 def name_topics(
@@ -38,7 +65,9 @@ def name_topics(
     for old in used:
         members = np.flatnonzero(assigned == old)
         words = _label_words(members, loadings[old], display, term_lists, index, document_frequency)
-        topics.append(Topic(remap[old], ", ".join(words[:LABEL_TERMS]), tuple(words[:6]), float(weight[old] / total)))
+        topics.append(
+            Topic(remap[old], ", ".join(words[:LABEL_TERMS]), tuple(words[:TOPIC_TERMS]), float(weight[old] / total))
+        )
     sentence_topic = np.asarray([remap[t] for t in assigned], dtype=np.int64)
     return tuple(topics), sentence_topic, memberships[:, used], loadings[used]
 
@@ -68,6 +97,8 @@ def _label_words(
         if j is None:
             continue
         word = display[j]
+        if is_junk_term(word):
+            continue
         factor = 0.5 if word.lower().endswith(("ed", "ing")) else 1.0
         scored.append((count * count / document_frequency[term] * factor, loading[j] / top, word))
     scored.sort(key=lambda item: (-item[0], -item[1]))
@@ -89,4 +120,72 @@ def key_terms(matrix: SparseRows, display: list[str], count: int = 8) -> tuple[s
         return ()
     totals = matrix.column_sums()
     order = np.argsort(-totals, kind="stable")
-    return tuple(distinct_words([display[j] for j in order[: count * 2] if totals[j] > 0])[:count])
+    found = []
+    for j in order[: count * 4]:
+        if totals[j] > 0 and not is_junk_term(display[j]):
+            found.append(display[j])
+    return tuple(distinct_words(found)[:count])
+
+
+def fit_labels(
+    topics: Sequence[Topic],
+    points: Sequence[KeyPoint],
+    point_terms: Sequence[Sequence[str]],
+    term_of_display: dict[str, str],
+    term_weight: dict[str, float],
+    display_of_term: dict[str, str],
+) -> tuple[Topic, ...]:
+    """The topics with labels that name what their key points say.
+
+    A topic's label was drawn from all of its sentences; a briefing shows only a few of them.
+    Each label is rebuilt from the topic's own words, taking first those that the most of its
+    key points use (so that every key point shares a word with the label over it); a key
+    point that uses none of the topic's words lends its own weightiest word.
+    """
+    members: dict[int, list[set[str]]] = {}
+    for point, terms in zip(points, point_terms, strict=True):
+        members.setdefault(point.topic, []).append(set(terms))
+    fitted = []
+    for topic in topics:
+        group = members.get(topic.id)
+        if not group:
+            fitted.append(topic)
+            continue
+        words = _covering_words(topic.terms, group, term_of_display, term_weight, display_of_term)
+        fitted.append(Topic(topic.id, ", ".join(words), topic.terms, topic.weight))
+    return tuple(fitted)
+
+
+def _covering_words(
+    candidates: Sequence[str],
+    group: list[set[str]],
+    term_of_display: dict[str, str],
+    term_weight: dict[str, float],
+    display_of_term: dict[str, str],
+) -> list[str]:
+    chosen: list[str] = []
+    uncovered = list(group)
+    pool = [w for w in candidates if term_of_display.get(w)]
+    while uncovered and len(chosen) < LABEL_TERMS:
+        best = max(pool, key=lambda w: sum(term_of_display[w] in p for p in uncovered), default=None)
+        if best is None or not any(term_of_display[best] in p for p in uncovered):
+            # None of the topic's words is in this key point: it names the label itself.
+            own = [t for t in uncovered[0] if t in display_of_term and not is_junk_term(display_of_term[t])]
+            if not own:
+                uncovered.pop(0)
+                continue
+            best_term = max(own, key=lambda t: (term_weight.get(t, 0.0), t))
+            best = display_of_term[best_term]
+            term_of_display.setdefault(best, best_term)
+        else:
+            pool.remove(best)
+        if best.lower() not in {w.lower() for w in chosen}:
+            chosen.append(best)
+        stem = term_of_display[best]
+        uncovered = [p for p in uncovered if stem not in p]
+    for word in candidates:
+        if len(chosen) >= LABEL_TERMS:
+            break
+        if word.lower() not in {w.lower() for w in chosen}:
+            chosen.append(word)
+    return chosen

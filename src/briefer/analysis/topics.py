@@ -23,6 +23,7 @@ from .factorise import factorise, topic_count, with_paragraphs
 from .labels import key_terms, name_topics
 from .segments import with_topic_sections
 from .sparse import SparseRows
+from .speakers import Turns, find_turns
 from .terms import display_forms, document_frequency, tfidf
 
 
@@ -42,6 +43,12 @@ class Analysis:
     sentence_topic: np.ndarray
     key_terms: tuple[str, ...]
     term_lists: list[list[str]]
+    # Who says each sentence, when the document is a transcript of ``Speaker: words`` turns.
+    turns: Turns | None = None
+
+    def quote_start(self, index: int) -> int:
+        """Characters of sentence ``index`` before its quotable words (a speaker's name)."""
+        return self.turns.skips[index] if self.turns is not None else 0
 
 
 @lru_cache(maxsize=8)
@@ -53,7 +60,10 @@ def analyzer_for(code: str) -> Analyzer:
 def analyze(document: Document) -> Analysis:
     """Find the topics of a document and, when it has no headings, its topic sections."""
     analyzer = analyzer_for(document.language)
-    word_lists = [analyzer.words(s.text) for s in document.sentences]
+    turns = find_turns(document)
+    # A speaker's name is no part of what is said: it names no topic and is never quoted.
+    skips = turns.skips if turns is not None else (0,) * len(document.sentences)
+    word_lists = [analyzer.words(s.text[skip:]) for s, skip in zip(document.sentences, skips, strict=True)]
     term_lists = [analyzer.terms_of_words(words) for words in word_lists]
     frequency = document_frequency(term_lists)
     terms, matrix = tfidf(term_lists, frequency)
@@ -64,7 +74,17 @@ def analyze(document: Document) -> Analysis:
     )
     terms_of_note = key_terms(matrix, display)
     analysis = Analysis(
-        document, terms, display, matrix, memberships, loadings, topics, sentence_topic, terms_of_note, term_lists
+        document,
+        terms,
+        display,
+        matrix,
+        memberships,
+        loadings,
+        topics,
+        sentence_topic,
+        terms_of_note,
+        term_lists,
+        turns,
     )
     if len(document.sections) == 1 and document.sections[0].origin == "whole":
         analysis.document = with_topic_sections(analysis)

@@ -9,9 +9,10 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from ..analysis import Analysis
+from ..analysis.labels import fit_labels
 from ..language import reading_rate
 from ..language.openings import dateline_length
-from ..model import Briefing, Document, KeyPoint, Stats, count_words
+from ..model import Briefing, Document, KeyPoint, Stats, Topic, count_words
 
 if TYPE_CHECKING:
     from .focus import Focus
@@ -36,7 +37,8 @@ def make_stats(sentences: int, words: int, points: Sequence[KeyPoint], language:
 
 
 def key_points(analysis: Analysis, scores: np.ndarray, chosen: Sequence[int]) -> list[KeyPoint]:
-    """The chosen sentences as quotes: rank and score (relative to the best), a dateline left out."""
+    """The chosen sentences as quotes: rank and score (relative to the best), a dateline or a
+    speaker's name left out (the speaker is kept beside the quote)."""
     sentences = analysis.document.sentences
     ranking = np.argsort(-scores, kind="stable")
     rank_of = np.empty(len(ranking), dtype=np.int64)
@@ -45,7 +47,8 @@ def key_points(analysis: Analysis, scores: np.ndarray, chosen: Sequence[int]) ->
     points = []
     for index in chosen:
         sentence = sentences[index]
-        skip = dateline_length(sentence.text)
+        skip = max(analysis.quote_start(index), dateline_length(sentence.text))
+        speaker = analysis.turns.speakers[index] if analysis.turns is not None else ""
         points.append(
             KeyPoint(
                 text=sentence.text[skip:],
@@ -56,6 +59,7 @@ def key_points(analysis: Analysis, scores: np.ndarray, chosen: Sequence[int]) ->
                 topic=int(analysis.sentence_topic[index]),
                 section=sentence.section,
                 sentence=index,
+                speaker=speaker,
             )
         )
     return points
@@ -82,7 +86,7 @@ def assemble(
         method=method,
         order=order,
         key_points=tuple(points),
-        topics=analysis.topics,
+        topics=fitted_topics(analysis, points),
         key_terms=analysis.key_terms,
         stats=make_stats(len(document.sentences), words, points, document.language),
         whole=whole,
@@ -92,3 +96,15 @@ def assemble(
         focus_terms=focus.matched if focus is not None else (),
         focus_topic=focus.topic if focus is not None else None,
     )
+
+
+def fitted_topics(analysis: Analysis, points: Sequence[KeyPoint]) -> tuple[Topic, ...]:
+    """The document's topics, each labelled with words its key points say (see fit_labels)."""
+    if not points:
+        return analysis.topics
+    totals = analysis.matrix.column_sums()
+    weight = {term: float(totals[j]) for j, term in enumerate(analysis.terms) if j < len(totals)}
+    display_of_term = dict(zip(analysis.terms, analysis.display, strict=False))
+    term_of_display = {form: term for term, form in display_of_term.items()}
+    point_terms = [analysis.term_lists[p.sentence] for p in points]
+    return fit_labels(analysis.topics, points, point_terms, term_of_display, weight, display_of_term)

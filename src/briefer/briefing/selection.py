@@ -15,7 +15,9 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..analysis import Analysis
-from ..language.openings import is_dangling, is_fragment
+from ..analysis.centrality import centrality, lead_is_central
+from ..language.fragments import is_fragment
+from ..language.openings import is_dangling
 from ..model import Sentence
 
 # Two key points sharing more than this cosine of their terms say the same thing.
@@ -23,6 +25,11 @@ REDUNDANCY = 0.5
 # Once a topic has a key point, its other sentences count this much less, so that a longer
 # briefing spans the document's topics instead of piling up on the first one.
 COVERED_TOPIC = 0.3
+# Likewise a section (headed, or found from a shift of topic) of a document that does not put
+# its point first: a report's or a paper's key points come from across its parts, results
+# and conclusions included, not from the first pages alone.
+COVERED_SECTION = 0.5
+MIN_SECTIONS = 3
 
 
 @dataclass(frozen=True)
@@ -40,6 +47,8 @@ class Rules:
     hold_dangling: bool = False
     # Each topic covered lowers the rest of that topic.
     spread_topics: bool = False
+    # Each section covered lowers the rest of that section.
+    spread_sections: bool = False
     # A sentence scored 0 is never chosen, even to fill the budget.
     positive_only: bool = False
 
@@ -51,7 +60,12 @@ FOCUSED = Rules(redundancy=REDUNDANCY, hold_dangling=True, positive_only=True)
 
 def refined(analysis: Analysis) -> Rules:
     """The rules for one document briefed by a ranker that lets the briefing refine its choice."""
-    return Rules(redundancy=REDUNDANCY, hold_dangling=True, spread_topics=covers_topics(analysis))
+    return Rules(
+        redundancy=REDUNDANCY,
+        hold_dangling=True,
+        spread_topics=covers_topics(analysis),
+        spread_sections=covers_sections(analysis),
+    )
 
 
 def choose(
@@ -62,16 +76,14 @@ def choose(
     lengths: list[int],
     rules: Rules = PLAIN,
 ) -> list[int]:
-    """Indices of the key points, in document order: the best-scored sentences that fit ``rules``.
-
-    Whatever the rules, a sentence of a references part is never chosen and a fragment (a
-    heading, a stub, a piece of a sentence the layout cut) only when no whole sentence fits.
-    """
+    """Indices of the key points, in document order: the best-scored sentences that fit ``rules``."""
     unquotable = _unquotable(analysis)
     order = _whole_sentences_first(np.argsort(-scores, kind="stable"), unquotable)
     sentences = analysis.document.sentences
     term_sets = [frozenset(t) for t in analysis.term_lists] if rules.needs_terms or rules.word_overlap else []
     topic_of = analysis.sentence_topic
+    section_of = np.asarray([s.section for s in analysis.document.sentences], dtype=np.int64)
+    sections_covered: set[int] = set()
     adjusted = scores.astype(np.float64, copy=True)
     chosen: list[int] = []
     held_back: list[int] = []
@@ -87,10 +99,6 @@ def choose(
         position += 1
         if index in rejected or index in chosen or index in held_back:
             continue
-        if chosen and unquotable[0][index]:
-            # Fragments come after every whole sentence: past them, only short pieces would
-            # fill what is left of a word budget.
-            break
         if (
             (max_words is not None and used_words + lengths[index] > max_words)
             or (rules.needs_terms and not term_sets[index])
@@ -102,21 +110,43 @@ def choose(
             rejected.add(index)
             continue
         opens = not chosen or index < min(chosen)
-        if rules.hold_dangling and opens and is_dangling(sentences[index].text, analysis.document.language):
+        quote = sentences[index].text[analysis.quote_start(index) :]
+        if rules.hold_dangling and opens and is_dangling(quote, analysis.document.language):
             # It would open the briefing pointing at context the reader does not have.
             held_back.append(index)
             continue
         chosen.append(index)
         quoted.add(sentences[index].text)
         used_words += lengths[index]
-        topic = int(topic_of[index])
-        if rules.spread_topics and topic not in covered:
-            covered.add(topic)
-            adjusted[topic_of == topic] *= COVERED_TOPIC
+        if _spread(adjusted, rules, topic_of, section_of, index, covered, sections_covered):
             order = _whole_sentences_first(np.argsort(-adjusted, kind="stable"), unquotable)
             position = 0
     _bring_back(held_back, chosen, quoted, limit, max_words, used_words, lengths, sentences)
     return sorted(chosen)
+
+
+def _spread(
+    adjusted: np.ndarray,
+    rules: Rules,
+    topic_of: np.ndarray,
+    section_of: np.ndarray,
+    index: int,
+    topics: set[int],
+    sections: set[int],
+) -> bool:
+    """Lower the rest of a newly covered topic and section; True when any score changed."""
+    changed = False
+    topic = int(topic_of[index])
+    if rules.spread_topics and topic not in topics:
+        topics.add(topic)
+        adjusted[topic_of == topic] *= COVERED_TOPIC
+        changed = True
+    section = int(section_of[index])
+    if rules.spread_sections and section not in sections:
+        sections.add(section)
+        adjusted[section_of == section] *= COVERED_SECTION
+        changed = True
+    return changed
 
 
 def _bring_back(
@@ -170,6 +200,14 @@ def covers_topics(analysis: Analysis) -> bool:
     """True when topics follow paragraphs (see analysis.factorise.with_paragraphs) and are worth spanning."""
     document = analysis.document
     return len(document.paragraphs) >= 3 and len(document.sentences) > len(document.paragraphs)
+
+
+def covers_sections(analysis: Analysis) -> bool:
+    """True when key points should come from across the document's sections: it has several,
+    and its opening is not where its point is (news, whose lead is central, keeps its lead)."""
+    if len(analysis.document.sections) < MIN_SECTIONS:
+        return False
+    return not lead_is_central(centrality(analysis.matrix))
 
 
 def _unquotable(analysis: Analysis) -> tuple[np.ndarray, np.ndarray]:

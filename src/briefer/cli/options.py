@@ -15,8 +15,9 @@ if TYPE_CHECKING:
 EPILOG = """\
 methods: {methods} (default: topic)
 
-budget: with no -n, --words or --ratio, a briefing has a fifth of the sentences,
-at least 3 and at most 10. A text already within the budget is given whole.
+budget: with no -n, --words or --ratio, a briefing has a fifth of the sentences up to
+50 (at least 3), then grows with the square root of the length, to at most 25 (a
+300-sentence report gets 24). A text already within the budget is given whole.
 Chinese and Japanese are counted in characters.
 
 languages: detected from the text (--language auto, the default), or --language

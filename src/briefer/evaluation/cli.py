@@ -12,13 +12,16 @@ from ..errors import EXIT_OK
 EPILOG = """\
 input: JSON Lines, one object a line: "id", "text" and a reference — "highlights" (one
 summary as a list of sentences), "summaries" (several summaries: scores are averaged over
-them) or "summary" (one string). Methods see only "text".
+them) or "summary" (one string). Methods see only "text". A transcript's key point is scored as shown: "Speaker: words".
 
 figures: ROUGE-1, ROUGE-2 and ROUGE-Lsum F1 in percent (rouge-score, Porter-stemmed);
 dangling = share of summaries whose first sentence opens with a pronoun or connective
-("He", "This", "However", ...) after any dateline; fragment = share of key points that are
-not whole sentences (at most three words, opening lower-case, mostly capitals, or ending
-without . ! or ?, where a list item may also end with ; or :); seconds = time spent in briefer's
+("He", "This", "However", ...) after any dateline; fragment % = share of key points that
+are no whole sentence (three words or fewer, a lower-case start after any enumerator or quote
+mark, mostly capitals, or no closing . ! ? …; ; and : allowed for list items); label fit =
+share of key points whose topic label shares a word stem with them; junk label terms % =
+share of the shown labels' words and key terms that are numbers, section markers (SEC),
+one or two letters, or all-capital abbreviations; seconds = time spent in briefer's
 brief() for that method (topic analysis included), or in the greedy oracle search.
 
 exit codes: 0 ok, 2 usage, 3 unreadable or malformed set, 4 output error, 130/143 interrupted.

@@ -6,20 +6,10 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from .. import (
-    BrieferError,
-    Budget,
-    analyze,
-    brief,
-    build_document,
-    dateline_length,
-    is_dangling,
-    is_fragment,
-    method_names,
-    rank,
-)
+from .. import BrieferError, Budget, analyze, brief, build_document, dateline_length, is_dangling, method_names, rank
 from .data import Record
 from .oracle import oracle
+from .quotes import QuoteCounts
 from .rouge import Rouge, score
 
 ORACLE = "oracle"
@@ -35,32 +25,20 @@ class MethodResult:
     scores: list[Rouge] = field(default_factory=list)
     dangling: int = 0
     summaries: int = 0
-    # Key points that are not whole sentences (see briefer.is_fragment), and all key points.
-    fragments: int = 0
-    points: int = 0
     words: int = 0
     seconds: float = 0.0
     # Records this method could not brief (scored as an empty summary, so that every method
     # is averaged over the same documents).
     failures: int = 0
+    quotes: QuoteCounts = field(default_factory=QuoteCounts)
 
     @property
     def documents(self) -> int:
         return len(self.scores)
 
-    def add(
-        self,
-        chosen: list[str],
-        references: tuple[tuple[str, ...], ...],
-        seconds: float,
-        language: str,
-        items: Sequence[bool] = (),
-    ) -> None:
-        """Count one summary: its ROUGE, its length, its time, how its first sentence opens and
-        how many of its sentences are fragments (``items``: which are list items)."""
+    def add(self, chosen: list[str], references: tuple[tuple[str, ...], ...], seconds: float, language: str) -> None:
+        """Count one summary: its ROUGE, its length, its time and how its first sentence opens."""
         self.seconds += seconds
-        self.points += len(chosen)
-        self.fragments += sum(is_fragment(text, bool(items) and items[i]) for i, text in enumerate(chosen))
         self.scores.append(score(chosen, references))
         self.words += sum(len(s.split()) for s in chosen)
         if chosen:
@@ -77,10 +55,6 @@ class MethodResult:
     def dangling_rate(self) -> float:
         return 100 * self.dangling / self.summaries if self.summaries else 0.0
 
-    @property
-    def fragment_rate(self) -> float:
-        return 100 * self.fragments / self.points if self.points else 0.0
-
     def as_dict(self) -> dict:
         return {
             "method": self.method,
@@ -88,7 +62,9 @@ class MethodResult:
             "rouge2": round(self.mean("r2"), 2),
             "rougeLsum": round(self.mean("rlsum"), 2),
             "dangling_percent": round(self.dangling_rate, 2),
-            "fragment_percent": round(self.fragment_rate, 2),
+            "fragment_percent": round(self.quotes.fragment_rate, 2),
+            "label_fit_percent": round(self.quotes.label_fit_rate, 2),
+            "junk_label_terms_percent": round(self.quotes.junk_rate, 2),
             "mean_words": round(self.words / self.documents, 1) if self.documents else 0.0,
             "seconds": round(self.seconds, 2),
             "documents": self.documents,
@@ -122,10 +98,10 @@ def evaluate(
         for method in methods:
             result = results[method]
             started = time.perf_counter()
-            items: list[bool] = []
             if method == ORACLE:
                 texts = [s.text[dateline_length(s.text) :] for s in document.sentences]
                 chosen = [texts[i] for i in oracle(texts, record.references, sentences)]
+                result.quotes.add_texts(chosen)
             else:
                 try:
                     # Ranked here rather than by brief(), which refuses sumy's slow methods on
@@ -133,15 +109,13 @@ def evaluate(
                     analysis = analyze(document)
                     scores = rank(analysis, method)
                     briefing = brief(document, method=method, budget=budget, analysis=analysis, scores=scores)
-                    chosen = [p.text for p in briefing.key_points]
-                    kinds = [
-                        document.paragraphs[document.sentences[p.sentence].paragraph].kind for p in briefing.key_points
-                    ]
-                    items = [kind == "item" for kind in kinds]
+                    # A transcript's key point is read with its speaker's name beside it.
+                    chosen = [f"{p.speaker}: {p.text}" if p.speaker else p.text for p in briefing.key_points]
+                    result.quotes.add(briefing)
                 except BrieferError:
                     result.failures += 1
                     chosen = []
-            result.add(chosen, record.references, time.perf_counter() - started, document.language, items)
+            result.add(chosen, record.references, time.perf_counter() - started, document.language)
         if on_record:
             on_record(number)
     return [results[m] for m in methods], skipped

@@ -16,14 +16,17 @@ def as_table(results: Sequence[MethodResult], meta: dict) -> str:
         f"{meta['sentences']} sentences a summary"
         + (f" ({meta['skipped']} without sentences skipped)" if meta.get("skipped") else ""),
         "",
-        "| method | R-1 | R-2 | R-Lsum | dangling % | fragment % | words | seconds |",
-        "|---|---|---|---|---|---|---|---|",
+        "| method | R-1 | R-2 | R-Lsum | dangling % | fragment % | label fit | junk label terms % | words | seconds |",
+        "|---|---|---|---|---|---|---|---|---|---|",
     ]
     for result in results:
         d = result.as_dict()
+        fit = "-" if result.method == "oracle" else f"{d['label_fit_percent']:.1f}"
+        junk = "-" if result.method == "oracle" else f"{d['junk_label_terms_percent']:.1f}"
         lines.append(
             f"| {d['method']} | {d['rouge1']:.2f} | {d['rouge2']:.2f} | {d['rougeLsum']:.2f} | "
-            f"{d['dangling_percent']:.1f} | {d['fragment_percent']:.1f} | {d['mean_words']:.1f} | {d['seconds']:.1f} |"
+            f"{d['dangling_percent']:.1f} | {d['fragment_percent']:.1f} | {fit} | {junk} | "
+            f"{d['mean_words']:.1f} | {d['seconds']:.1f} |"
         )
     failed = [f"{r.method} {r.failures}" for r in results if r.failures]
     if failed:

@@ -122,32 +122,3 @@ def is_dangling(text: str, language: str = "en") -> bool:
 
         return opens_with_reference(text[dateline_length(text) :], language)
     return opening_word(text) in DANGLING_WORDS
-
-
-# A list marker or section number before a quote's words: "(a)", "2.", "iv)", "-", "•".
-_ENUMERATOR = re.compile(r"^(?:[-*+•‣◦]|\(?(?:\d{1,3}|[a-zA-Z]|[ivxlcdmIVXLCDM]{1,6})[.)])\s+")
-_OPENING_QUOTES = "\"'“‘«„‚(["
-# Closing quotes and brackets may follow the full stop: 'he said "no."' and '(see below.)'.
-_CLOSERS = "\"'”’»)]}"
-
-
-def is_fragment(text: str, item: bool = False) -> bool:
-    """True when a key point is not a whole sentence: a heading, a stub or a piece of one.
-
-    A fragment has at most three words, opens lower-case (after any enumerator or opening
-    quote), is mostly capitals, or ends without ``. ! ? …`` — list items (``item``) may end
-    with ``;`` or ``:`` as legal lists do.
-    """
-    stripped = text.strip()
-    if len(stripped.split()) <= 3:
-        return True
-    body = _ENUMERATOR.sub("", stripped, count=1).lstrip(_OPENING_QUOTES + " ")
-    if body[:1].islower():
-        return True
-    letters = [c for c in stripped if c.isalpha() and c.lower() != c.upper()]
-    if letters and sum(c.isupper() for c in letters) > 0.6 * len(letters):
-        return True
-    last = stripped.rstrip(_CLOSERS)
-    ends = ".!?…" + (";:" if item else "")
-    # Chinese and Japanese full stops end sentences too.
-    return not last.endswith(tuple(ends + "。！？"))

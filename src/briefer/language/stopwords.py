@@ -140,6 +140,21 @@ _EXTRA_STOP_WORDS = {
             "she's",
             "they're",
             "we're",
+            # Spoken filler: transcripts are full of it, and it names no topic.
+            "okay",
+            "ok",
+            "yeah",
+            "yep",
+            "uh",
+            "um",
+            "mm",
+            "mmm",
+            "hmm",
+            "mm-hmm",
+            "uh-huh",
+            "um-hmm",
+            "gonna",
+            "wanna",
         ]
     ),
     # The verbs of reported speech, likewise: news in every language is full of them.

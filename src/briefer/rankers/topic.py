@@ -7,7 +7,10 @@ stands — but the position prior is only applied as strongly as the document ea
 its opening sentences are more central than the rest (news puts its point first), the lead
 counts; when they are not (reports, essays, transcripts), position barely matters. Sentences
 that make poor quotes — fragments, questions, captions, calls to click — are discounted, and
-long ones a little, so that three key points do not become three paragraphs.
+long ones a little, so that three key points do not become three paragraphs. A sentence that
+is no whole sentence — a heading, an enumerator stub, a piece cut by the line layout, a
+spoken "so th" — counts a fraction of one that is, and a turn of nothing but filler ("Okay.",
+"Mm-hmm.") counts nothing; in a transcript the speaker's name is left out of what is weighed.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ import numpy as np
 
 from ..analysis.centrality import centrality, directed_centrality, lead_is_central
 from ..analysis.topics import Analysis
+from ..language.fragments import is_filler, is_fragment
 from ..language.openings import dateline_length, is_dangling
 from ..model import count_words
 
@@ -26,8 +30,15 @@ SALIENCE_WEIGHT = 0.5
 DIRECTED_WEIGHT = 0.5
 NEWS_PRIOR = 0.75
 FLAT_PRIOR = 0.2
+CLOSE_PRIOR = 0.2
+CLOSE_WEIGHT = 0.8
 LENGTH_POWER = 0.2
+# Reports, papers and bills make their points in longer sentences than news.
+OTHER_LENGTH_POWER = 0.0
+OTHER_LONG = False
 NUMBER_BONUS = 0.1
+# A fragment counts this share of a whole sentence: kept only when nothing better is left.
+FRAGMENT = 0.01
 
 # Matched against the lower-cased sentence: three times faster than a case-blind pattern.
 _BOILERPLATE = re.compile(
@@ -51,14 +62,22 @@ class TopicRanker:
         central = _normalise(centrality(analysis.matrix))
         content = SALIENCE_WEIGHT * salience + (1 - SALIENCE_WEIGHT) * central
         content = content + DIRECTED_WEIGHT * _normalise(directed_centrality(analysis.matrix))
-        prior = 1.0 / np.power(1.0 + np.arange(n), self.prior_strength(analysis, central))
-        penalty = np.asarray([_penalty(s.text, document.language) for s in document.sentences])
+        # News puts its point first, and so does a meeting: its chair opens on the agenda.
+        news = lead_is_central(central) or analysis.turns is not None
+        prior = self.prior(n, news)
+        penalty = np.asarray([quote_factor(analysis, i, news) for i in range(n)])
         return content * prior * penalty
 
     @staticmethod
-    def prior_strength(analysis: Analysis, central: np.ndarray) -> float:
-        """How much the opening counts: strong when the lead is central, weak otherwise."""
-        return NEWS_PRIOR if lead_is_central(central) else FLAT_PRIOR
+    def prior(n: int, news: bool) -> np.ndarray:
+        """How much each place counts: the opening strongly in news; in other writing the
+        opening a little, and the close nearly as much (a paper's or a report's conclusions)."""
+        places = np.arange(n, dtype=np.float64)
+        if news:
+            return 1.0 / np.power(1.0 + places, NEWS_PRIOR)
+        opening = 1.0 / np.power(1.0 + places, FLAT_PRIOR)
+        closing = CLOSE_WEIGHT / np.power(1.0 + places[::-1], CLOSE_PRIOR)
+        return np.maximum(opening, closing)
 
 
 def _topic_salience(analysis: Analysis) -> np.ndarray:
@@ -76,17 +95,30 @@ def _normalise(values: np.ndarray) -> np.ndarray:
 _DIGIT = re.compile(r"\d")
 
 
-def _penalty(text: str, language: str = "en") -> float:
+def quote_factor(analysis: Analysis, index: int, news: bool = True) -> float:
+    """How well sentence ``index`` reads as a quote on its own (1 for a plain full sentence)."""
+    document = analysis.document
+    sentence = document.sentences[index]
+    text = sentence.text[analysis.quote_start(index) :]
+    if is_filler(text):
+        return 0.0
+    factor = _penalty(text, document.language, LENGTH_POWER if news else OTHER_LENGTH_POWER, news or OTHER_LONG)
+    if is_fragment(text[dateline_length(text) :], list_item=document.paragraphs[sentence.paragraph].kind == "item"):
+        factor *= FRAGMENT
+    return factor
+
+
+def _penalty(text: str, language: str = "en", length_power: float = LENGTH_POWER, long_penalty: bool = True) -> float:
     # Chinese and Japanese count characters (model.count_words), not space-separated runs.
     words = count_words(text)
     # Length normalisation: a long sentence holds more words of every topic but reads as a paragraph.
-    factor = 1.0 / max(words, 5) ** LENGTH_POWER
+    factor = 1.0 / max(words, 5) ** length_power
     # Figures — counts, dates, sums — are the facts a briefing is read for.
     if _DIGIT.search(text, dateline_length(text)):
         factor *= 1.0 + NUMBER_BONUS
     if words < 6:
         factor *= 0.3
-    elif words < 10 or words > 60:
+    elif words < 10 or (long_penalty and words > 60):
         factor *= 0.7
     stripped = text.rstrip("\"”’' )")
     if stripped.endswith(("?", "？")):

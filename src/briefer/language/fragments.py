@@ -1,0 +1,55 @@
+"""Quotes that do not read as a sentence: fragments, and spoken turns of nothing but filler.
+
+Shared by the ranker (which keeps them out of a briefing) and the evaluation (which counts
+them as ``fragment %``), so that both judge a quote the same way. A fragment, as the
+structure issue defines it: at most three words, or starting lower-case (after any
+enumerator or quote mark), or mostly upper-case letters, or ending without ``. ! ? …``
+(closing quotes and brackets after them allowed; ``;`` and ``:`` allowed for list items).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import count_words
+
+# "(a)", "(1)", "(iv)", "1.", "2.1", "a)", "•", "-", "*", and the quote marks a quote may open with.
+_OPENING = re.compile(
+    r"^(?:\s*(?:\((?:[0-9]{1,3}|[a-zA-Z]{1,2}|[ivxlcIVXLC]{1,6})\)|[0-9]{1,3}(?:\.[0-9]{1,3})*[.)]|"
+    r"[a-z][.)](?=\s)|[•·\-–—*▪◦‣]|[\"“”‘’'`«»„]+))+\s*"
+)
+_CLOSING = "\"”’'`»)]}›"
+_ENDS = (".", "!", "?", "…", "。", "！", "？", "‼", "⁉")
+_LIST_ENDS = (";", ":", "；", "：")
+# Words of a spoken turn that say nothing on their own: "Okay.", "Mm-hmm.", "Yeah, yeah."
+_FILLER_WORDS = (
+    "okay ok yeah yes yep yup no nope mm mmm mm-hmm hmm hm uh um uh-huh um-hmm huh ah oh er erm eh "
+    "right alright sure well so and but or cool great good fine thanks thank you true exactly "
+    "really wow bye hello hi hey sorry pardon indeed absolutely definitely totally"
+)
+FILLERS = frozenset(_FILLER_WORDS.split(" "))
+_WORDS = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+
+
+def is_fragment(text: str, list_item: bool = False) -> bool:
+    """True when ``text`` is not a whole sentence a reader can take on its own (see above)."""
+    text = text.strip()
+    if count_words(text) <= 3:
+        return True
+    body = _OPENING.sub("", text, count=1)
+    first = next((c for c in body if c.isalpha()), "")
+    if first and first.islower():
+        return True
+    cased = [c for c in text if c.isalpha() and (c.isupper() or c.islower())]
+    if cased and sum(c.isupper() for c in cased) > 0.6 * len(cased):
+        return True
+    end = text.rstrip(_CLOSING + " ")
+    if end.endswith(_ENDS):
+        return False
+    return not (list_item and end.endswith(_LIST_ENDS))
+
+
+def is_filler(text: str) -> bool:
+    """True when a turn or sentence holds nothing but filler words ("Okay.", "Mm-hmm, yeah.")."""
+    found = _WORDS.findall(text.lower())
+    return all(word in FILLERS for word in found)

@@ -1,0 +1,281 @@
+"""Briefings of every kind of document: a bill, a paper, a meeting transcript, long texts.
+
+Small hand-made texts of each genre, asserting what the briefing must and must not contain;
+labels and key terms that are words of the text; the default length; the quality measures
+of brief-eval (fragments, label fit, junk label words).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from briefer import Budget, analyze, brief, build_document, is_fragment, is_junk_term, load, render
+from briefer.briefing.budget import default_length
+from briefer.evaluation.quotes import QuoteCounts
+
+BILL = """SECTION 1. SHORT TITLE.
+
+This Act may be cited as the ``Rural Water Safety Act of 2024''.
+
+SEC. 2. FINDINGS.
+
+Congress finds the following:
+
+(1) Millions of rural households depend on private wells for their drinking water.
+
+(2) Private wells are not covered by the testing rules that apply to public water systems.
+
+(3) Nitrate and arsenic contamination of private wells has risen in farming counties.
+
+SEC. 3. GRANTS FOR WELL TESTING.
+
+(a) In General.--The Administrator shall make grants to States to test private wells in rural counties.
+
+(b) Use of Funds.--A State shall use the grant to test wells for nitrate, arsenic and bacteria.
+
+(c) Reports.--Each State that receives a grant shall report the results of the testing to the Administrator every year.
+
+SEC. 4. AUTHORIZATION OF APPROPRIATIONS.
+
+There are authorized to be appropriated to carry out this Act $50,000,000 for each of fiscal years 2025 through 2029.
+"""
+
+PAPER = """# Fast Tagging with Sparse Markov Models
+
+## Abstract
+
+We present a tagger that uses sparse second order Markov models for part-of-speech tagging.
+
+## 1 Introduction
+
+Part-of-speech taggers are used by many language processing systems as a first step.
+Statistical taggers have been compared with rule-based taggers in many studies.
+The question which model tags best is still open.
+We describe a tagger built on sparse Markov models and smoothing of trigram counts.
+
+## 2 Model
+
+The tagger uses second order Markov models in which the states are pairs of tags.
+Transition probabilities are estimated from trigram counts with linear interpolation.
+Unknown words are handled by a suffix analysis of the last letters of each word.
+The interpolation weights are set by deleted interpolation on the training corpus.
+
+## 3 Results
+
+On the Penn Treebank the sparse tagger reaches an accuracy of 96.7 percent.
+On unknown words the suffix analysis raises accuracy from 82 percent to 86 percent.
+Tagging runs at fifty thousand tokens a second on one processor core.
+Training on a tenth of the corpus still gives an accuracy of 95 percent.
+
+## 4 Conclusion
+
+Sparse Markov models with suffix analysis tag as accurately as the best statistical taggers.
+The tagger is fast to train and fast to run, which makes it a good first step for parsers.
+"""
+
+TRANSCRIPT = """Project Manager: Okay.
+
+Marketing: Mm-hmm.
+
+Project Manager: Today we decide the price and the materials of the new remote control.
+
+Industrial Designer: Yeah.
+
+Industrial Designer: The rubber case costs more than plastic but users find it more comfortable to hold.
+
+Marketing: Okay.
+
+Marketing: Our survey shows that young users will pay twenty-five euros for a remote control with a rubber case.
+
+Project Manager: Right.
+
+Project Manager: So we keep the rubber case and we drop the voice recognition to stay within the budget.
+
+User Interface: Uh-huh.
+
+User Interface: The buttons for volume and channels should be large and placed at the top of the remote.
+
+Industrial Designer: Yeah, yeah.
+
+Industrial Designer: The solar cell cannot power the backlight, so the remote control needs a battery as well.
+
+Marketing: Okay.
+
+Project Manager: Next meeting we look at the prototype of the remote control and its rubber case.
+"""
+
+
+def _words(text: str) -> set[str]:
+    return {w.lower() for w in re.findall(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*", text)}
+
+
+def test_a_bills_briefing_quotes_sentences_not_headings_stubs_or_section_markers():
+    document = build_document(BILL)
+    briefing = brief(document, budget=Budget(sentences=4))
+    items = {p.index for p in document.paragraphs if p.kind == "item"}
+    for point in briefing.key_points:
+        assert point.text == document.text[point.start : point.end]
+        assert not point.text.isupper()
+        item = document.sentences[point.sentence].paragraph in items
+        assert not is_fragment(point.text, list_item=item), point.text
+    shown = [w for t in briefing.topics for w in t.label.split(", ") if w] + list(briefing.key_terms)
+    assert shown
+    assert not [w for w in shown if is_junk_term(w)]
+    assert not {"sec", "section"} & {w.lower() for w in shown}
+
+
+def test_a_papers_briefing_reaches_its_results_and_conclusion(tmp_path):
+    path = tmp_path / "paper.md"
+    path.write_text(PAPER, encoding="utf-8")
+    document = load(str(path))
+    assert len(document.sections) >= 5
+    briefing = brief(document, budget=Budget(sentences=5))
+    titles = {document.sections[p.section].title for p in briefing.key_points}
+    assert titles & {"3 Results", "4 Conclusion"}
+    # Not all from the opening: the key points span at least three sections.
+    assert len({p.section for p in briefing.key_points}) >= 3
+
+
+def test_a_transcripts_key_points_have_their_speaker_and_are_never_filler():
+    document = build_document(TRANSCRIPT)
+    briefing = brief(document, budget=Budget(sentences=4))
+    assert len(briefing.key_points) == 4
+    for point in briefing.key_points:
+        assert point.speaker in {"Project Manager", "Marketing", "Industrial Designer", "User Interface"}
+        # The quote is verbatim and does not include the name.
+        assert point.text == document.text[point.start : point.end]
+        assert not point.text.startswith(point.speaker)
+        assert document.text[: point.start].rstrip().endswith(f"{point.speaker}:")
+        assert len(point.text.split()) > 3
+    # Speakers' names are no topic: no label or key term is a name's word.
+    shown = {w.lower() for t in briefing.topics for w in t.label.split(", ")} | {t.lower() for t in briefing.key_terms}
+    assert not shown & {"manager", "marketing", "designer", "interface", "okay", "yeah"}
+
+
+def test_a_speaker_is_shown_in_text_markdown_and_json():
+    briefing = brief(build_document(TRANSCRIPT), budget=Budget(sentences=2))
+    speakers = [p.speaker for p in briefing.key_points]
+    data = json.loads(render(briefing, "json"))
+    assert [p["speaker"] for p in data["summary"]] == speakers
+    text = render(briefing, "text", width=200)
+    markdown = render(briefing, "markdown")
+    for point in briefing.key_points:
+        assert f"{point.speaker}: {point.text[:30]}" in text
+        assert f"**{point.speaker}:** " in markdown
+
+
+def test_a_text_that_is_not_a_transcript_has_no_speakers():
+    text = (
+        "Note: the figures below are provisional.\n\nThe council approved the budget on Monday after a long debate.\n\n"
+        "Spending on schools rises by four percent while road repairs are delayed.\n\n"
+        "The opposition said the plan leaves too little for housing."
+    )
+    briefing = brief(build_document(text), budget=Budget(sentences=2))
+    assert all(p.speaker == "" for p in briefing.key_points)
+    assert "speaker" not in json.loads(render(briefing, "json"))["summary"][0]
+
+
+def test_the_default_length_grows_with_the_text_within_its_bound():
+    lengths = [default_length(n) for n in range(1, 5000, 7)]
+    assert lengths == sorted(lengths)
+    assert min(lengths) == 3 and max(lengths) == 25
+    assert default_length(300) > default_length(40) > default_length(10)
+    assert Budget().sentence_limit(300) == default_length(300)
+
+
+def test_fragments_as_the_structure_issue_defines_them():
+    assert is_fragment("SEC.")
+    assert is_fragment("MONITORING OF DOMESTIC USES MADE OF CERTAIN FOREIGN COMMODITIES.")
+    assert is_fragment("but there were concerns about the cost of the plan.")
+    assert is_fragment("(a) in general the Secretary shall make the grants.")
+    assert is_fragment("The Secretary shall make grants to the States that are--")
+    assert is_fragment("The plan can expect a retirement income 13% higher than a colleague")
+    assert not is_fragment("The Secretary shall make grants to the States.")
+    assert not is_fragment('"We will win," she said.')
+    assert not is_fragment("(2) Private wells are not covered by the testing rules.")
+    assert is_fragment("(A) the quantity of the commodity used in the quarter;")
+    assert not is_fragment("(A) The quantity of the commodity used in the quarter;", list_item=True)
+    assert is_fragment("(A) The quantity of the commodity used in the quarter;", list_item=False)
+
+
+def test_junk_label_terms():
+    for word in ("SEC", "Sec", "cn", "ij", "uh", "2019", "BQ", "CRS", "x2"):
+        assert is_junk_term(word), word
+    for word in ("tagger", "Congress", "end-use", "Marie-Claude", "会议", "预算"):
+        assert not is_junk_term(word), word
+
+
+def test_quote_counts_measure_fragments_label_fit_and_junk():
+    document = build_document(BILL)
+    briefing = brief(document, budget=Budget(sentences=3))
+    counts = QuoteCounts()
+    counts.add(briefing)
+    assert counts.points == 3
+    assert counts.labelled == 3
+    assert 0 <= counts.label_fit_rate <= 100
+    assert counts.junk_rate == 0
+    counts.add_texts(["SEC. 2.", "A whole sentence of the bill is here."])
+    assert counts.points == 5 and counts.fragments >= 1
+
+
+def test_every_key_points_label_shares_a_word_with_it():
+    from briefer import analyzer_for
+
+    for text in (BILL, TRANSCRIPT):
+        briefing = brief(build_document(text), budget=Budget(sentences=4))
+        analyzer = analyzer_for(briefing.document.language)
+        labels = {t.id: t.label for t in briefing.topics}
+        for point in briefing.key_points:
+            said = set(analyzer.terms(point.text))
+            named = {analyzer.term_of_word(w) for w in labels[point.topic].split(", ")}
+            assert said & named, (labels[point.topic], point.text)
+
+
+_VOCABULARY = [
+    "river", "council", "budget", "school", "farm", "water", "price", "Senate", "NASA", "SEC", "cn", "ij",
+    "uh", "Okay", "2024", "7", "road", "tax", "teacher", "wells", "grant", "State", "ox", "IT",
+]  # fmt: skip
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(
+        st.lists(st.sampled_from(_VOCABULARY), min_size=4, max_size=14).map(lambda ws: " ".join(ws).capitalize() + "."),
+        min_size=3,
+        max_size=25,
+    )
+)
+def test_label_terms_are_words_of_the_text_and_never_junk(sentences):
+    text = "\n\n".join(" ".join(sentences[i : i + 2]) for i in range(0, len(sentences), 2))
+    document = build_document(text, language="en")
+    analysis = analyze(document)
+    briefing = brief(document, analysis=analysis)
+    words = _words(text)
+    shown = [w for t in briefing.topics for w in t.label.split(", ") if w] + list(briefing.key_terms)
+    shown += [w for t in briefing.topics for w in t.terms]
+    for word in shown:
+        assert word.lower() in words, word
+        assert not is_junk_term(word), word
+
+
+def test_a_speakers_name_with_brackets_and_abbreviations_is_never_quoted():
+    turns = [
+        "The Chair (Hon. Anthony Rota (Nipissing—Timiskaming, Lib.)): I call this meeting of the committee to order.",
+        "Mr. Gérard Deltell: The government must publish its plan for the spring before the budget vote.",
+        "The Chair (Hon. Anthony Rota (Nipissing—Timiskaming, Lib.)): Thank you.",
+        "Hon. Chrystia Freeland: The plan for the spring will be published with the budget next week.",
+        "Mr. Gérard Deltell: Families in Quebec are waiting for that plan and for the support it promises.",
+        "The Chair (Hon. Anthony Rota (Nipissing—Timiskaming, Lib.)): Okay.",
+    ]
+    document = build_document("\n\n".join(turns))
+    briefing = brief(document, budget=Budget(sentences=3))
+    for point in briefing.key_points:
+        assert point.speaker in {"The Chair (Hon. Anthony Rota (Nipissing—Timiskaming, Lib.))", "Mr. Gérard Deltell",
+                                 "Hon. Chrystia Freeland"}  # fmt: skip
+        assert "Rota" not in point.text and not point.text.startswith(")")
+        assert point.text not in ("Thank you.", "Okay.")
+        assert point.text == document.text[point.start : point.end]
