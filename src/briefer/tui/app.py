@@ -8,6 +8,7 @@ request replaces a stale one (``exclusive=True``), so the interface never waits 
 from __future__ import annotations
 
 import io
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,7 +16,7 @@ from typing import ClassVar
 
 from textual import work
 from textual.app import App, SystemCommand
-from textual.binding import BindingType
+from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
@@ -24,12 +25,14 @@ from ..model import Briefing, Document
 from ..pipeline import load, sample_path
 from ..rankers import fits
 from ..sources import DEFAULT_MAX_BYTES
-from .background import in_background
+from . import settings as config
+from .background import in_background, stop_all
 from .briefing_screen import BriefingScreen
 from .collection import Collection, SourceRow
 from .help_screen import HelpScreen
-from .keys import BRIEFING, HELP, QUIT, SHOW_BRIEFING, THEME
+from .keys import BRIEFING, CANCEL, HELP, OPEN, QUIT, SHOW_BRIEFING, THEME
 from .method_picker import MethodPicker
+from .open_dialog import OpenDialog
 from .reader_screen import ReaderScreen
 from .save_dialog import EXTENSIONS, SaveDialog, SaveRequest
 from .session import Article, Problem, method_names, open_article
@@ -47,13 +50,45 @@ class Source:
 class BrieferApp(App[int]):
     CSS_PATH = "app.tcss"
     TITLE = "briefer"
-    BINDINGS: ClassVar[list[BindingType]] = [HELP, THEME, QUIT, SHOW_BRIEFING, *BRIEFING]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        HELP,
+        THEME,
+        QUIT,
+        OPEN,
+        SHOW_BRIEFING,
+        CANCEL,
+        *BRIEFING,
+        # Named here, with an id, so that it can be rebound and the footer can show it.
+        Binding("ctrl+p", "command_palette", "Commands", id="command-palette", priority=True),
+    ]
 
-    def __init__(self, sources: list[Source], *, method: str = "topic", length: int = 0) -> None:
+    def __init__(
+        self,
+        sources: list[Source],
+        *,
+        method: str | None = None,
+        length: int = 0,
+        loader: Callable[[str], Callable[[], Document]] | None = None,
+        settings: config.Loaded | None = None,
+    ) -> None:
         super().__init__()
         self.sources = sources
-        self.method = method
-        self.length = length
+        # How to read a path or URL the user opens from inside the app (o).
+        self.loader = loader
+        loaded = settings if settings is not None else config.load()
+        self.settings = loaded.settings
+        self.settings_writable = loaded.writable
+        self.setting_problems = list(loaded.problems)
+        self.method = method or self._method_setting()
+        self.length = length or self.settings.length
+        self._apply_keymap()
+        if self.settings.theme:
+            if self.settings.theme in self.available_themes:
+                self.theme = self.settings.theme
+            else:
+                self.setting_problems.append(f"theme {self.settings.theme!r} is not one of Textual's themes")
+        # The long task running now (its note, and when it started), for the progress in the title bar.
+        self._busy: tuple[str, float] | None = None
         self.current = 0
         self.loaded: dict[int, Article | Problem] = {}
         # With several inputs, all are loaded and briefed as one (see _collect).
@@ -77,7 +112,118 @@ class BrieferApp(App[int]):
         return self.article.briefing if self.article is not None else None
 
     def get_default_screen(self) -> Screen:
-        return ReaderScreen()
+        return ReaderScreen(side=self.settings.sections)
+
+    def on_mount(self) -> None:
+        for problem in self.setting_problems:
+            self.notify(problem, title="Settings", severity="warning", timeout=10)
+        self.theme_changed_signal.subscribe(self, lambda theme: self.remember(theme=theme.name))
+
+    # --- settings ------------------------------------------------------------------------
+
+    def _method_setting(self) -> str:
+        wanted = self.settings.method
+        if wanted and wanted not in method_names():
+            names = ", ".join(method_names())
+            self.setting_problems.append(f"method {wanted!r} is not one of briefer's methods: {names}")
+            return "topic"
+        return wanted or "topic"
+
+    def _apply_keymap(self) -> None:
+        from .keys import binding_ids
+
+        keys = dict(self.settings.keys)
+        unknown = sorted(set(keys) - binding_ids())
+        if unknown:
+            self.setting_problems.append(f"no key has the id {', '.join(unknown)} (see the README for the ids)")
+        if keys:
+            self.set_keymap({k: v for k, v in keys.items() if k not in unknown})
+
+    def remember(self, **changes) -> None:
+        """Keep a changed setting for the next start (written in the background)."""
+        changed = self.settings.changed(**changes)
+        if changed == self.settings:
+            return
+        self.settings = changed
+        if self.settings_writable:
+            self._save_settings(changed)
+
+    @work(thread=True, exclusive=True, group="settings", exit_on_error=False)
+    def _save_settings(self, settings: config.Settings) -> None:
+        try:
+            config.save(settings)
+        except BrieferError as error:
+            # Said once: the app goes on with the settings it has.
+            self.settings_writable = False
+            self.call_from_thread(
+                self.notify, f"{error.message}; settings are not saved", title="Settings", severity="warning"
+            )
+
+    def get_key_display(self, binding: Binding) -> str:
+        # Textual draws enter as ⏎; a word is easier to read in the footer and the help.
+        names = {"enter": "enter", "escape": "esc", "pagedown": "pgdn", "pageup": "pgup"}
+        if not binding.key_display and binding.key in names:
+            return names[binding.key]
+        return super().get_key_display(binding)
+
+    # --- long tasks: progress and Esc -----------------------------------------------------
+
+    LONG = ("open", "collect", "brief")
+
+    def running(self) -> list[Worker]:
+        return [
+            w for w in self.workers if w.group in self.LONG and w.state in (WorkerState.PENDING, WorkerState.RUNNING)
+        ]
+
+    def _begin(self, note: str) -> None:
+        self._busy = (note, time.monotonic())
+        self._set_titles(note=note)
+        if not hasattr(self, "_progress_timer"):
+            self._progress_timer = self.set_interval(0.5, self._tick)
+        self._progress_timer.resume()
+        self.refresh_bindings()
+
+    def _tick(self) -> None:
+        if self._busy is None or not self.running():
+            self._busy = None
+            self._progress_timer.pause()
+            self.refresh_bindings()
+            return
+        note, since = self._busy
+        elapsed = time.monotonic() - since
+        if elapsed >= 1:
+            self._set_titles(note=f"{note} {elapsed:.0f} s · esc stops", busy=True)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "cancel":
+            return self._busy is not None and bool(self.running())
+        return True
+
+    def action_cancel(self) -> None:
+        running = self.running()
+        if not running:
+            return
+        groups = {w.group for w in running}
+        for group in groups:
+            self.workers.cancel_group(self, group)
+        # The work itself runs in threads that cannot be cancelled from outside; this stops them.
+        stop_all()
+        self._busy = None
+        self.refresh_bindings()
+        if groups & {"open", "collect"}:
+            source = self.sources[self.current] if self.sources else None
+            message = f"Stopped opening {source.name if source else 'the input'}; o opens a file or URL."
+            self.problem_message = message
+            if self.multi:
+                self.collection = None
+            self.loaded.pop(self.current, None)
+            self.call_later(self.screen_reader().show_article, None, message)
+            self._set_titles()
+        else:
+            # The briefing shown is the one before the change.
+            self.method = self.current_method()
+            self._set_titles()
+        self.notify("Stopped.", timeout=2)
 
     # --- opening -----------------------------------------------------------------------
 
@@ -85,7 +231,7 @@ class BrieferApp(App[int]):
         if not self.sources:
             return
         source = self.sources[self.current]
-        self._set_titles(note="opening…")
+        self._begin("opening…")
         # Said in the line under the text rather than with a loading overlay: an overlay moves
         # the focus, and every focus change rebuilds the footer.
         self.screen_reader().update_sentence_bar(f"Opening {source.name}…")
@@ -116,7 +262,7 @@ class BrieferApp(App[int]):
         self.loaded[first] = opened
         if first == self.current:
             await self._opened(first, opened)
-        self._set_titles(note=f"reading {len(sources)} sources…")
+        self._begin(f"reading {len(sources)} sources…")
 
         def collect() -> tuple[Collection, str]:
             entries = [
@@ -188,6 +334,37 @@ class BrieferApp(App[int]):
             await screen.show_article(found)
         self._briefing_changed()
 
+    def action_open(self) -> None:
+        if self.loader is None:
+            self.notify("This reader was started without a way to open files.", severity="warning")
+            return
+        if not isinstance(self.screen, OpenDialog):
+            self.push_screen(OpenDialog(), self._open_chosen)
+
+    def _open_chosen(self, spec: str | None) -> None:
+        if spec and self.loader is not None:
+            self.open_sources([spec])
+
+    def open_sources(self, specs: list[str]) -> None:
+        """Read ``specs`` instead of the inputs open now."""
+        for group in ("open", "collect", "brief"):
+            self.workers.cancel_group(self, group)
+        stop_all()
+        assert self.loader is not None
+        self.sources = [Source(spec, self.loader(spec)) for spec in specs]
+        self.current = 0
+        self.loaded = {}
+        self.multi = len(self.sources) > 1
+        self.collection = None
+        if not isinstance(self.screen, ReaderScreen):
+            self.switch_to_reader()
+        self.screen_reader().sources_changed()
+        self.open_current()
+
+    def switch_to_reader(self) -> None:
+        while len(self.screen_stack) > 1 and not isinstance(self.screen, ReaderScreen):
+            self.pop_screen()
+
     def switch_file(self, step: int) -> None:
         if len(self.sources) < 2:
             return
@@ -211,6 +388,7 @@ class BrieferApp(App[int]):
             self.notify(f"The briefing is already {'as long' if step > 0 else 'as short'} as it can be.", timeout=2)
             return
         self.length = length
+        self.remember(length=length)
         self.rebrief(method, length)
 
     def current_method(self) -> str:
@@ -240,6 +418,7 @@ class BrieferApp(App[int]):
 
     def use_method(self, name: str) -> None:
         self.method = name
+        self.remember(method=name)
         if self.multi:
             if self.collection is not None:
                 self.rebrief(name, self.collection.length)
@@ -252,7 +431,7 @@ class BrieferApp(App[int]):
         if self.multi:
             if self.collection is not None and self.collection.articles:
                 count = len(self.collection.articles)
-                self._set_titles(note=f"{method}: briefing {count} sources…")
+                self._begin(f"{method}: briefing {count} sources…")
                 self._rebrief_many(self.collection, method, length)
             return
         article = self.article
@@ -265,7 +444,7 @@ class BrieferApp(App[int]):
             except BrieferError as error:
                 self.notify(error.message, severity="error")
             return
-        self._set_titles(note=f"{method}: ranking…")
+        self._begin(f"{method}: ranking…")
         self._rebrief(method, length)
 
     @work(exclusive=True, group="brief", exit_on_error=False)
@@ -311,7 +490,7 @@ class BrieferApp(App[int]):
                 screen.refresh_briefing()
         self.briefings_shown += 1
 
-    def _set_titles(self, note: str = "") -> None:
+    def _set_titles(self, note: str = "", busy: bool = False) -> None:
         source = self.sources[self.current] if self.sources else None
         name = Path(source.name).name if source and source.name not in ("-", "") else "(stdin)"
         numbered = f"[{self.current + 1}/{len(self.sources)}] " if len(self.sources) > 1 else ""
@@ -319,6 +498,8 @@ class BrieferApp(App[int]):
         if title != self.title:
             self.title = title  # also the terminal window's title
         briefing = self.shown_briefing
+        if not busy and not note:
+            self._busy = None  # the long task is over: its result, or its error, is what is said
         if note:
             self.status = note
         elif briefing is not None and self.multi:
@@ -404,7 +585,8 @@ class BrieferApp(App[int]):
         self.exit(0)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
+        # Textual's own "Keys" (its bindings panel) would be a second entry of that name.
+        yield from (command for command in super().get_system_commands(screen) if command.title != "Keys")
         reader = self.screen_reader()
         yield SystemCommand(
             "Show the briefing", "Key points grouped by topic, key terms, counts (s)", self.action_briefing
@@ -427,6 +609,10 @@ class BrieferApp(App[int]):
         yield SystemCommand("Next section", "n or ]", lambda: reader.action_section(1))
         yield SystemCommand("Previous section", "p or [", lambda: reader.action_section(-1))
         yield SystemCommand("Toggle light/dark", "Switch theme (t)", self.action_toggle_theme)
+        yield SystemCommand("Open a file or URL", "Read another input instead (o or ctrl+o)", self.action_open)
+        yield SystemCommand(
+            "Hide or show the sections pane", "The sections beside the text (\\ or F9)", reader.action_toggle_side
+        )
         yield SystemCommand("Keys", "Show the keys (? or F1)", self.action_help)
         for number, source in enumerate(self.sources):
             if len(self.sources) > 1:
@@ -453,14 +639,17 @@ def make_app(
     inputs: list[str] | None = None,
     *,
     stdin: bytes | None = None,
-    method: str = "topic",
+    method: str | None = None,
     length: int = 0,
     language: str = "en",
     max_bytes: int = DEFAULT_MAX_BYTES,
     input_format: str | None = None,
     timeout: float | None = None,
 ) -> BrieferApp:
-    """The reader on ``inputs`` (paths, URLs, or ``-`` with ``stdin``'s bytes); the sample when empty."""
+    """The reader on ``inputs`` (paths, URLs, or ``-`` with ``stdin``'s bytes); the sample when empty.
+
+    ``method`` and ``length`` left out (None, 0) come from the settings (see settings.py).
+    """
     specs = list(inputs or [])
     if not specs:
         specs = ["-"] if stdin is not None else [str(sample_path())]
@@ -474,4 +663,4 @@ def make_app(
             return lambda: load("-", stdin=io.BytesIO(stdin or b""), **options)
         return lambda: load(spec, **options)
 
-    return BrieferApp([Source(spec, loader(spec)) for spec in specs], method=method, length=length)
+    return BrieferApp([Source(spec, loader(spec)) for spec in specs], method=method, length=length, loader=loader)

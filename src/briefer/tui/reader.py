@@ -283,7 +283,20 @@ class ReadingPane(VerticalScroll, can_focus=True):
 
     def watch_scroll_y(self, old: float, new: float) -> None:
         super().watch_scroll_y(old, new)
+        self._keep_cursor_in_view()
         section = self.current_section()
         if section != self._shown_section:
             self._shown_section = section
             self.post_message(self.SectionInView(section))
+
+    def _keep_cursor_in_view(self) -> None:
+        """Scrolled away from the sentence under focus: the focus follows to the first sentence
+        in view, so that the line under the text never describes one that cannot be seen."""
+        if not self._texts:
+            return
+        visible = self.visible_sentences()
+        if visible and self.cursor not in visible:
+            old, new = self.cursor, visible[0]
+            self.set_reactive(ReadingPane.cursor, new)
+            self.refresh_sentences(old, new)
+            self.post_message(self.CursorMoved(new))

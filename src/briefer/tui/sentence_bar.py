@@ -40,12 +40,12 @@ class SentenceBar(Widget):
         total = len(article.sentences)
         parts: list[tuple[str, str] | str] = [(f"{index + 1}/{total}", "bold")]
         parts += [("  ★ key", "bold $warning") if info.key else ("  ·", "$text-muted")]
-        parts += [
-            "  score ",
-            (f"{info.score:.2f}", "bold"),
-            f"  rank {info.rank}  ",
-            (info.topic or "-", "$accent"),
-        ]
+        if article.has_scores(article.method):
+            parts += ["  score ", (f"{info.score:.2f}", "bold"), f"  rank {info.rank}  "]
+        else:
+            # Not ranked yet (several sources still being briefed): no score to give.
+            parts += [("  not ranked yet  ", "$text-muted")]
+        parts += [(info.topic or "-", "$accent")]
         if note:
             parts += ["  ", (note, "$text-muted italic")]
         self.update(Content.assemble(*parts))
