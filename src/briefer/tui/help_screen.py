@@ -16,12 +16,13 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from .footer import KeysFooter
-from .keys import HELP_FOOTER, HELP_INTRO, HELP_SECTIONS, SCROLLING, all_bindings, keys_by_id
+from .keys import HELP_FOOTER, HELP_INTRO, HELP_SECTIONS, SCROLLING, keys_by_id, reader_bindings
 
 
 def help_rows(app) -> list[tuple[str, list[tuple[str, str]]]]:
     """The help's sections as (title, [(keys, what they do)]), with the keys as rebound."""
-    keys = keys_by_id(all_bindings(), getattr(app, "_keymap", {}))
+    # The reader's keys: the help and the briefing scroll with the same ids, and more keys.
+    keys = keys_by_id(reader_bindings(), getattr(app, "_keymap", {}))
 
     def shown(binding_id: str) -> str:
         return " or ".join(app.get_key_display(Binding(key, "")) for key in keys.get(binding_id, []))
@@ -56,10 +57,13 @@ class HelpView(Static):
         theme = self.app.current_theme
         accent = Style(color=theme.accent or theme.primary, bold=True)
         parts: list[RenderableType] = [Text(HELP_INTRO, style=Style(dim=True))]
-        for title, rows in help_rows(self.app):
+        sections = help_rows(self.app)
+        # One width for the key column of every section, so that the descriptions line up.
+        width = max((Text(keys).cell_len for _, rows in sections for keys, _ in rows), default=1)
+        for title, rows in sections:
             parts += [Text(), Text(title, style="bold")]
             grid = Table.grid(padding=(0, 2, 0, 0), expand=True)
-            grid.add_column(no_wrap=True, style=accent)
+            grid.add_column(no_wrap=True, style=accent, min_width=width)
             grid.add_column(ratio=1)
             for keys, what in rows:
                 grid.add_row(keys, what)

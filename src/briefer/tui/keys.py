@@ -94,6 +94,7 @@ READER_FOOTER = (
     entry("save", "Save", 9),
     entry("copy", "Copy", 11),
     entry("theme", "Theme", 12),
+    entry("command-palette", "Commands", 13),
 )
 
 BRIEFING_FOOTER = (
@@ -194,6 +195,11 @@ def all_bindings() -> list[Binding]:
     found += [b for b in BriefingScreen.BINDINGS if isinstance(b, Binding)]
     found += [b for b in HelpScreen.BINDINGS if isinstance(b, Binding)]
     return found
+
+
+def reader_bindings() -> list[Binding]:
+    """The reader screen's bindings and the app's, which the help describes."""
+    return [HELP, QUIT, THEME, OPEN, SHOW_BRIEFING, CANCEL, *BRIEFING, *READER]
 
 
 def binding_ids() -> set[str]:

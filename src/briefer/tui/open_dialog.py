@@ -33,12 +33,14 @@ class PathSuggester(Suggester):
             return None
         # Hidden entries only when asked for with a leading dot.
         hidden = start.startswith(".")
-        names = [n for n in names if n.startswith(start) and n != start and (hidden or not n.startswith("."))]
-        if not names:
-            return None
-        name = names[0]
         prefix = value[: len(value) - len(start)]
-        return prefix + name + (os.sep if (where / name).is_dir() else "")
+        for name in names:
+            if not name.startswith(start) or (name.startswith(".") and not hidden):
+                continue
+            folder_entry = (where / name).is_dir()
+            if name != start or folder_entry:  # a folder named in full still gains its "/"
+                return prefix + name + (os.sep if folder_entry else "")
+        return None
 
 
 class OpenDialog(ModalScreen[str | None]):
