@@ -94,7 +94,7 @@ class KeysFooter(Widget):
 
     @staticmethod
     def _item(keys: str, label: str, press: str) -> Content:
-        return Content.assemble((keys, "bold $footer-key-foreground"), " ", label).stylize(f"@click=press({press!r})")
+        return Content.assemble((keys, "bold $accent"), " ", label).stylize(f"@click=press({press!r})")
 
     def action_press(self, key: str) -> None:
         self.app.simulate_key(key)
