@@ -15,6 +15,7 @@ from briefer.tui.briefing_screen import BriefingScreen, BriefingView
 from briefer.tui.footer import KeysFooter
 from briefer.tui.help_screen import HelpScreen, help_text
 from briefer.tui.method_picker import MethodPicker
+from briefer.tui.open_dialog import OpenDialog
 from briefer.tui.reader import ParagraphView, ReadingPane
 from briefer.tui.reader_screen import ReaderScreen
 from briefer.tui.save_dialog import SaveDialog
@@ -391,7 +392,7 @@ async def test_resizes_cleanly(sample_app):
 def test_every_binding_has_an_id_and_shows():
     from briefer.tui.search_bar import SearchBar as Search
 
-    for owner in (BrieferApp, ReaderScreen, BriefingScreen, HelpScreen, MethodPicker, SaveDialog, Search):
+    for owner in (BrieferApp, ReaderScreen, BriefingScreen, HelpScreen, MethodPicker, SaveDialog, OpenDialog, Search):
         for binding in owner.BINDINGS:
             assert isinstance(binding, Binding)
             assert binding.id, (owner.__name__, binding.key)

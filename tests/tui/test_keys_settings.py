@@ -394,3 +394,15 @@ def test_config_path_follows_the_environment(monkeypatch, tmp_path):
     monkeypatch.delenv("BRIEFER_CONFIG")
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg"))
     assert settings.config_path() == tmp_path / "xdg" / "briefer" / "config.toml"
+
+
+def test_the_readme_lists_every_binding_id():
+    import re
+
+    from briefer.tui.keys import binding_ids
+
+    from .conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    listed = readme[readme.index("Binding ids:") :].split("\n\n")[0]
+    assert set(re.findall(r"`([a-z.-]+)`", listed)) == binding_ids()

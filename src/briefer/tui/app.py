@@ -498,8 +498,9 @@ class BrieferApp(App[int]):
         if title != self.title:
             self.title = title  # also the terminal window's title
         briefing = self.shown_briefing
-        if not busy and not note:
+        if not busy and not note and self._busy is not None:
             self._busy = None  # the long task is over: its result, or its error, is what is said
+            self.refresh_bindings()  # esc no longer stops anything
         if note:
             self.status = note
         elif briefing is not None and self.multi:
@@ -630,6 +631,8 @@ class BrieferApp(App[int]):
         self.open_current()
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.group in self.LONG:
+            self.refresh_bindings()
         if event.state == WorkerState.ERROR:
             # A bug in a worker is shown, not allowed to take the app down with a traceback.
             self.notify(str(event.worker.error), title="Something went wrong", severity="error", timeout=10)

@@ -187,14 +187,18 @@ HELP_SECTIONS: tuple[tuple[str, tuple[HelpRow, ...]], ...] = (
 
 
 def all_bindings() -> list[Binding]:
-    """Every binding of the reader's screens and the app, for the help and the config check."""
+    """Every binding with an id in the reader, its screens and dialogs (the ids a user may rebind)."""
+    from .app import BrieferApp
     from .briefing_screen import BriefingScreen
     from .help_screen import HelpScreen
+    from .method_picker import MethodPicker
+    from .open_dialog import OpenDialog
+    from .reader_screen import ReaderScreen
+    from .save_dialog import SaveDialog
+    from .search_bar import SearchBar
 
-    found: list[Binding] = [HELP, QUIT, THEME, OPEN, SHOW_BRIEFING, CANCEL, *BRIEFING, *READER]
-    found += [b for b in BriefingScreen.BINDINGS if isinstance(b, Binding)]
-    found += [b for b in HelpScreen.BINDINGS if isinstance(b, Binding)]
-    return found
+    owners = (BrieferApp, ReaderScreen, BriefingScreen, HelpScreen, MethodPicker, OpenDialog, SaveDialog, SearchBar)
+    return [b for owner in owners for b in owner.BINDINGS if isinstance(b, Binding)]
 
 
 def reader_bindings() -> list[Binding]:
