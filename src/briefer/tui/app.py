@@ -7,12 +7,13 @@ request replaces a stale one (``exclusive=True``), so the interface never waits 
 
 from __future__ import annotations
 
+import asyncio
 import io
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import work
 from textual.app import App, SystemCommand
@@ -22,29 +23,31 @@ from textual.worker import Worker, WorkerState
 
 from ..errors import BrieferError
 from ..model import Briefing, Document
-from ..pipeline import load, sample_path
-from ..rankers import fits
-from ..sources import DEFAULT_MAX_BYTES
 from . import settings as config
 from .background import in_background, stop_all
-from .briefing_screen import BriefingScreen
-from .collection import Collection, SourceRow
-from .help_screen import HelpScreen
 from .keys import BRIEFING, CANCEL, HELP, OPEN, QUIT, SHOW_BRIEFING, THEME
-from .method_picker import MethodPicker
 from .open_dialog import OpenDialog
 from .reader_screen import ReaderScreen
 from .save_dialog import EXTENSIONS, SaveDialog, SaveRequest
-from .session import Article, Problem, method_names, open_article
+from .sources_pane import SourceRow
 from .title_bar import TitleBar
+
+if TYPE_CHECKING:
+    from .collection import Collection
+    from .session import Article, Problem
+
+# The analysis (numpy, the rankers) and the readers of formats are imported in the background
+# when the first input is opened, never before the first frame: see open_current.
 
 
 @dataclass(frozen=True)
 class Source:
-    """An input as the user named it, and how to read it into a document."""
+    """An input as the user named it, how to read it into a document, and a quick look at its
+    raw text (None when it is not plain text) to show while it is read and analysed."""
 
     name: str
     load: Callable[[], Document]
+    peek: Callable[[], str | None] | None = None
 
 
 class BrieferApp(App[int]):
@@ -68,18 +71,18 @@ class BrieferApp(App[int]):
         *,
         method: str | None = None,
         length: int = 0,
-        loader: Callable[[str], Callable[[], Document]] | None = None,
+        source_for: Callable[[str], Source] | None = None,
         settings: config.Loaded | None = None,
     ) -> None:
         super().__init__()
         self.sources = sources
         # How to read a path or URL the user opens from inside the app (o).
-        self.loader = loader
+        self.source_for = source_for
         loaded = settings if settings is not None else config.load()
         self.settings = loaded.settings
         self.settings_writable = loaded.writable
         self.setting_problems = list(loaded.problems)
-        self.method = method or self._method_setting()
+        self.method = method or self.settings.method or "topic"
         self.length = length or self.settings.length
         self._apply_keymap()
         if self.settings.theme:
@@ -89,6 +92,8 @@ class BrieferApp(App[int]):
                 self.setting_problems.append(f"theme {self.settings.theme!r} is not one of Textual's themes")
         # The long task running now (its note, and when it started), for the progress in the title bar.
         self._busy: tuple[str, float] | None = None
+        # A method named in the settings is checked when the rankers are first imported.
+        self._method_checked = bool(method) or not self.settings.method
         self.current = 0
         self.loaded: dict[int, Article | Problem] = {}
         # With several inputs, all are loaded and briefed as one (see _collect).
@@ -102,6 +107,10 @@ class BrieferApp(App[int]):
     @property
     def article(self) -> Article | None:
         found = self.loaded.get(self.current)
+        if found is None:
+            return None  # nothing opened yet: the analysis need not be imported to say so
+        from .session import Article
+
         return found if isinstance(found, Article) else None
 
     @property
@@ -121,23 +130,27 @@ class BrieferApp(App[int]):
 
     # --- settings ------------------------------------------------------------------------
 
-    def _method_setting(self) -> str:
-        wanted = self.settings.method
-        if wanted and wanted not in method_names():
-            names = ", ".join(method_names())
-            self.setting_problems.append(f"method {wanted!r} is not one of briefer's methods: {names}")
-            return "topic"
-        return wanted or "topic"
+    def _check_method(self) -> str | None:
+        """A method from the settings that briefer does not have is replaced by the default
+        (checked in the background: the rankers are not imported before the first frame)."""
+        from .session import method_names
+
+        names = method_names()
+        if self.method not in names:
+            wrong, self.method = self.method, "topic"
+            return f"method {wrong!r} is not one of briefer's methods: {', '.join(names)}"
+        return None
 
     def _apply_keymap(self) -> None:
         from .keys import binding_ids
 
         keys = dict(self.settings.keys)
+        if not keys:
+            return
         unknown = sorted(set(keys) - binding_ids())
         if unknown:
             self.setting_problems.append(f"no key has the id {', '.join(unknown)} (see the README for the ids)")
-        if keys:
-            self.set_keymap({k: v for k, v in keys.items() if k not in unknown})
+        self.set_keymap({k: v for k, v in keys.items() if k not in unknown})
 
     def remember(self, **changes) -> None:
         """Keep a changed setting for the next start (written in the background)."""
@@ -258,13 +271,24 @@ class BrieferApp(App[int]):
         # The one to read first is shown as soon as it is open, before the others are read
         # and the briefing across them is made (a folder of a hundred files takes a while).
         first = self.current
-        opened = await in_background(lambda: open_article(sources[first].name, sources[first].load, method=method))
+        await self._preview(first, sources[first])
+        method = self.method = await self._checked_method()
+
+        def open_first() -> Article | Problem:
+            from .session import open_article
+
+            return open_article(sources[first].name, sources[first].load, method=method)
+
+        opened = await in_background(open_first)
         self.loaded[first] = opened
         if first == self.current:
             await self._opened(first, opened)
         self._begin(f"reading {len(sources)} sources…")
 
         def collect() -> tuple[Collection, str]:
+            from .collection import Collection
+            from .session import open_article
+
             entries = [
                 opened if index == first else open_article(s.name, s.load, method=method)
                 for index, s in enumerate(sources)
@@ -285,6 +309,8 @@ class BrieferApp(App[int]):
         self.collection = collection
         self.loaded = dict(enumerate(collection.entries))
         self.method, self.length = collection.method, collection.length
+        from .session import Problem
+
         for entry in collection.entries:
             if isinstance(entry, Problem):
                 self.notify(
@@ -303,9 +329,12 @@ class BrieferApp(App[int]):
 
     @work(exclusive=True, group="open", exit_on_error=False)
     async def _open(self, index: int, source: Source) -> None:
-        method = self.method
+        await self._preview(index, source)
+        method = self.method = await self._checked_method()
 
         def opened() -> Article | Problem:
+            from .session import Article, Problem, open_article
+
             found = self.loaded.get(index)
             if found is None:
                 found = open_article(source.name, source.load, method=method, length=self.length)
@@ -318,7 +347,30 @@ class BrieferApp(App[int]):
 
         await self._opened(index, await in_background(opened))
 
+    async def _preview(self, index: int, source: Source) -> None:
+        """The raw text on screen at once, while it is read and analysed (plain text only)."""
+        if source.peek is None or self.loaded.get(index) is not None:
+            return
+        # 16 KB of a local file or of stdin's bytes: read here, no thread to wait for.
+        text = source.peek()
+        if text and index == self.current and self.loaded.get(index) is None:
+            await self.screen_reader().reader.show_preview(text)
+            # Painted before the analysis starts: its imports would compete for the interpreter.
+            painted = asyncio.Event()
+            self.call_after_refresh(painted.set)
+            await painted.wait()
+
+    async def _checked_method(self) -> str:
+        if not self._method_checked:
+            self._method_checked = True
+            problem = await in_background(self._check_method)
+            if problem:
+                self.notify(problem, title="Settings", severity="warning", timeout=10)
+        return self.method
+
     async def _opened(self, index: int, found: Article | Problem) -> None:
+        from .session import Problem
+
         self.loaded[index] = found
         if index != self.current:
             return
@@ -335,14 +387,14 @@ class BrieferApp(App[int]):
         self._briefing_changed()
 
     def action_open(self) -> None:
-        if self.loader is None:
+        if self.source_for is None:
             self.notify("This reader was started without a way to open files.", severity="warning")
             return
         if not isinstance(self.screen, OpenDialog):
             self.push_screen(OpenDialog(), self._open_chosen)
 
     def _open_chosen(self, spec: str | None) -> None:
-        if spec and self.loader is not None:
+        if spec and self.source_for is not None:
             self.open_sources([spec])
 
     def open_sources(self, specs: list[str]) -> None:
@@ -350,8 +402,8 @@ class BrieferApp(App[int]):
         for group in ("open", "collect", "brief"):
             self.workers.cancel_group(self, group)
         stop_all()
-        assert self.loader is not None
-        self.sources = [Source(spec, self.loader(spec)) for spec in specs]
+        assert self.source_for is not None
+        self.sources = [self.source_for(spec) for spec in specs]
         self.current = 0
         self.loaded = {}
         self.multi = len(self.sources) > 1
@@ -402,7 +454,18 @@ class BrieferApp(App[int]):
             return max((len(article.sentences) for _, article in self.collection.articles), default=0)
         return len(self.article.sentences) if self.article else 0
 
+    def _still_opening(self) -> bool:
+        if self.article is None and self.collection is None:
+            self.notify("The text is still being read; the methods come with it.", timeout=2)
+            return True
+        return False
+
     def action_next_method(self) -> None:
+        if self._still_opening():
+            return
+        from ..rankers import fits
+        from .session import method_names
+
         # sumy's slower methods are skipped on a text longer than they take.
         longest = self.longest_text()
         names = [name for name in method_names() if fits(name, longest)]
@@ -410,6 +473,10 @@ class BrieferApp(App[int]):
         self.use_method(names[(names.index(current) + 1) % len(names)] if current in names else names[0])
 
     def action_pick_method(self) -> None:
+        if self._still_opening():
+            return
+        from .method_picker import MethodPicker
+
         self.push_screen(MethodPicker(self.current_method(), self.longest_text()), self._picked)
 
     def _picked(self, name: str | None) -> None:
@@ -486,8 +553,8 @@ class BrieferApp(App[int]):
     def _briefing_changed(self) -> None:
         self._set_titles()
         for screen in self.screen_stack:
-            if isinstance(screen, BriefingScreen):
-                screen.refresh_briefing()
+            if screen.__class__.__name__ == "BriefingScreen":  # not imported until it is shown
+                screen.refresh_briefing()  # type: ignore[attr-defined]
         self.briefings_shown += 1
 
     def _set_titles(self, note: str = "", busy: bool = False) -> None:
@@ -517,6 +584,8 @@ class BrieferApp(App[int]):
                 bar.show(self.title, self.status)
 
     def action_briefing(self) -> None:
+        from .briefing_screen import BriefingScreen
+
         if isinstance(self.screen, BriefingScreen):
             self.pop_screen()
         else:
@@ -570,6 +639,8 @@ class BrieferApp(App[int]):
     # --- the rest ---------------------------------------------------------------------------
 
     def action_help(self) -> None:
+        from .help_screen import HelpScreen
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 
@@ -596,6 +667,9 @@ class BrieferApp(App[int]):
         yield SystemCommand("Shorter briefing", "One key point fewer (-)", lambda: self.action_length(-1))
         yield SystemCommand("Next method", "Cycle the ranking method (m)", self.action_next_method)
         longest = self.longest_text()
+        from ..rankers import fits
+        from .session import method_names
+
         for name in method_names():
             if fits(name, longest):
                 yield SystemCommand(
@@ -645,7 +719,7 @@ def make_app(
     method: str | None = None,
     length: int = 0,
     language: str = "en",
-    max_bytes: int = DEFAULT_MAX_BYTES,
+    max_bytes: int | None = None,
     input_format: str | None = None,
     timeout: float | None = None,
 ) -> BrieferApp:
@@ -655,15 +729,58 @@ def make_app(
     """
     specs = list(inputs or [])
     if not specs:
-        specs = ["-"] if stdin is not None else [str(sample_path())]
+        if stdin is not None:
+            specs = ["-"]
+        else:
+            from ..pipeline import sample_path
 
-    options: dict = {"language": language, "max_bytes": max_bytes, "input_format": input_format}
+            specs = [str(sample_path())]
+
+    options: dict = {"language": language, "input_format": input_format}
+    if max_bytes is not None:
+        options["max_bytes"] = max_bytes
     if timeout is not None:
         options["timeout"] = timeout
 
-    def loader(spec: str) -> Callable[[], Document]:
-        if spec == "-":
-            return lambda: load("-", stdin=io.BytesIO(stdin or b""), **options)
-        return lambda: load(spec, **options)
+    def source_for(spec: str) -> Source:
+        # The library is imported when a source is first read, in the background (see _open).
+        def load_it() -> Document:
+            from ..pipeline import load
 
-    return BrieferApp([Source(spec, loader(spec)) for spec in specs], method=method, length=length, loader=loader)
+            if spec == "-":
+                return load("-", stdin=io.BytesIO(stdin or b""), **options)
+            return load(spec, **options)
+
+        def peek() -> str | None:
+            return plain_text_start(spec, stdin, input_format)
+
+        return Source(spec, load_it, peek)
+
+    return BrieferApp([source_for(spec) for spec in specs], method=method, length=length, source_for=source_for)
+
+
+PLAIN_SUFFIXES = {"", ".txt", ".text", ".md", ".markdown"}
+PEEK_BYTES = 16 * 1024
+
+
+def plain_text_start(spec: str, stdin: bytes | None, input_format: str | None = None) -> str | None:
+    """The first 16 KB of a plain-text input, decoded, to show before the input is read; None
+    for anything else (HTML, PDF, records, URLs), which is shown once the library has read it."""
+    if input_format not in (None, "text", "markdown"):
+        return None
+    if spec == "-":
+        head = (stdin or b"")[:PEEK_BYTES]
+    elif "://" in spec or Path(spec).suffix.lower() not in PLAIN_SUFFIXES:
+        return None
+    else:
+        try:
+            with open(spec, "rb") as handle:
+                head = handle.read(PEEK_BYTES)
+        except OSError:
+            return None  # the library says why, in its own words
+    if b"\x00" in head:
+        return None
+    text = head.decode("utf-8", errors="replace").lstrip("\ufeff")
+    if text.lstrip()[:1] in ("<", "{", "[") or text.startswith("%PDF"):
+        return None
+    return text

@@ -17,15 +17,7 @@ from ..errors import InputError
 from ..model import Briefing
 from ..render import source_name
 from .session import Article, Problem
-
-
-@dataclass(frozen=True)
-class SourceRow:
-    """One line of the sources list."""
-
-    number: int | None  # the source's number in the briefing, None for an input that failed
-    title: str
-    problem: str = ""
+from .sources_pane import SourceRow
 
 
 @dataclass

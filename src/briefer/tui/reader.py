@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
 import bisect
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from textual.containers import VerticalScroll
 from textual.content import Content
@@ -15,9 +17,16 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from ..render import safe
-from .session import Article
+
+if TYPE_CHECKING:  # the analysis is imported once the first text is on screen
+    from .session import Article
 
 KEY_STYLE = "bold on $warning 25%"
+# Widgets mounted with the first screen of an article, and then per batch (see show_article).
+FIRST_WIDGETS = 60
+BATCH_WIDGETS = 150
+# The preview of a text still being read shows its first paragraphs only.
+PREVIEW_PARAGRAPHS = 40
 CURSOR_STYLE = "underline on $primary 40%"
 MATCH_STYLE = "$text on $success 60%"
 
@@ -83,12 +92,26 @@ class ReadingPane(VerticalScroll, can_focus=True):
         self._views: list[ParagraphView] = []
         self._headings: list[SectionHeading] = []
         self._shown_section = -1
+        # Counts the contents shown, so that a long text still being mounted stops when replaced.
+        self._generation = 0
 
     # --- content ------------------------------------------------------------------
+
+    async def show_preview(self, text: str) -> None:
+        """The raw text, paragraph by paragraph, while the article is read and analysed: what
+        the first screens show, at once; the analysed article replaces it."""
+        self.article = None
+        self._generation += 1
+        await self.remove_children()
+        self._paragraph_of, self._headings, self.matches, self._views, self._texts = {}, [], [], [], []
+        paragraphs = [p.strip() for p in re.split(r"\n\s*\n", text) if p.strip()][:PREVIEW_PARAGRAPHS]
+        await self.mount_all(Static(Content(" ".join(p.split())), classes="paragraph -preview") for p in paragraphs)
+        self.scroll_home(animate=False)
 
     async def show_article(self, article: Article | None, message: str = "") -> None:
         """Replace the pane's content with ``article``, or with ``message`` when there is none."""
         self.article = article
+        self._generation += 1
         await self.remove_children()
         self._paragraph_of, self._headings, self.matches, self._views = {}, [], [], []
         self._shown_section = -1
@@ -101,7 +124,7 @@ class ReadingPane(VerticalScroll, can_focus=True):
         by_paragraph: dict[int, list[int]] = {}
         for sentence in document.sentences:
             by_paragraph.setdefault(sentence.paragraph, []).append(sentence.index)
-        widgets: list[Widget] = []
+        widgets: list[SectionHeading | ParagraphView] = []
         sections = document.sections
         shown_titles = len(sections) > 1 or bool(sections and sections[0].origin == "heading")
         current_section = -1
@@ -109,22 +132,42 @@ class ReadingPane(VerticalScroll, can_focus=True):
             if shown_titles and paragraph.section != current_section:
                 current_section = paragraph.section
                 section = sections[current_section]
-                heading = SectionHeading(current_section, article.section_title(current_section), section.origin)
-                self._headings.append(heading)
-                widgets.append(heading)
+                widgets.append(SectionHeading(current_section, article.section_title(current_section), section.origin))
             ids = by_paragraph.get(paragraph.index, [])
-            if not ids:
-                continue
-            view = ParagraphView(paragraph.index, ids, paragraph.kind)
-            self._views.append(view)
-            for i in ids:
-                self._paragraph_of[i] = view
-            widgets.append(view)
-        await self.mount_all(widgets)
+            if ids:
+                widgets.append(ParagraphView(paragraph.index, ids, paragraph.kind))
+        # The first screens at once; the rest of a long text after, in batches that leave the
+        # keys free between them (mounting thousands of paragraphs at once held them for seconds).
+        await self._mount_part(widgets[:FIRST_WIDGETS])
+        if len(widgets) > FIRST_WIDGETS:
+            self.run_worker(self._mount_rest(widgets[FIRST_WIDGETS:], self._generation), group="layout")
         self.set_reactive(ReadingPane.cursor, 0)
         self.search(self.query_text)
         self.scroll_home(animate=False)
         self.post_message(self.CursorMoved(0))
+
+    async def _mount_part(self, widgets: list[SectionHeading | ParagraphView]) -> None:
+        for widget in widgets:
+            if isinstance(widget, SectionHeading):
+                self._headings.append(widget)
+            else:
+                self._views.append(widget)
+                for i in widget.sentence_ids:
+                    self._paragraph_of[i] = widget
+        await self.mount_all(widgets)
+
+    async def _mount_rest(self, widgets: list[SectionHeading | ParagraphView], generation: int) -> None:
+        for start in range(0, len(widgets), BATCH_WIDGETS):
+            await asyncio.sleep(0)  # a key pressed meanwhile is handled first
+            if generation != self._generation:
+                return  # another article replaced this one
+            await self._mount_part(widgets[start : start + BATCH_WIDGETS])
+        if self.query_text:
+            self.refresh_all()
+
+    def fully_laid_out(self) -> bool:
+        """Whether every paragraph of the article is mounted (a long text is mounted in parts)."""
+        return not any(w.group == "layout" and w.is_running for w in self.workers)
 
     def paragraph_content(self, view: ParagraphView) -> Content:
         keys = self.article.key_sentences if (self.article and self.highlights) else frozenset()

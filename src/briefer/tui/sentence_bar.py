@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.content import Content
 from textual.widget import Widget
 
-from .session import Article
+if TYPE_CHECKING:  # the analysis is imported once the first text is on screen
+    from .session import Article
 
 
 class SentenceBar(Widget):
@@ -26,7 +29,12 @@ class SentenceBar(Widget):
         self._content = content
         width = max(1, self.content_region.width or self.size.width or 80)
         lines = 1 if content.cell_length <= width else 2
-        self.refresh(layout=lines != self._lines)
+        if lines != self._lines:
+            # Set, not left to `height: auto`: an auto height measured for a long note while the
+            # text was opening could stay when a shorter line replaced it.
+            self.styles.height = lines
+        else:
+            self.refresh()
         self._lines = lines
 
     def on_resize(self) -> None:
