@@ -119,7 +119,7 @@ def main() -> None:
     runs = int(sys.argv[1]) if len(sys.argv) > 1 else 5
     print(f"import time, median of {runs} runs")
     print(f"{'module':<22} {'seconds':>8}")
-    for module in ("briefer.cli", "briefer.pipeline", "urllib.request", "markdown_it", "trafilatura", "pypdf"):
+    for module in ("briefer.cli.brief", "briefer.pipeline", "urllib.request", "markdown_it", "trafilatura", "pypdf"):
         print(f"{module:<22} {import_seconds(module, runs):>8.3f}")
     with tempfile.TemporaryDirectory() as folder:
         paths = fixtures(Path(folder))

@@ -4,7 +4,7 @@
 
 Splitting: F1 of sentence ends on the UD GSD samples in ``shared/data/sentences/ud_*.json``
 (and GUM news for English), next to the research note's figure for Punkt with NLTK's
-punkt_tab tables. Detection: accuracy of :func:`briefer.detect.detect` on the same texts
+punkt_tab tables. Detection: accuracy of :func:`briefer.language.detection.detect` on the same texts
 (whole blocks, and single sentences of 40 characters or more) and on the articles in
 ``tests/data/languages``, by length; with ``--compare``, langdetect and py3langid too when
 they are installed (they are not dependencies). Cost: the median wall time of a fresh
@@ -28,8 +28,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from briefer.detect import detect  # noqa: E402
 from briefer.language import get_language, sentence_spans  # noqa: E402
+from briefer.language.detection import detect  # noqa: E402
 
 # The research note (shared/research/sentence-splitting.md): Punkt with punkt_tab tables.
 RESEARCH_F1 = {"de": 0.927, "fr": 0.957, "es": 0.966, "ru": 0.967, "zh": 0.998, "en": 0.952}
@@ -147,7 +147,7 @@ def start_up_costs(compare: bool, runs: int = 7) -> dict[str, float]:
     """Median extra seconds to import a detector and detect one article, over an interpreter that
     has loaded what ``brief`` loads anyway (numpy, briefer.language)."""
     article = (ARTICLES / "de.txt").read_text(encoding="utf-8")
-    probes = {"briefer.detect": f"{BASE}; from briefer.detect import detect; detect({article!r})"}
+    probes = {"briefer.language.detection": f"{BASE}; from briefer.detect import detect; detect({article!r})"}
     if compare:
         probes["langdetect"] = f"{BASE}; import langdetect; langdetect.detect({article!r})"
         probes["py3langid"] = f"{BASE}; import py3langid; py3langid.classify({article!r})"

@@ -113,8 +113,8 @@ GRAPH_METHODS = {"LexRank", "LSA", "TextRank", "Reduction", "KL"}
 # the sumy program does) and its peak memory.
 BRIEFER_PROGRAM = """
 import resource, sys, time
-from briefer.briefing import brief
-from briefer.document import build_document
+from briefer.briefing.single import brief
+from briefer.sources.document import build_document
 started = time.perf_counter()
 text = open(sys.argv[1], encoding="utf-8").read()
 document = build_document(text)
@@ -159,7 +159,7 @@ def articles() -> tuple[list[str], str]:
 
 def text_of(sentences: int, pool: list[str]) -> str:
     """Articles joined until the text has about ``sentences`` sentences (by briefer's splitter)."""
-    from briefer.document import build_document
+    from briefer.sources.document import build_document
 
     parts: list[str] = []
     count = 0

@@ -41,7 +41,7 @@ SHARED = next(
 
 CHILD = """
 import asyncio, sys, time
-from briefer.tui.app import make_app
+from briefer.tui.launch import make_app
 
 async def main():
     app = make_app(sys.argv[1:])
@@ -119,7 +119,7 @@ def megabyte_text() -> str:
     sys.path.insert(0, str(ROOT / "benchmarks"))
     from _data import data_dir
 
-    from briefer.pipeline import sample_path
+    from briefer import sample_path
 
     parts: list[str] = []
     folder = data_dir()
@@ -145,7 +145,7 @@ def first_words(path: str) -> str:
 
 
 def tmux_table(runs: int) -> None:
-    from briefer.pipeline import sample_path
+    from briefer import sample_path
 
     with tempfile.NamedTemporaryFile("w", suffix=".py", delete=False, encoding="utf-8") as handle:
         handle.write(MINIMAL)
@@ -154,7 +154,8 @@ def tmux_table(runs: int) -> None:
     # The installed command, as a user starts it (the venv's `brief` beside this Python).
     brief = [str(Path(sys.executable).with_name("brief")), "-i"]
     # The reader without the command line in front of it: what the command adds is the rest.
-    bare_app = [sys.executable, "-c", "import sys; from briefer.tui.app import make_app; make_app(sys.argv[1:]).run()"]
+    run_app = "import sys; from briefer.tui.launch import make_app; make_app(sys.argv[1:]).run()"
+    bare_app = [sys.executable, "-c", run_app]
     cases = [
         ("minimal Textual app", [sys.executable, minimal], "minimal app ready", None),
         ("reader app alone, sample", [*bare_app, str(sample_path())], first_words(str(sample_path())), RANKED),
@@ -209,8 +210,8 @@ def launch_seconds(args: list[str], runs: int) -> tuple[float, float, float]:
 
 async def press_seconds(path: str, method: str, presses: int) -> tuple[float, float, float]:
     """Median seconds from `+`/`-` to the briefing screen showing the new length; and the first ranking."""
-    from briefer.tui.app import make_app
     from briefer.tui.briefing_screen import BriefingView
+    from briefer.tui.launch import make_app
 
     app = make_app([path])
     async with app.run_test(size=(100, 30)) as pilot:
@@ -244,7 +245,7 @@ async def press_seconds(path: str, method: str, presses: int) -> tuple[float, fl
 
 async def noop_press_seconds(presses: int) -> tuple[float, float]:
     """A key that only scrolls: what a press costs the test harness and one repaint."""
-    from briefer.tui.app import make_app
+    from briefer.tui.launch import make_app
 
     app = make_app([])
     async with app.run_test(size=(100, 30)) as pilot:
@@ -279,7 +280,7 @@ def main() -> None:
     parser.add_argument("--only-tmux", action="store_true", help="only the launch times measured in tmux")
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT / "src"))
-    from briefer.pipeline import sample_path
+    from briefer import sample_path
 
     if not args.no_tmux:
         if shutil.which("tmux"):

@@ -13,12 +13,12 @@ import sys
 import atheris
 
 with atheris.instrument_imports():
-    from briefer.briefing import Budget, brief
-    from briefer.document import build_document
+    from briefer.briefing.single import Budget, brief
     from briefer.errors import BrieferError
     from briefer.language import MAX_SENTENCE_CHARS, get_language, sentence_spans
     from briefer.sources import decode
-    from briefer.structure import parse_blocks
+    from briefer.sources.document import build_document
+    from briefer.sources.layout import parse_blocks
 
 ENGLISH = get_language("en")
 

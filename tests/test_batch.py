@@ -12,8 +12,8 @@ import time
 
 import pytest
 
-from briefer import batch
-from briefer.batch import BatchOptions, run_batch
+from briefer.cli import batch
+from briefer.cli.batch import BatchOptions, run_batch
 from conftest import ROOT, SEED
 
 

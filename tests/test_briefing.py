@@ -1,10 +1,11 @@
 import pytest
 
-from briefer.briefing import Budget, brief, reading_seconds
-from briefer.document import build_document
+from briefer.briefing import Budget, brief
+from briefer.briefing.assemble import reading_seconds
 from briefer.errors import UsageError
 from briefer.model import count_words
 from briefer.rankers import method_names
+from briefer.sources.document import build_document
 
 
 @pytest.fixture
@@ -145,7 +146,7 @@ def _many_sentences(count: int) -> str:
 
 
 def test_a_slow_sumy_method_is_refused_at_once_on_a_text_too_long_for_it():
-    from briefer.rankers.base import available
+    from briefer import methods as available
 
     limits = {info.name: info.max_sentences for info in available()}
     assert limits["kl"] and limits["lex-rank"] and limits["luhn"] is None
@@ -161,8 +162,8 @@ def test_scores_given_by_the_caller_are_not_refused(monkeypatch):
     # brief-eval ranks on its own and passes the scores: an evaluation is a wait one chooses.
     import dataclasses
 
+    from briefer.analysis.topics import analyze
     from briefer.rankers import base, get_ranker
-    from briefer.topics import analyze
 
     monkeypatch.setitem(base._REGISTRY, "luhn", dataclasses.replace(base._REGISTRY["luhn"], max_sentences=5))
     document = build_document(_many_sentences(12))
@@ -176,7 +177,7 @@ def test_scores_given_by_the_caller_are_not_refused(monkeypatch):
 def test_several_sources_hold_each_source_to_the_bound(monkeypatch):
     import dataclasses
 
-    from briefer.multi import brief_many
+    from briefer.briefing import brief_many
     from briefer.rankers import base
 
     monkeypatch.setitem(base._REGISTRY, "luhn", dataclasses.replace(base._REGISTRY["luhn"], max_sentences=10))

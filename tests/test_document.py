@@ -3,8 +3,8 @@ import json
 
 import pytest
 
-from briefer.document import build_document
 from briefer.errors import InputError
+from briefer.sources.document import build_document
 from conftest import SHARED
 
 

@@ -15,13 +15,13 @@ import pytest
 from rich.cells import cell_len
 
 from briefer.briefing import Budget, brief
-from briefer.detect import detect
-from briefer.document import build_document
 from briefer.errors import UsageError
 from briefer.language import get_language, reading_rate, sentence_spans, stop_words, supported_languages
+from briefer.language.detection import detect
+from briefer.language.stopwords import stop_word_list
 from briefer.model import count_words
 from briefer.render import render, render_markdown, summary_line
-from briefer.stopwords import stop_word_list
+from briefer.sources.document import build_document
 from conftest import SHARED
 
 ARTICLES = Path(__file__).parent / "data" / "languages"
@@ -274,7 +274,7 @@ def test_splitting_f1_on_ud_is_at_punkt_level(code):
 
 
 def test_sources_in_several_languages_are_briefed_together_with_a_note():
-    from briefer.multi import brief_many
+    from briefer.briefing import brief_many
 
     documents = [build_document(article("de"), source="de.txt"), build_document(article("en"), source="en.txt")]
     briefing = brief_many(documents, budget=Budget(sentences=3))
@@ -331,7 +331,7 @@ def test_elided_articles_are_not_part_of_the_word(code, text, expected):
     ],
 )
 def test_openings_that_lean_on_context_are_known_per_language(code, dangling, standalone):
-    from briefer.openings import is_dangling
+    from briefer.language.openings import is_dangling
 
     assert is_dangling(dangling, code)
     assert not is_dangling(standalone, code)
@@ -397,7 +397,7 @@ def test_neighbouring_languages_are_told_apart(code):
 
 
 def test_without_a_chinese_dictionary_pairs_of_characters_stand_in_for_words():
-    from briefer.language import _han_bigrams
+    from briefer.language.words import _han_bigrams
 
     assert _han_bigrams("新建公园，AI计划") == ["新建", "建公", "公园", "AI", "计划"]
 

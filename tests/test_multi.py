@@ -2,9 +2,9 @@ import json
 
 import pytest
 
-from briefer.briefing import Budget
-from briefer.document import build_document
-from briefer.multi import brief_many, combine, overlap
+from briefer.briefing import Budget, brief_many, combine
+from briefer.briefing import word_overlap as overlap
+from briefer.sources.document import build_document
 from conftest import SEED
 
 BRIDGE_A = (
@@ -70,7 +70,7 @@ def test_a_shared_sentence_appears_once_naming_both_sources():
 
 def test_no_two_key_points_repeat_each_other():
     briefing = brief_many(docs(BRIDGE_A, BRIDGE_B, OFF_TOPIC), budget=Budget(sentences=8))
-    from briefer.topics import analyzer_for
+    from briefer.analysis.topics import analyzer_for
 
     analyzer = analyzer_for("en")
     sets = [frozenset(analyzer.terms(p.text)) for p in briefing.key_points]
@@ -182,7 +182,7 @@ def test_rendering_several_sources(fmt, run_brief, tmp_path):
 
 
 def test_a_collection_over_the_sentence_limit_is_refused(monkeypatch):
-    from briefer import multi
+    from briefer.briefing import several as multi
     from briefer.errors import InputError
 
     monkeypatch.setattr(multi, "MAX_SENTENCES", 8)

@@ -5,8 +5,10 @@ from briefer.pipeline import sample_path
 from conftest import ROOT, SEED
 
 
-def test_packaged_sample_is_the_seed():
-    assert sample_path().read_bytes() == SEED.read_bytes()
+def test_the_seed_is_the_packaged_sample_not_a_second_copy():
+    # One source of truth: seeds/ links to the package data that `brief --sample` reads.
+    assert SEED.is_symlink()
+    assert SEED.resolve() == sample_path().resolve()
 
 
 def test_library_never_imports_textual_or_prints(sample_text, capsys):

@@ -16,14 +16,14 @@ import sys
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefer import cli
 from briefer.briefing import Budget, brief
-from briefer.document import build_document
+from briefer.cli import brief as cli
 from briefer.errors import BrieferError, InputError
 from briefer.language import MAX_SENTENCE_CHARS, get_language, sentence_spans
 from briefer.render import render, safe, to_dict
 from briefer.sources import decode
-from briefer.structure import parse_blocks
+from briefer.sources.document import build_document
+from briefer.sources.layout import parse_blocks
 
 EXAMPLES = settings().max_examples
 

@@ -1,8 +1,8 @@
 import json
 
 from briefer.briefing import Budget, brief
-from briefer.document import build_document
 from briefer.render import render, safe
+from briefer.sources.document import build_document
 
 
 def briefing_of(text, **kwargs):

@@ -8,11 +8,11 @@ import sys
 import numpy as np
 import pytest
 
-from briefer import document as document_module
+from briefer.analysis.segments import _depth as depth_scores
 from briefer.briefing import Budget, brief
-from briefer.document import build_document
 from briefer.errors import InputError
-from briefer.topics import _depth as depth_scores
+from briefer.sources import document as document_module
+from briefer.sources.document import build_document
 from conftest import ROOT
 
 
@@ -218,7 +218,7 @@ def test_deeply_nested_html_gets_a_briefing_or_one_line(run_brief, tmp_path, dep
 def test_analysis_memory_follows_the_words_not_sentences_times_terms():
     import tracemalloc
 
-    from briefer.topics import analyze
+    from briefer.analysis.topics import analyze
 
     rng = random.Random(3)
     vocabulary = ["".join(rng.choice("bcdfgklmnprstvz") + rng.choice("aeiou") for _ in range(3)) for _ in range(6000)]

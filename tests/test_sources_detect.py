@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from briefer.errors import UsageError
-from briefer.sources.detect import detect_format
+from briefer.sources.formats import detect_format
 from briefer.sources.loader import load_source
 
 HTML = b"<!DOCTYPE html><html><body><p>Hi</p></body></html>"

@@ -191,7 +191,7 @@ def test_a_title_in_large_type_stays_while_the_same_running_head_goes():
 
 
 def load_text(extracted):
-    from briefer.document import build_document
+    from briefer.sources.document import build_document
 
     return build_document(extracted.text, blocks=extracted.blocks, title=extracted.title, input_format="pdf")
 

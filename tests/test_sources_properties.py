@@ -5,9 +5,9 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from briefer.document import build_document
 from briefer.errors import InputError
-from briefer.sources.detect import FORMATS, detect_format
+from briefer.sources.document import build_document
+from briefer.sources.formats import FORMATS, detect_format
 from briefer.sources.html import read_html
 from briefer.sources.markdown import read_markdown
 

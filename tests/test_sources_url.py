@@ -15,7 +15,7 @@ import time
 import pytest
 
 from briefer.errors import InputError
-from briefer.pipeline import load
+from briefer.pipeline import LoadOptions, load
 from briefer.sources.url import MAX_REDIRECTS, USER_AGENT, fetch, is_url, shown
 from conftest import ROOT
 from pages import ARTICLE_HTML, ARTICLE_SECTIONS, CHROME, NO_ARTICLE_HTML, endless, redirect, send, serve, slow, trickle
@@ -179,7 +179,7 @@ def test_compressed_pages_are_unpacked_within_the_size_limit(server):
 def test_an_octet_stream_must_be_a_pdf_unless_the_format_is_given(server):
     with pytest.raises(InputError, match="content type application/octet-stream"):
         load(server.url("/download"))
-    assert load(server.url("/download"), input_format="html").sections[1].title == ARTICLE_SECTIONS[1]
+    assert load(server.url("/download"), LoadOptions(input_format="html")).sections[1].title == ARTICLE_SECTIONS[1]
 
 
 def test_a_page_without_an_article_is_an_error(server):

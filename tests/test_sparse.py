@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from briefer import sparse
-from briefer.sparse import SparseRows, run_sums
+from briefer.analysis import sparse
+from briefer.analysis.sparse import SparseRows, run_sums
 
 
 def _random(seed: int, n: int = 40, v: int = 25, density: float = 0.15, empty_rows: bool = True) -> np.ndarray:
@@ -117,9 +117,9 @@ def test_rows_sharing_no_column_get_exactly_their_own_length() -> None:
 
 
 def test_directed_centrality_of_unrelated_sentences_is_exactly_zero() -> None:
-    from briefer.document import build_document
-    from briefer.rankers.topic import _directed_centrality
-    from briefer.topics import analyze
+    from briefer.analysis.centrality import directed_centrality
+    from briefer.analysis.topics import analyze
+    from briefer.sources.document import build_document
 
     analysis = analyze(
         build_document(
@@ -127,4 +127,4 @@ def test_directed_centrality_of_unrelated_sentences_is_exactly_zero() -> None:
             "Let us know your favorite!"
         )
     )
-    assert _directed_centrality(analysis.matrix).tolist() == [0.0, 0.0, 0.0]
+    assert directed_centrality(analysis.matrix).tolist() == [0.0, 0.0, 0.0]

@@ -1,4 +1,4 @@
-from briefer.structure import parse_blocks
+from briefer.sources.layout import parse_blocks
 
 
 def spans(text):

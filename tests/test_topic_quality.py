@@ -10,18 +10,18 @@ from pathlib import Path
 
 import numpy as np
 
+from briefer.analysis.topics import analyze
 from briefer.briefing import Budget, brief
-from briefer.document import build_document
-from briefer.openings import dateline_length, is_dangling
-from briefer.topics import analyze
+from briefer.language.openings import dateline_length, is_dangling
+from briefer.sources.document import build_document
 
 ROOT = Path(__file__).resolve().parent.parent
 
 _PROGRAM = """
 import json, sys
 from briefer.briefing import Budget, brief
-from briefer.document import build_document
-from briefer.topics import analyze
+from briefer.sources.document import build_document
+from briefer.analysis.topics import analyze
 from briefer.rankers import get_ranker
 text = sys.stdin.read()
 analysis = analyze(build_document(text))

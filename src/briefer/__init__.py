@@ -4,40 +4,144 @@
     >>> b = briefer.summarize(text, sentences=3)
     >>> [(p.text, p.start, p.end) for p in b.key_points]
 
-Names are loaded on first use so that ``brief --help`` stays instant.
+This module is the public API: the command line, the reader and the evaluation use these
+names and nothing deeper. Names are loaded on first use so that ``brief --help`` stays instant.
 """
 
 from __future__ import annotations
 
 from importlib import import_module
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
 _EXPORTS = {
+    # the data passed around
     "Briefing": "model",
     "Document": "model",
     "KeyPoint": "model",
+    "Mention": "model",
     "Section": "model",
     "Sentence": "model",
     "Topic": "model",
-    "Budget": "briefing",
-    "brief": "briefing",
-    "build_document": "document",
-    "analyze": "topics",
-    "load": "pipeline",
-    "summarize": "pipeline",
-    "sample_path": "pipeline",
-    "render": "render",
-    "to_dict": "render",
-    "method_names": "rankers",
+    "count_words": "model",
     "BrieferError": "errors",
     "InputError": "errors",
     "UsageError": "errors",
     "OutputError": "errors",
+    # inputs: bytes to documents
+    "LoadOptions": "pipeline",
+    "load": "pipeline",
+    "summarize": "pipeline",
+    "sample_path": "pipeline",
+    "build_document": "sources.document",
+    "expand_folders": "sources.raw",
+    "open_input": "sources.raw",
+    "numbered_lines": "sources.records",
+    "parse_record": "sources.records",
+    "record_document": "sources.records",
+    "record_id": "sources.records",
+    # languages
+    "AUTO": "language",
+    "get_language": "language",
+    "supported_languages": "language",
+    "sentence_spans": "language",
+    "dateline_length": "language.openings",
+    "is_dangling": "language.openings",
+    # analysis and ranking
+    "Analysis": "analysis",
+    "analyze": "analysis",
+    "analyzer_for": "analysis",
+    "RankerInfo": "rankers",
+    "method_names": "rankers",
+    "methods": "rankers",
+    "method_info": "rankers",
+    "rank": "rankers",
+    "check_length": "rankers",
+    "fits": "rankers",
+    "sentence_limit": "rankers",
+    # briefings
+    "Budget": "briefing",
+    "brief": "briefing",
+    "brief_many": "briefing",
+    "combine": "briefing",
+    "word_overlap": "briefing",
+    # output
+    "render": "render",
+    "to_dict": "render",
+    "dumps": "render",
+    "write_atomic": "output",
+    "AtomicFile": "output",
 }
 
-__all__ = [*_EXPORTS, "__version__"]
+__all__ = [
+    "AUTO",
+    "Analysis",
+    "AtomicFile",
+    "BrieferError",
+    "Briefing",
+    "Budget",
+    "Document",
+    "InputError",
+    "KeyPoint",
+    "LoadOptions",
+    "Mention",
+    "OutputError",
+    "RankerInfo",
+    "Section",
+    "Sentence",
+    "Topic",
+    "UsageError",
+    "__version__",
+    "analyze",
+    "analyzer_for",
+    "brief",
+    "brief_many",
+    "build_document",
+    "check_length",
+    "combine",
+    "count_words",
+    "dateline_length",
+    "dumps",
+    "expand_folders",
+    "fits",
+    "get_language",
+    "is_dangling",
+    "load",
+    "method_info",
+    "method_names",
+    "methods",
+    "numbered_lines",
+    "open_input",
+    "parse_record",
+    "rank",
+    "record_document",
+    "record_id",
+    "render",
+    "sample_path",
+    "sentence_limit",
+    "sentence_spans",
+    "summarize",
+    "supported_languages",
+    "to_dict",
+    "word_overlap",
+    "write_atomic",
+]
+
+if TYPE_CHECKING:
+    from .analysis import Analysis, analyze, analyzer_for
+    from .briefing import Budget, brief, brief_many, combine, word_overlap
+    from .errors import BrieferError, InputError, OutputError, UsageError
+    from .language import AUTO, get_language, sentence_spans, supported_languages
+    from .language.openings import dateline_length, is_dangling
+    from .model import Briefing, Document, KeyPoint, Mention, Section, Sentence, Topic, count_words
+    from .output import AtomicFile, write_atomic
+    from .pipeline import LoadOptions, load, sample_path, summarize
+    from .rankers import RankerInfo, check_length, fits, method_info, method_names, methods, rank, sentence_limit
+    from .render import dumps, render, to_dict
+    from .sources.document import build_document
+    from .sources.raw import expand_folders, open_input
+    from .sources.records import numbered_lines, parse_record, record_document, record_id
 
 
 def __getattr__(name: str) -> Any:

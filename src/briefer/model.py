@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 
 @dataclass(frozen=True)
 class Sentence:
+    """A sentence of a document: its offsets into ``Document.text``, its paragraph and section."""
+
     index: int
     start: int
     end: int
@@ -22,6 +24,8 @@ class Sentence:
 
 @dataclass(frozen=True)
 class Paragraph:
+    """A paragraph-level block (prose, list item) with its offsets and section."""
+
     index: int
     start: int
     end: int
@@ -33,6 +37,8 @@ class Paragraph:
 
 @dataclass(frozen=True)
 class Section:
+    """A part of a document, named by its heading or, failing one, by its topic."""
+
     index: int
     title: str
     start: int
@@ -44,6 +50,8 @@ class Section:
 
 @dataclass(frozen=True)
 class Document:
+    """A parsed input: its text and the paragraphs, sentences and sections found in it."""
+
     text: str
     title: str
     source: str
@@ -60,6 +68,8 @@ class Document:
 
 @dataclass(frozen=True)
 class Topic:
+    """One of a document's topics: its label, its key terms and its share of the text."""
+
     id: int
     label: str
     terms: tuple[str, ...]
@@ -78,6 +88,8 @@ class Mention:
 
 @dataclass(frozen=True)
 class KeyPoint:
+    """A quote chosen for the briefing: verbatim text, offsets, score, rank, topic and section."""
+
     text: str
     start: int
     end: int
@@ -92,10 +104,14 @@ class KeyPoint:
     source: int = 0
     mentions: tuple[Mention, ...] = ()
     only_source: bool = False
+    # In a briefing with a focus: how much this point says about it (1 = the most relevant).
+    relevance: float | None = None
 
 
 @dataclass(frozen=True)
 class Stats:
+    """The counts of a source and of its briefing: sentences, words, reading times."""
+
     sentences: int
     words: int
     reading_seconds: int
@@ -106,6 +122,8 @@ class Stats:
 
 @dataclass(frozen=True)
 class Briefing:
+    """A document's key points grouped by topic, with the counts and the notes a reader needs."""
+
     document: Document
     method: str
     order: str
@@ -117,6 +135,11 @@ class Briefing:
     notes: tuple[str, ...] = ()
     # Set for a briefing of several sources: each source's own document, in input order.
     sources: tuple[Document, ...] = ()
+    # Set for a briefing on one subject: the query (or the topic's label), the query's words
+    # the text uses, and the topic's number when a topic was asked for.
+    focus: str | None = None
+    focus_terms: tuple[str, ...] = ()
+    focus_topic: int | None = None
 
     def groups(self) -> list[tuple[Topic, list[KeyPoint]]]:
         """Key points grouped by topic, topics in the order their first point appears."""

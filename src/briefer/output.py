@@ -68,6 +68,7 @@ class AtomicFile:
 
 
 def write_atomic(path: str, content: str) -> None:
+    """Write ``content`` to ``path`` whole or not at all: a temporary file, then a rename."""
     with AtomicFile(path) as stream:
         stream.write(content)
 

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import BinaryIO
 
 from .briefing import Budget, brief
-from .document import build_document
+from .language import AUTO
 from .model import Briefing, Document
-from .sources import DEFAULT_MAX_BYTES
+from .sources import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT
+from .sources.document import build_document
 from .sources.loader import load_source
-from .sources.reader import DEFAULT_TIMEOUT
 
 SAMPLE_NAME = "china-tajikistan-strategic-dialogue.txt"
 
@@ -21,27 +22,35 @@ def sample_path() -> Path:
     return Path(str(resources.files("briefer") / "data" / SAMPLE_NAME))
 
 
-def load(
-    spec: str,
-    *,
-    language: str = "auto",
-    max_bytes: int = DEFAULT_MAX_BYTES,
-    stdin: BinaryIO | None = None,
-    input_format: str | None = None,
-    timeout: float = DEFAULT_TIMEOUT,
-) -> Document:
+@dataclass(frozen=True)
+class LoadOptions:
+    """How inputs are read, given once by the command line or the reader and passed along whole.
+
+    ``input_format`` (text, markdown, html, pdf) overrides the format briefer recognises;
+    ``max_bytes`` bounds what is read; ``timeout`` bounds a URL's fetch, in seconds.
+    """
+
+    language: str = AUTO
+    max_bytes: int = DEFAULT_MAX_BYTES
+    input_format: str | None = None
+    timeout: float = DEFAULT_TIMEOUT
+
+
+def load(spec: str, options: LoadOptions | None = None, *, stdin: BinaryIO | None = None) -> Document:
     """Read a path, ``-`` for standard input, or an http(s) URL into a :class:`Document`.
 
-    ``input_format`` (text, markdown, html, pdf) overrides the format briefer recognises.
     For HTML, Markdown and PDF, ``Document.text`` is the text briefer extracted, and every
     offset points into it.
     """
-    loaded = load_source(spec, input_format=input_format, max_bytes=max_bytes, stdin=stdin, timeout=timeout)
+    options = options or LoadOptions()
+    loaded = load_source(
+        spec, input_format=options.input_format, max_bytes=options.max_bytes, stdin=stdin, timeout=options.timeout
+    )
     return build_document(
         loaded.text,
         title=loaded.title,
         source=loaded.source,
-        language=language,
+        language=options.language,
         blocks=loaded.blocks,
         input_format=loaded.input_format,
         metadata=loaded.metadata,

@@ -65,6 +65,15 @@ def summary_line(briefing: Briefing) -> str:
     )
 
 
+def focus_line(briefing: Briefing) -> str:
+    """What a focused briefing is about: ``about “budget cuts”`` or ``topic 2: roads, bridges``."""
+    if briefing.focus is None:
+        return ""
+    if briefing.focus_topic is not None:
+        return f"topic {briefing.focus_topic + 1}: {safe(briefing.focus)}"
+    return f"about \u201c{safe(briefing.focus)}\u201d"
+
+
 def byline(document: Document) -> str:
     """Who wrote it, when and where it was found, as far as the input says: a web page's
     author, date and address, a PDF's author."""
@@ -103,6 +112,7 @@ def render(briefing: Briefing, fmt: str, *, width: int = 80, color: bool = False
 
 
 def to_dict(briefing: Briefing, *, include_text: bool = False) -> dict[str, Any]:
+    """The briefing as JSON-ready data, as ``--format json`` writes it."""
     document = briefing.document
     out: dict[str, Any] = {
         "title": document.title,
@@ -123,6 +133,7 @@ def to_dict(briefing: Briefing, *, include_text: bool = False) -> dict[str, Any]
                 "topic": p.topic,
                 "section": p.section,
                 "sentence": p.sentence,
+                **({"relevance": p.relevance} if p.relevance is not None else {}),
                 **_source_fields(briefing, p),
             }
             for p in briefing.key_points
@@ -142,6 +153,12 @@ def to_dict(briefing: Briefing, *, include_text: bool = False) -> dict[str, Any]
             "summary_reading_seconds": briefing.stats.summary_reading_seconds,
         },
     }
+    if briefing.focus is not None:
+        out["focus"] = {
+            "query": briefing.focus,
+            "terms": list(briefing.focus_terms),
+            "topic": briefing.focus_topic + 1 if briefing.focus_topic is not None else None,
+        }
     if briefing.sources:
         out["sources"] = [
             {
@@ -208,10 +225,15 @@ def render_text(briefing: Briefing, *, width: int = 80, color: bool = False) -> 
         soft_wrap=False,
     )
     document = briefing.document
+    if briefing.focus is not None and not briefing.key_points:
+        # Nothing is about the focus: one line says so, not a briefing of nothing.
+        return "".join(f"{safe(note)}\n" for note in briefing.notes if note.startswith("nothing in the"))
     console.print(Text(display_title(briefing), style="bold"))
     if byline(document):
         console.print(Text(byline(document), style="dim"))
     console.print(Text(summary_line(briefing), style="dim"))
+    if focus_line(briefing):
+        console.print(Text(focus_line(briefing), style="bold"))
     for note in briefing.notes:
         console.print(Text(f"note: {note}", style="yellow"))
     for topic, points in briefing.groups():
@@ -258,6 +280,8 @@ def render_markdown(briefing: Briefing) -> str:
     lines = [f"# {_md(display_title(briefing))}", "", f"*{summary_line(briefing)}*", ""]
     if byline(briefing.document):
         lines[2:2] = [_md(byline(briefing.document)), ""]
+    if focus_line(briefing):
+        lines += [f"**{_md(focus_line(briefing))}**", ""]
     for note in briefing.notes:
         lines += [f"> **Note:** {_md(note)}", ""]
     for topic, points in briefing.groups():

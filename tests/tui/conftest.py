@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from briefer.tui.app import BrieferApp, make_app
+from briefer.tui.app import BrieferApp
+from briefer.tui.launch import make_app
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "seeds" / "china-tajikistan-strategic-dialogue.txt"

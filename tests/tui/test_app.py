@@ -10,14 +10,15 @@ import sys
 from textual.binding import Binding
 from textual.widgets import Input, OptionList
 
-from briefer.tui.app import BrieferApp, make_app
+from briefer.tui.app import BrieferApp
 from briefer.tui.briefing_screen import BriefingScreen, BriefingView
 from briefer.tui.footer import KeysFooter
 from briefer.tui.help_screen import HelpScreen, help_text
+from briefer.tui.launch import make_app
 from briefer.tui.method_picker import MethodPicker
 from briefer.tui.open_dialog import OpenDialog
-from briefer.tui.reader import ParagraphView, ReadingPane
 from briefer.tui.reader_screen import ReaderScreen
+from briefer.tui.reading_pane import ParagraphView, ReadingPane
 from briefer.tui.save_dialog import SaveDialog
 from briefer.tui.search_bar import SearchBar
 from briefer.tui.sentence_bar import SentenceBar

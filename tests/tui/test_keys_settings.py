@@ -9,13 +9,14 @@ from rich.console import Console
 from textual.containers import VerticalScroll
 
 from briefer.tui import background, settings
-from briefer.tui.app import BrieferApp, make_app
+from briefer.tui.app import BrieferApp
 from briefer.tui.briefing_screen import BriefingScreen, BriefingView
 from briefer.tui.footer import KeysFooter
 from briefer.tui.help_screen import HelpScreen, HelpView, help_text
+from briefer.tui.launch import make_app
 from briefer.tui.open_dialog import OpenDialog, PathSuggester
-from briefer.tui.reader import ReadingPane
 from briefer.tui.reader_screen import ReaderScreen
+from briefer.tui.reading_pane import ReadingPane
 from briefer.tui.sentence_bar import SentenceBar
 from briefer.tui.session import Article
 

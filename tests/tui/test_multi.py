@@ -6,10 +6,10 @@ import json
 
 from textual.widgets import Input
 
-from briefer.tui.app import make_app
 from briefer.tui.briefing_screen import BriefingScreen, BriefingView
-from briefer.tui.reader import ParagraphView
+from briefer.tui.launch import make_app
 from briefer.tui.reader_screen import ReaderScreen
+from briefer.tui.reading_pane import ParagraphView
 from briefer.tui.sources_pane import SourcesPane
 
 from .conftest import CLUSTER, SHARED, ready

@@ -7,7 +7,7 @@ from importlib.metadata import version
 import pytest
 from textual.widgets import Input
 
-from briefer.tui.app import make_app
+from briefer.tui.launch import make_app
 
 from .conftest import SAMPLE, ready
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ..errors import EXIT_OK, UsageError
+from .. import UsageError
+from ..cli.command import UsageParser
+from ..errors import EXIT_OK
 
 EPILOG = """\
 input: JSON Lines, one object a line: "id", "text" and a reference — "highlights" (one
@@ -24,13 +26,8 @@ example:
 """
 
 
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # type: ignore[override]
-        raise UsageError(message)
-
-
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
+    parser = UsageParser(
         prog="brief-eval",
         description="Compare summarization methods on a set of texts with human summaries (ROUGE).",
         epilog=EPILOG,
@@ -53,7 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from ..command import run_command
+    from ..cli.command import run_command
 
     return run_command("brief-eval", _run, argv)
 
@@ -126,7 +123,7 @@ def _run(argv: list[str] | None) -> int:
         del meta["sentences"]
     content = as_json(results, meta) if args.json else as_table(results, meta)
     if args.output and args.output != "-":
-        from ..output import write_atomic
+        from .. import write_atomic
 
         write_atomic(args.output, content)
     else:

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TextIO
 
-from ..errors import InputError
-from ..language import get_language, sentence_spans
+from .. import InputError, get_language, numbered_lines, open_input, parse_record, sentence_spans
+
+# An evaluation record is one article or one cluster: far below this.
+MAX_RECORD_CHARS = 50 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -28,16 +30,8 @@ def read_records(path: str | Path, *, offset: int = 0, limit: int | None = None)
     ``summaries`` (several summaries, each a string or a list of sentences), else ``summary``.
     """
     path = Path(path)
-    try:
-        handle = path.open(encoding="utf-8")
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise InputError(f"{path}: is a directory, not a JSON Lines file") from None
-    except OSError as error:
-        raise InputError(f"{path}: cannot read: {error.strerror or error}") from None
     records: list[Record] = []
-    with handle:
+    with open_input(path, text=True) as handle:
         for number, record in _numbered(handle, path):
             if number < offset:
                 continue
@@ -47,22 +41,13 @@ def read_records(path: str | Path, *, offset: int = 0, limit: int | None = None)
     return records
 
 
-def _numbered(handle, path: Path) -> Iterator[tuple[int, dict]]:
-    number = 0
-    try:
-        for line_number, line in enumerate(handle, 1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as error:
-                raise InputError(f"{path}:{line_number}: not JSON: {error.msg}") from None
-            if not isinstance(record, dict):
-                raise InputError(f"{path}:{line_number}: each line must be a JSON object")
-            yield number, record
-            number += 1
-    except UnicodeDecodeError:
-        raise InputError(f"{path}: not UTF-8 text") from None
+def _numbered(handle: TextIO, path: Path) -> Iterator[tuple[int, dict]]:
+    """Each record with its place among the records (blank lines not counted)."""
+    for number, (line_number, line) in enumerate(numbered_lines(handle, MAX_RECORD_CHARS)):
+        try:
+            yield number, parse_record(line_number, line, MAX_RECORD_CHARS)
+        except InputError as error:
+            raise InputError(f"{path}: {error.message}") from None
 
 
 def _record(record: dict, path: Path, number: int) -> Record:

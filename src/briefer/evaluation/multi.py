@@ -13,12 +13,17 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from ..briefing import Budget, brief
-from ..document import build_document
-from ..errors import BrieferError
-from ..multi import brief_many, combine, overlap
-from ..rankers import method_names
-from ..topics import analyzer_for
+from .. import (
+    BrieferError,
+    Budget,
+    analyzer_for,
+    brief,
+    brief_many,
+    build_document,
+    combine,
+    method_names,
+    word_overlap,
+)
 from .data import Record
 from .oracle import oracle
 from .runner import ORACLE, MethodResult
@@ -87,7 +92,7 @@ def evaluate_multi(
             for i in range(len(term_sets)):
                 for j in range(i + 1, len(term_sets)):
                     result.pairs += 1
-                    result.repeated += overlap(term_sets[i], term_sets[j]) > 0.5
+                    result.repeated += word_overlap(term_sets[i], term_sets[j]) > 0.5
         if on_record:
             on_record(number)
     return [results[m] for m in methods], skipped

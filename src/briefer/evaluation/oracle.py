@@ -49,7 +49,7 @@ def oracle(
         words = tokens(sentence)
         sentence_grams.append((_grams(words, 1), _grams(words, 2)))
     chosen: list[int] = []
-    current = (Counter(), Counter())
+    current: tuple[Counter, Counter] = (Counter(), Counter())
     overlaps = [[0, 0] for _ in targets]
     sizes = [0, 0]
     best_score = 0.0
@@ -60,20 +60,7 @@ def oracle(
                 continue
             if max_words is not None and used_words + lengths[index] > max_words:
                 continue
-            new_sizes = (sizes[0] + sum(grams[0].values()), sizes[1] + sum(grams[1].values()))
-            total = 0.0
-            for t, target in enumerate(targets):
-                for order in (0, 1):
-                    gain = 0
-                    wanted = target.grams[order]
-                    have = current[order]
-                    for gram, count in grams[order].items():
-                        limit = wanted.get(gram, 0)
-                        if limit:
-                            before = have.get(gram, 0)
-                            gain += min(before + count, limit) - min(before, limit)
-                    total += _f1(overlaps[t][order] + gain, new_sizes[order], target.sizes[order])
-            score = total / (2 * len(targets))
+            score = _score_with(grams, targets, current, overlaps, sizes)
             if score > best_score + 1e-12:
                 best_score, best = score, index
         if best is None:
@@ -81,16 +68,38 @@ def oracle(
         grams = sentence_grams[best]
         for t, target in enumerate(targets):
             for order in (0, 1):
-                wanted = target.grams[order]
-                have = current[order]
-                for gram, count in grams[order].items():
-                    limit = wanted.get(gram, 0)
-                    if limit:
-                        before = have.get(gram, 0)
-                        overlaps[t][order] += min(before + count, limit) - min(before, limit)
+                overlaps[t][order] += _gain(grams[order], current[order], target.grams[order])
         for order in (0, 1):
             current[order].update(grams[order])
         sizes = [sizes[0] + sum(grams[0].values()), sizes[1] + sum(grams[1].values())]
         chosen.append(best)
         used_words += lengths[best]
     return sorted(chosen)
+
+
+def _score_with(
+    grams: tuple[Counter, Counter],
+    targets: list[_Target],
+    current: tuple[Counter, Counter],
+    overlaps: list[list[int]],
+    sizes: list[int],
+) -> float:
+    """Mean ROUGE-1 and ROUGE-2 F1 over the references were ``grams`` added to the choice."""
+    new_sizes = (sizes[0] + sum(grams[0].values()), sizes[1] + sum(grams[1].values()))
+    total = 0.0
+    for t, target in enumerate(targets):
+        for order in (0, 1):
+            gain = _gain(grams[order], current[order], target.grams[order])
+            total += _f1(overlaps[t][order] + gain, new_sizes[order], target.sizes[order])
+    return total / (2 * len(targets))
+
+
+def _gain(grams: Counter, have: Counter, wanted: Counter) -> int:
+    """How many more of the reference's n-grams are matched once ``grams`` join ``have``."""
+    gain = 0
+    for gram, count in grams.items():
+        limit = wanted.get(gram, 0)
+        if limit:
+            before = have.get(gram, 0)
+            gain += min(before + count, limit) - min(before, limit)
+    return gain

@@ -6,12 +6,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from ..briefing import Budget, brief
-from ..document import build_document
-from ..errors import BrieferError
-from ..openings import dateline_length, is_dangling
-from ..rankers import get_ranker, method_names
-from ..topics import analyze
+from .. import BrieferError, Budget, analyze, brief, build_document, dateline_length, is_dangling, method_names, rank
 from .data import Record
 from .oracle import oracle
 from .rouge import Rouge, score
@@ -106,7 +101,7 @@ def evaluate(
                     # Ranked here rather than by brief(), which refuses sumy's slow methods on
                     # long texts: an evaluation is a run one chooses to wait for.
                     analysis = analyze(document)
-                    scores = get_ranker(method).scores(analysis)
+                    scores = rank(analysis, method)
                     briefing = brief(document, method=method, budget=budget, analysis=analysis, scores=scores)
                     chosen = [p.text for p in briefing.key_points]
                 except BrieferError:

@@ -11,10 +11,12 @@ from ..errors import UsageError
 if TYPE_CHECKING:
     import numpy as np
 
-    from ..topics import Analysis
+    from ..analysis.topics import Analysis
 
 
 class Ranker(Protocol):
+    """What every method provides: a name and one score per sentence."""
+
     name: str
 
     def scores(self, analysis: Analysis) -> np.ndarray:
@@ -24,6 +26,8 @@ class Ranker(Protocol):
 
 @dataclass(frozen=True)
 class RankerInfo:
+    """A method in the registry: its name, where its code is, what it does, its size limit."""
+
     name: str
     module: str
     factory: str
@@ -56,10 +60,12 @@ _REGISTRY: dict[str, RankerInfo] = {
 
 
 def method_names() -> list[str]:
+    """The names of every method, the default first."""
     return list(_REGISTRY)
 
 
-def available() -> list[RankerInfo]:
+def methods() -> list[RankerInfo]:
+    """Every method with its description and its limit: what ``--list-methods`` and the picker show."""
     return list(_REGISTRY.values())
 
 
@@ -67,13 +73,25 @@ def _key(name: str) -> str:
     return name.strip().lower().replace("_", "-")
 
 
-def get_ranker(name: str) -> Ranker:
+def method_info(name: str) -> RankerInfo:
+    """The registry's entry for ``name`` (any case, ``_`` or ``-``); a usage error if unknown."""
     info = _REGISTRY.get(_key(name))
     if info is None:
         raise UsageError(f"unknown method {name!r}; choose one of: {', '.join(_REGISTRY)}")
+    return info
+
+
+def get_ranker(name: str) -> Ranker:
+    """The ranker for method ``name``; its module is imported only now."""
+    info = method_info(name)
     # Import on demand: a pipe that asks for the default never pays for sumy and NLTK.
     module = import_module(f".{info.module}", __package__)
     return getattr(module, info.factory)()
+
+
+def rank(analysis: Analysis, method: str = "topic") -> np.ndarray:
+    """Method ``method``'s score for every sentence of ``analysis.document``; higher is better."""
+    return get_ranker(method).scores(analysis)
 
 
 def sentence_limit(name: str) -> int | None:
@@ -83,6 +101,7 @@ def sentence_limit(name: str) -> int | None:
 
 
 def fits(name: str, sentences: int) -> bool:
+    """True when method ``name`` takes a text of this many sentences (see :func:`check_length`)."""
     limit = sentence_limit(name)
     return limit is None or sentences <= limit
 
@@ -91,12 +110,7 @@ def check_length(name: str, sentences: int) -> None:
     """Refuse, at once, a method that would take minutes or hours on this many sentences."""
     if not fits(name, sentences):
         raise UsageError(
-            f"{_REGISTRY[_key(name)].name} slows down with the square of a text's length or faster: it takes at "
+            f"{method_info(name).name} slows down with the square of a text's length or faster: it takes at "
             f"most {sentence_limit(name):,} sentences (this text has {sentences:,}: it would run for minutes or "
             "more); use the default method, topic, or brief the text in parts"
         )
-
-
-def info_for(name: str) -> RankerInfo:
-    get_ranker(name)  # validates the name with the same message
-    return _REGISTRY[_key(name)]

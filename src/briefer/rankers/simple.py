@@ -6,7 +6,7 @@ import zlib
 
 import numpy as np
 
-from ..topics import Analysis
+from ..analysis.topics import Analysis
 
 
 class LeadRanker:

@@ -15,8 +15,8 @@ from types import MethodType
 
 import numpy as np
 
+from ..analysis.topics import Analysis
 from ..language import MARKS, Analyzer, Language, get_language
-from ..topics import Analysis
 
 # sumy's own test for a word, with the combining marks of Hindi or Thai let in.
 _SUMY_WORD = re.compile(rf"^[^\W\d_](?:[^\W\d_]|[{MARKS}]|['-])*$")
@@ -71,7 +71,7 @@ def _tools(language: Language):
     # has no list for Russian, Dutch and others.
     from sumy.nlp.stemmers import Stemmer
 
-    from ..stopwords import stop_word_list
+    from ..language.stopwords import stop_word_list
 
     try:
         stemmer = Stemmer(language.name)

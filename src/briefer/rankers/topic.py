@@ -16,19 +16,16 @@ import re
 
 import numpy as np
 
+from ..analysis.centrality import centrality, directed_centrality, lead_is_central
+from ..analysis.topics import Analysis
+from ..language.openings import dateline_length, is_dangling
 from ..model import count_words
-from ..openings import dateline_length, is_dangling
-from ..sparse import SparseRows
-from ..topics import Analysis
 
 # Tuned on the first half of the CNN dev set and confirmed on the second (see README).
 SALIENCE_WEIGHT = 0.5
-# How much a sentence resembling what follows it counts against resembling what precedes it.
-BACKWARD_WEIGHT = 0.5
 DIRECTED_WEIGHT = 0.5
 NEWS_PRIOR = 0.75
 FLAT_PRIOR = 0.2
-LEAD_SENTENCES = 3
 LENGTH_POWER = 0.2
 NUMBER_BONUS = 0.1
 
@@ -51,29 +48,17 @@ class TopicRanker:
         if n == 0:
             return np.zeros(0)
         salience = _normalise(_topic_salience(analysis))
-        centrality = _normalise(_centrality(analysis.matrix))
-        content = SALIENCE_WEIGHT * salience + (1 - SALIENCE_WEIGHT) * centrality
-        content = content + DIRECTED_WEIGHT * _normalise(_directed_centrality(analysis.matrix))
-        prior = 1.0 / np.power(1.0 + np.arange(n), self.prior_strength(analysis, centrality))
+        central = _normalise(centrality(analysis.matrix))
+        content = SALIENCE_WEIGHT * salience + (1 - SALIENCE_WEIGHT) * central
+        content = content + DIRECTED_WEIGHT * _normalise(directed_centrality(analysis.matrix))
+        prior = 1.0 / np.power(1.0 + np.arange(n), self.prior_strength(analysis, central))
         penalty = np.asarray([_penalty(s.text, document.language) for s in document.sentences])
         return content * prior * penalty
 
     @staticmethod
-    def prior_strength(analysis: Analysis, centrality: np.ndarray) -> float:
+    def prior_strength(analysis: Analysis, central: np.ndarray) -> float:
         """How much the opening counts: strong when the lead is central, weak otherwise."""
-        return NEWS_PRIOR if lead_is_central(centrality) else FLAT_PRIOR
-
-
-def lead_is_central(centrality: np.ndarray) -> bool:
-    """True when the opening sentences are closer to the whole text than the rest: news."""
-    n = len(centrality)
-    if n <= LEAD_SENTENCES + 1:
-        return False
-    return float(centrality[:LEAD_SENTENCES].mean()) >= float(centrality[LEAD_SENTENCES:].mean())
-
-
-def document_centrality(analysis: Analysis) -> np.ndarray:
-    return _centrality(analysis.matrix)
+        return NEWS_PRIOR if lead_is_central(central) else FLAT_PRIOR
 
 
 def _topic_salience(analysis: Analysis) -> np.ndarray:
@@ -81,31 +66,6 @@ def _topic_salience(analysis: Analysis) -> np.ndarray:
     weight = strength.sum(axis=0)
     weight = weight / (weight.sum() or 1.0)
     return strength @ weight
-
-
-def _centrality(matrix: SparseRows) -> np.ndarray:
-    centroid = matrix.column_sums()
-    norm = np.linalg.norm(centroid)
-    if norm == 0:
-        return np.zeros(matrix.shape[0])
-    return matrix @ (centroid / norm)
-
-
-def _directed_centrality(matrix: SparseRows) -> np.ndarray:
-    """Similarity to the sentences after, less some to those before, in linear time.
-
-    The sum of a sentence's cosines with all later sentences is its dot product with the
-    sum of their vectors, so running sums replace PacSum's n x n similarity matrix.
-    """
-    n = matrix.shape[0]
-    if n == 0:
-        return np.zeros(0)
-    with_earlier = matrix.prefix_dots()  # each sentence's dot product with itself and all before it
-    own = matrix.row_sums_squared()
-    forward = matrix @ matrix.column_sums() - with_earlier
-    backward = with_earlier - own
-    directed = forward - BACKWARD_WEIGHT * backward
-    return directed - directed.min()
 
 
 def _normalise(values: np.ndarray) -> np.ndarray:

@@ -6,11 +6,11 @@ from dataclasses import dataclass, field
 from typing import BinaryIO
 
 from ..errors import InputError, UsageError
-from ..structure import Block
 from .blocks import Extracted
 from .decode import decode
-from .detect import FORMATS, detect_format, is_url
-from .reader import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, read_input
+from .formats import FORMATS, detect_format, is_url
+from .layout import Block
+from .raw import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, read_input
 
 
 @dataclass
@@ -18,7 +18,7 @@ class Loaded:
     text: str
     source: str
     input_format: str
-    blocks: list[Block] | None = None  # None: plain text, laid out by briefer.structure
+    blocks: list[Block] | None = None  # None: plain text, laid out by briefer.sources.layout
     title: str = ""
     metadata: dict[str, str] = field(default_factory=dict)
 

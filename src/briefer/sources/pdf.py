@@ -173,7 +173,7 @@ def _drop_running_heads(pages: list[list[_Line]]) -> list[_Line]:
     chapter's running head may be), on three otherwise.
     """
     edges: list[dict[int, int]] = []
-    seen: Counter[str] = Counter()
+    seen: Counter[tuple[str, float]] = Counter()
     for lines in pages:
         by_height = sorted(range(len(lines)), key=lambda i: -lines[i].y)
         edge = {i: 3 for i in by_height[:2] + by_height[-2:]}

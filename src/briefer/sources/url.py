@@ -21,8 +21,8 @@ from urllib.parse import quote, urlsplit, urlunsplit
 
 from .. import __version__
 from ..errors import InputError
-from .detect import CONTENT_TYPES, is_url, media_type
-from .reader import DEFAULT_TIMEOUT
+from .formats import CONTENT_TYPES, is_url, media_type
+from .raw import DEFAULT_TIMEOUT
 
 SCHEMES = ("http", "https")
 MAX_REDIRECTS = 5
@@ -165,7 +165,7 @@ class _Redirects(urllib.request.HTTPRedirectHandler):
         self.name = name
         self.count = 0
 
-    def redirect_request(self, req, fp, code, msg, headers, newurl):  # type: ignore[no-untyped-def]
+    def redirect_request(self, req, fp, code, msg, headers, newurl):
         self.count += 1
         if self.count > MAX_REDIRECTS:
             raise InputError(f"{self.name}: too many redirects (more than {MAX_REDIRECTS}) or a redirect loop")

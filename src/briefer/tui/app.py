@@ -8,10 +8,8 @@ request replaces a stale one (``exclusive=True``), so the interface never waits 
 from __future__ import annotations
 
 import asyncio
-import io
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -22,9 +20,11 @@ from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
 from ..errors import BrieferError
-from ..model import Briefing, Document
+from ..model import Briefing
+from ..output import write_atomic
 from . import settings as config
 from .background import in_background, stop_all
+from .inputs import Source
 from .keys import BRIEFING, CANCEL, HELP, OPEN, QUIT, SHOW_BRIEFING, THEME
 from .open_dialog import OpenDialog
 from .reader_screen import ReaderScreen
@@ -38,16 +38,6 @@ if TYPE_CHECKING:
 
 # The analysis (numpy, the rankers) and the readers of formats are imported in the background
 # when the first input is opened, never before the first frame: see open_current.
-
-
-@dataclass(frozen=True)
-class Source:
-    """An input as the user named it, how to read it into a document, and a quick look at its
-    raw text (None when it is not plain text) to show while it is read and analysed."""
-
-    name: str
-    load: Callable[[], Document]
-    peek: Callable[[], str | None] | None = None
 
 
 class BrieferApp(App[int]):
@@ -613,7 +603,6 @@ class BrieferApp(App[int]):
 
     @work(thread=True, group="save", exit_on_error=False)
     def save(self, request: SaveRequest, briefing) -> None:
-        from ..output import write_atomic
         from ..render import render
 
         try:
@@ -710,77 +699,3 @@ class BrieferApp(App[int]):
         if event.state == WorkerState.ERROR:
             # A bug in a worker is shown, not allowed to take the app down with a traceback.
             self.notify(str(event.worker.error), title="Something went wrong", severity="error", timeout=10)
-
-
-def make_app(
-    inputs: list[str] | None = None,
-    *,
-    stdin: bytes | None = None,
-    method: str | None = None,
-    length: int = 0,
-    language: str = "en",
-    max_bytes: int | None = None,
-    input_format: str | None = None,
-    timeout: float | None = None,
-) -> BrieferApp:
-    """The reader on ``inputs`` (paths, URLs, or ``-`` with ``stdin``'s bytes); the sample when empty.
-
-    ``method`` and ``length`` left out (None, 0) come from the settings (see settings.py).
-    """
-    specs = list(inputs or [])
-    if not specs:
-        if stdin is not None:
-            specs = ["-"]
-        else:
-            from ..pipeline import sample_path
-
-            specs = [str(sample_path())]
-
-    options: dict = {"language": language, "input_format": input_format}
-    if max_bytes is not None:
-        options["max_bytes"] = max_bytes
-    if timeout is not None:
-        options["timeout"] = timeout
-
-    def source_for(spec: str) -> Source:
-        # The library is imported when a source is first read, in the background (see _open).
-        def load_it() -> Document:
-            from ..pipeline import load
-
-            if spec == "-":
-                return load("-", stdin=io.BytesIO(stdin or b""), **options)
-            return load(spec, **options)
-
-        def peek() -> str | None:
-            return plain_text_start(spec, stdin, input_format)
-
-        return Source(spec, load_it, peek)
-
-    return BrieferApp([source_for(spec) for spec in specs], method=method, length=length, source_for=source_for)
-
-
-PLAIN_SUFFIXES = {"", ".txt", ".text", ".md", ".markdown"}
-PEEK_BYTES = 16 * 1024
-
-
-def plain_text_start(spec: str, stdin: bytes | None, input_format: str | None = None) -> str | None:
-    """The first 16 KB of a plain-text input, decoded, to show before the input is read; None
-    for anything else (HTML, PDF, records, URLs), which is shown once the library has read it."""
-    if input_format not in (None, "text", "markdown"):
-        return None
-    if spec == "-":
-        head = (stdin or b"")[:PEEK_BYTES]
-    elif "://" in spec or Path(spec).suffix.lower() not in PLAIN_SUFFIXES:
-        return None
-    else:
-        try:
-            with open(spec, "rb") as handle:
-                head = handle.read(PEEK_BYTES)
-        except OSError:
-            return None  # the library says why, in its own words
-    if b"\x00" in head:
-        return None
-    text = head.decode("utf-8", errors="replace").lstrip("\ufeff")
-    if text.lstrip()[:1] in ("<", "{", "[") or text.startswith("%PDF"):
-        return None
-    return text

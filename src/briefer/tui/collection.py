@@ -1,6 +1,6 @@
 """Several inputs briefed as one: what the reader shows when it is given more than one source.
 
-The cross-source briefing comes from the library (``multi.brief_many``); this module keeps
+The cross-source briefing comes from the library (``briefer.brief_many``); this module keeps
 track of which input is which source in it (an input that failed to load is no source, so
 the numbers skip it) and turns the briefing's points and their near-duplicates back into
 sentence numbers of each source, which is what the reading pane highlights.
@@ -12,9 +12,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..briefing import Budget
-from ..errors import InputError
-from ..model import Briefing
+from .. import Briefing, Budget, InputError
 from ..render import source_name
 from .session import Article, Problem
 from .sources_pane import SourceRow
@@ -61,7 +59,7 @@ class Collection:
 
     def make_briefing(self, method: str, length: int) -> Briefing:
         """The briefing across every loaded source (slow: it ranks them all)."""
-        from ..multi import brief_many
+        from .. import brief_many
 
         documents = [article.document for _, article in self.articles]
         if not documents:

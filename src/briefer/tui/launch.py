@@ -6,23 +6,29 @@ Piped text is read to the end first; then the keyboard is taken from the termina
 
 from __future__ import annotations
 
+import io
 import os
 import sys
+from typing import TYPE_CHECKING
 
-from ..errors import UsageError
-from ..sources import DEFAULT_MAX_BYTES
+from .. import UsageError
+
+if TYPE_CHECKING:
+    from .. import Document, LoadOptions
+    from .app import BrieferApp
 
 
 def run(
     inputs: list[str],
     *,
-    method: str = "topic",
+    method: str | None = None,
     length: int = 0,
-    language: str = "en",
-    max_bytes: int = DEFAULT_MAX_BYTES,
-    input_format: str | None = None,
-    timeout: float | None = None,
+    options: LoadOptions | None = None,
 ) -> int:
+    """Open the reader on ``inputs`` in this terminal; its exit code when it closes."""
+    from .. import LoadOptions
+
+    options = options or LoadOptions()
     if not sys.stdout.isatty():
         raise UsageError("the interactive reader (-i) needs a terminal for its output")
     if inputs.count("-") > 1:
@@ -30,23 +36,13 @@ def run(
     stdin = None
     piped = sys.stdin is None or not sys.stdin.isatty()
     if "-" in inputs or (not inputs and piped):
-        stdin = _read_stdin(max_bytes)
+        stdin = _read_stdin(options.max_bytes)
     if piped:
         # Whether or not the pipe was read, keys must come from the terminal, not from it.
         _keyboard_from_terminal()
-    from .app import make_app
     from .background import busy
 
-    app = make_app(
-        inputs,
-        stdin=stdin,
-        method=method,
-        length=length,
-        language=language,
-        max_bytes=max_bytes,
-        input_format=input_format,
-        timeout=timeout,
-    )
+    app = make_app(inputs, stdin=stdin, method=method, length=length, options=options)
     code = app.run() or 0
     if busy():
         # A ranking still running in a worker thread (a slow method on a long text) would hold
@@ -73,3 +69,46 @@ def _keyboard_from_terminal() -> None:
     os.dup2(terminal, 0)
     os.close(terminal)
     sys.stdin = open(0, closefd=False)  # noqa: SIM115
+
+
+def make_app(
+    inputs: list[str] | None = None,
+    *,
+    stdin: bytes | None = None,
+    method: str | None = None,
+    length: int = 0,
+    options: LoadOptions | None = None,
+) -> BrieferApp:
+    """The reader on ``inputs`` (paths, URLs, or ``-`` with ``stdin``'s bytes); the sample when empty.
+
+    ``method`` and ``length`` left out (None, 0) come from the settings (see settings.py). The
+    library's readers are imported when an input is first read, in the background, so that the
+    first frame does not wait for them.
+    """
+    from .app import BrieferApp
+    from .inputs import Source, plain_text_start
+
+    specs = list(inputs or [])
+    if not specs:
+        if stdin is not None:
+            specs = ["-"]
+        else:
+            from .. import sample_path
+
+            specs = [str(sample_path())]
+
+    def source_for(spec: str) -> Source:
+        def load_it() -> Document:
+            from .. import LoadOptions, load
+
+            chosen = options or LoadOptions(language="en")
+            if spec == "-":
+                return load("-", chosen, stdin=io.BytesIO(stdin or b""))
+            return load(spec, chosen)
+
+        def peek() -> str | None:
+            return plain_text_start(spec, stdin, options.input_format if options else None)
+
+        return Source(spec, load_it, peek)
+
+    return BrieferApp([source_for(spec) for spec in specs], method=method, length=length, source_for=source_for)

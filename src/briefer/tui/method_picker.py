@@ -24,7 +24,7 @@ class MethodPicker(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         # Imported here: the rankers are loaded with the first text, not with the app.
-        from ..rankers import fits, sentence_limit
+        from .. import fits, sentence_limit
         from .session import method_description, method_names
 
         with Vertical(id="method-dialog", classes="dialog") as dialog:

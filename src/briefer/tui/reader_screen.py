@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual import on
 from textual.app import ComposeResult
@@ -13,12 +13,15 @@ from textual.widgets import Input, OptionList
 
 from .footer import KeysFooter
 from .keys import BRIEFING, CANCEL, HELP, OPEN, QUIT, READER, READER_FOOTER, SHOW_BRIEFING, THEME
-from .reader import ReadingPane
+from .reading_pane import ReadingPane
 from .search_bar import SearchBar
 from .sections import SectionsPane
 from .sentence_bar import SentenceBar
 from .sources_pane import SourcesPane
 from .title_bar import TitleBar
+
+if TYPE_CHECKING:
+    from .app import BrieferApp
 
 
 class ReaderScreen(Screen):
@@ -65,7 +68,7 @@ class ReaderScreen(Screen):
         self.query_one(SourcesPane).display = len(getattr(self.app, "sources", ())) > 1
         self._place_side()
         self.reader.focus()
-        self.app.open_current()
+        cast("BrieferApp", self.app).open_current()
 
     def sources_changed(self) -> None:
         """Another set of inputs was opened: the sources pane is there only for several."""
@@ -159,7 +162,7 @@ class ReaderScreen(Screen):
 
     @on(OptionList.OptionSelected, "#sources")
     def source_chosen(self, event: OptionList.OptionSelected) -> None:
-        self.app.go_to(event.option_index)
+        cast("BrieferApp", self.app).go_to(event.option_index)
 
     @on(OptionList.OptionSelected, "#sections")
     def section_chosen(self, event: OptionList.OptionSelected) -> None:
@@ -205,7 +208,7 @@ class ReaderScreen(Screen):
         bar.focus()
 
     def action_file(self, step: int) -> None:
-        self.app.switch_file(step)
+        cast("BrieferApp", self.app).switch_file(step)
 
     # --- search -----------------------------------------------------------------------
 

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual.binding import Binding, BindingType
 from textual.widgets import Input
+
+if TYPE_CHECKING:
+    from .reader_screen import ReaderScreen
 
 
 class SearchBar(Input):
@@ -15,7 +18,7 @@ class SearchBar(Input):
     ]
 
     def action_close(self) -> None:
-        self.screen.close_search()
+        cast("ReaderScreen", self.screen).close_search()
 
     def action_previous(self) -> None:
-        self.screen.search_step(-1)
+        cast("ReaderScreen", self.screen).search_step(-1)

@@ -16,7 +16,8 @@ class SectionsPane(OptionList):
     """Headings where the text has them, otherwise the topic sections named by their key terms."""
 
     def show_article(self, article: Article | None) -> None:
-        if article is not None and getattr(self, "_article", None) is article:
+        shown: Article | None = getattr(self, "_article", None)
+        if article is not None and shown is article:
             # The same sections: only the counts of key points may have changed.
             for index, label in enumerate(self._labels(article)):
                 self.replace_option_prompt_at_index(index, label)

@@ -10,12 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..briefing import Budget, brief
-from ..errors import BrieferError
-from ..model import Briefing, Document, Sentence
-from ..rankers import available, check_length, get_ranker
+from .. import Analysis, BrieferError, Briefing, Budget, Document, Sentence, analyze, brief, check_length, methods, rank
 from ..render import safe
-from ..topics import Analysis, analyze
 
 
 @dataclass(frozen=True)
@@ -67,7 +63,7 @@ class Article:
         """The ranker's scores for every sentence, computed once per method."""
         if method not in self._scores:
             check_length(method, len(self.sentences))
-            self._scores[method] = [float(s) for s in get_ranker(method).scores(self.analysis)]
+            self._scores[method] = [float(s) for s in rank(self.analysis, method)]
         return self._scores[method]
 
     def section_title(self, index: int) -> str:
@@ -106,11 +102,11 @@ class Article:
 
 
 def method_names() -> list[str]:
-    return [info.name for info in available()]
+    return [info.name for info in methods()]
 
 
 def method_description(name: str) -> str:
-    return next((info.description for info in available() if info.name == name), name)
+    return next((info.description for info in methods() if info.name == name), name)
 
 
 @dataclass(frozen=True)

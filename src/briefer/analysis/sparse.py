@@ -197,7 +197,7 @@ def run_sums(values: np.ndarray, bounds: np.ndarray, axis: int = 0) -> np.ndarra
     shape[axis] = len(bounds) - 1
     out = np.zeros(shape)
     if values.shape[axis]:
-        where = [slice(None)] * values.ndim
+        where: list[slice | np.ndarray] = [slice(None)] * values.ndim
         where[axis] = filled
         out[tuple(where)] = np.add.reduceat(values, starts[filled], axis=axis)
     return out

@@ -16,14 +16,17 @@ from collections import Counter
 
 import numpy as np
 
-from .briefing import Budget, brief, make_stats
-from .document import MAX_SENTENCES
-from .errors import InputError, UsageError
-from .model import Briefing, Document, KeyPoint, Mention, Paragraph, Section, Sentence, count_words
-from .openings import dateline_length
-from .rankers import check_length, get_ranker
-from .rankers.topic import document_centrality, lead_is_central
-from .topics import Analysis, analyze
+from ..analysis import Analysis, analyze
+from ..analysis.centrality import centrality, lead_is_central
+from ..errors import InputError, UsageError
+from ..model import Briefing, Document, Mention, Paragraph, Section, Sentence, count_words
+from ..rankers import Ranker, check_length, get_ranker
+from ..sources.document import MAX_SENTENCES
+from .assemble import assemble, key_points
+from .budget import Budget
+from .focus import query_focus, topic_focus
+from .selection import Rules, choose
+from .single import brief
 
 # Two sentences whose content words overlap by more than half say the same thing
 # (the measure the repeated-point rate is judged by).
@@ -32,6 +35,8 @@ REPEAT_OVERLAP = 0.5
 DUPLICATE_COSINE = 0.55
 # Below this similarity to every sentence of the other sources, a point is one source's alone.
 CORROBORATION_COSINE = 0.3
+# A key point of several sources must not repeat another by its vector or by its words.
+SEVERAL_SOURCES = Rules(redundancy=DUPLICATE_COSINE, word_overlap=REPEAT_OVERLAP, needs_terms=True)
 CENTRALITY_WEIGHT = 0.5
 # Tuned on Multi-News dev clusters 0-49 (R-2 13.29 -> 13.85), confirmed on 50-99 (15.48 -> 16.31).
 SOURCE_LEAD_WEIGHT = 0.5
@@ -88,10 +93,15 @@ def brief_many(
     budget: Budget | None = None,
     order: str = "document",
     notes: tuple[str, ...] = (),
+    focus: str | None = None,
+    topic: str | int | None = None,
 ) -> Briefing:
-    """Brief several documents as one: the sources' shared topics, each point made once."""
+    """Brief several documents as one: the sources' shared topics, each point made once.
+
+    ``focus`` and ``topic`` keep the briefing to one subject, as for one document.
+    """
     if len(documents) == 1:
-        single = brief(documents[0], method=method, budget=budget, order=order)
+        single = brief(documents[0], method=method, budget=budget, order=order, focus=focus, topic=topic)
         return dataclasses.replace(single, sources=tuple(documents), notes=(*notes, *single.notes))
     budget = budget or Budget()
     ranker = get_ranker(method)
@@ -103,37 +113,33 @@ def brief_many(
     source_of = np.asarray([s.section for s in combined.sentences])
     scores = _scores(ranker, documents, analysis, source_of)
     lengths = [count_words(s.text) for s in combined.sentences]
-    term_sets = [frozenset(t) for t in analysis.term_lists]
     limit = budget.sentence_limit(len(combined.sentences))
-    ranking = [int(i) for i in np.argsort(-scores, kind="stable")]
-    chosen = _choose(analysis, term_sets, ranking, limit, budget.words, lengths)
+    about = None
+    if focus is not None or topic is not None:
+        about = query_focus(analysis, focus) if focus is not None else topic_focus(analysis, topic or 1)
+        if not about.found:
+            notes = (*notes, f"nothing in the sources is about \u201c{about.query}\u201d")
+        scores = about.scores(scores)
+    rules = dataclasses.replace(SEVERAL_SOURCES, positive_only=True) if about is not None else SEVERAL_SOURCES
+    chosen = choose(analysis, scores, limit, budget.words, lengths, rules) if about is None or about.found else []
 
     bases = [section.start for section in combined.sections]
-    rank_of = {index: place for place, index in enumerate(ranking)}
-    top = float(scores.max()) if scores.size and scores.max() > 0 else 1.0
     points = []
-    for index in chosen:
-        sentence = combined.sentences[index]
-        source = int(source_of[index])
-        mentions, corroborated = _mentions(analysis, source_of, bases, index)
-        skip = dateline_length(sentence.text)
+    for point in key_points(analysis, scores, chosen):
+        source = int(source_of[point.sentence])
+        mentions, corroborated = _mentions(analysis, source_of, bases, point.sentence)
         points.append(
-            KeyPoint(
-                text=sentence.text[skip:],
-                start=sentence.start + skip - bases[source],
-                end=sentence.end - bases[source],
-                score=round(float(scores[index]) / top, 4),
-                rank=rank_of[index] + 1,
-                topic=int(analysis.sentence_topic[index]),
+            dataclasses.replace(
+                point,
+                start=point.start - bases[source],
+                end=point.end - bases[source],
                 section=source,
-                sentence=index,
                 source=source,
                 mentions=mentions,
                 only_source=not corroborated,
+                relevance=round(float(about.relevance[point.sentence]), 4) if about is not None else None,
             )
         )
-    if order == "rank":
-        points.sort(key=lambda p: p.rank)
     for k in off_topic_sources(analysis, source_of):
         name = documents[k].title or documents[k].source or f"source {k + 1}"
         notes = (*notes, f"source {k + 1} ({name}) has little in common with the others")
@@ -144,21 +150,10 @@ def brief_many(
             *notes,
             f"the sources are in several languages ({', '.join(languages)}): topics use {combined.language}",
         )
-    stats = make_stats(len(combined.sentences), sum(lengths), points, combined.language)
-    return Briefing(
-        document=analysis.document,
-        method=ranker.name,
-        order=order,
-        key_points=tuple(points),
-        topics=analysis.topics,
-        key_terms=analysis.key_terms,
-        stats=stats,
-        notes=notes,
-        sources=tuple(documents),
-    )
+    return assemble(analysis, ranker.name, order, points, sum(lengths), notes, sources=documents, focus=about)
 
 
-def _scores(ranker, documents: list[Document], analysis: Analysis, source_of: np.ndarray) -> np.ndarray:
+def _scores(ranker: Ranker, documents: list[Document], analysis: Analysis, source_of: np.ndarray) -> np.ndarray:
     """Each source's own ranking, lifted by how central a sentence is to the collection."""
     within = np.zeros(len(source_of))
     offset = 0
@@ -167,7 +162,7 @@ def _scores(ranker, documents: list[Document], analysis: Analysis, source_of: np
         own = np.asarray(ranker.scores(own_analysis), dtype=np.float64)
         top = own.max() if own.size else 0.0
         own = own / top if top > 0 else own
-        if lead_is_central(document_centrality(own_analysis)):
+        if lead_is_central(centrality(own_analysis.matrix)):
             # A news article's opening carries its story; across a cluster that counts for
             # more than any one article's ranking shows (the first-3 baseline's strength).
             lead = 1.0 - np.arange(len(own)) / max(len(own), 1)
@@ -208,41 +203,6 @@ def source_relevance(analysis: Analysis, source_of: np.ndarray) -> np.ndarray:
 
 def off_topic_sources(analysis: Analysis, source_of: np.ndarray) -> list[int]:
     return [int(k) for k in np.flatnonzero(source_relevance(analysis, source_of) < OFF_TOPIC_MARK)]
-
-
-def overlap(a: frozenset[str], b: frozenset[str]) -> float:
-    """Shared content words as a share of the smaller set: > 0.5 means a repeated point."""
-    if not a or not b:
-        return 0.0
-    return len(a & b) / min(len(a), len(b))
-
-
-def _choose(
-    analysis: Analysis,
-    term_sets: list[frozenset[str]],
-    ranking: list[int],
-    limit: int,
-    max_words: int | None,
-    lengths: list[int],
-) -> list[int]:
-    matrix = analysis.matrix
-    chosen: list[int] = []
-    used_words = 0
-    for index in ranking:
-        if len(chosen) >= limit:
-            break
-        if max_words is not None and used_words + lengths[index] > max_words:
-            continue
-        if not term_sets[index]:
-            continue
-        if chosen and (
-            float(np.max(matrix.dot_rows(chosen, matrix.row(index)))) > DUPLICATE_COSINE
-            or any(overlap(term_sets[index], term_sets[c]) > REPEAT_OVERLAP for c in chosen)
-        ):
-            continue
-        chosen.append(index)
-        used_words += lengths[index]
-    return sorted(chosen)
 
 
 def _mentions(

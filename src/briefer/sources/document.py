@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from pathlib import PurePath
 
-from .errors import InputError
-from .language import AUTO, Language, resolve_language, sentence_spans
-from .model import Document, Paragraph, Section, Sentence
-from .structure import Block, parse_blocks
+from ..errors import InputError
+from ..language import AUTO, Language, resolve_language, sentence_spans
+from ..model import Document, Paragraph, Section, Sentence
+from .layout import Block, parse_blocks
 
 _HAS_WORD = re.compile(r"[^\W\d_]")
 

@@ -151,23 +151,24 @@ def _script_counts(sample: str) -> Counter[str]:
 
 def _by_function_words(sample: str, candidates: tuple[str, ...], script: str) -> Detection:
     lists = [(code, _function_words(code)) for code in candidates]
-    scores: Counter[str] = Counter()
+    scores: dict[str, float] = {}
     counts = Counter(w.lower() for w in _WORD.findall(sample))
     own: Counter[str] = Counter()
     for word, n in counts.items():
         owners = [code for code, words in lists if word in words]
         # A word in many lists says little about which language it is: its vote is split.
         for code in owners:
-            scores[code] += n / len(owners)
+            scores[code] = scores.get(code, 0.0) + n / len(owners)
             own[code] += n
     # Letters only some of the candidates use break the ties of short texts.
     for char, n in Counter(sample.lower()).items():
         for code in _LETTERS.get(char, ()):
             if code in candidates:
-                scores[code] += n * LETTER_WEIGHT / len(_LETTERS[char])
+                scores[code] = scores.get(code, 0.0) + n * LETTER_WEIGHT / len(_LETTERS[char])
     if not scores:
         return Detection(UNDETERMINED, 0.0, script)
-    best, top = scores.most_common(1)[0]
+    # The first of equals, as Counter.most_common would give.
+    best, top = max(scores.items(), key=lambda item: item[1])
     n_words = sum(counts.values())
     if n_words >= MIN_WORDS_FOR_COVERAGE and own[best] < MIN_COVERAGE * n_words:
         # A real text in a language is a tenth or more its function words: this one is in

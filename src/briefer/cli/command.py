@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
+import argparse
 import contextlib
+import io
 import os
 import signal
 import sys
 from collections.abc import Callable
+from typing import NoReturn
 
-from .errors import EXIT_INTERRUPTED, EXIT_OK, EXIT_TERMINATED, BrieferError
+from ..errors import EXIT_INTERRUPTED, EXIT_OK, EXIT_TERMINATED, BrieferError, UsageError
+
+
+class UsageParser(argparse.ArgumentParser):
+    """An argument parser whose complaints are usage errors: one line, exit code 2."""
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(message)
 
 
 class Terminated(BaseException):
@@ -21,7 +31,7 @@ def _on_sigterm(signum: int, frame: object) -> None:
 
 def report(prog: str, message: str) -> None:
     """One line on standard error, with anything that could drive a terminal shown as escapes."""
-    from .render import safe
+    from ..render import safe
 
     print(f"{prog}: {safe(message)}", file=sys.stderr)
 
@@ -31,8 +41,9 @@ def run_command(prog: str, run: Callable[[list[str] | None], int], argv: list[st
     signal.signal(signal.SIGTERM, _on_sigterm)
     for stream in (sys.stdout, sys.stderr):
         # A terminal or pipe in an ASCII or Latin-1 locale gets \u escapes, not a traceback.
-        with contextlib.suppress(AttributeError, ValueError):
-            stream.reconfigure(errors="backslashreplace")
+        if isinstance(stream, io.TextIOWrapper):
+            with contextlib.suppress(ValueError):
+                stream.reconfigure(errors="backslashreplace")
     try:
         return run(argv)
     except BrieferError as error:

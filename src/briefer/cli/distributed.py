@@ -12,8 +12,8 @@ import glob
 import os
 import time
 
-from .batch import BatchOptions, BatchSummary, brief_line, read_records
-from .errors import BrieferError, InputError, UsageError
+from .. import BrieferError, InputError, UsageError, numbered_lines
+from .batch import BatchOptions, BatchSummary, brief_line
 
 
 def partitions(pattern: str) -> list[str]:
@@ -30,19 +30,19 @@ def partitions(pattern: str) -> list[str]:
 
 def brief_partition(path: str, options: BatchOptions, output: str | None = None) -> tuple[int, int, list[str]]:
     """Brief one partition; ``(records, failed, lines)``, the lines empty when written to ``output``."""
-    from .output import AtomicFile
+    from .. import AtomicFile, open_input
 
     lines: list[str] = []
     records = failed = 0
-    with open(path, encoding="utf-8", errors="replace") as source:
+    with open_input(path, text=True) as source:
         if output is None:
-            for number, line in read_records(source, options.max_chars):
+            for number, line in numbered_lines(source, options.max_chars):
                 text, bad = brief_line(number, line, options)
                 lines.append(text)
                 records, failed = records + 1, failed + bad
             return records, failed, lines
         with AtomicFile(output) as sink:
-            for number, line in read_records(source, options.max_chars):
+            for number, line in numbered_lines(source, options.max_chars):
                 text, bad = brief_line(number, line, options)
                 sink.write(text + "\n")
                 records, failed = records + 1, failed + bad

@@ -7,7 +7,6 @@ million. A record that cannot be briefed becomes ``{"id", "error"}`` and the run
 
 from __future__ import annotations
 
-import json
 import os
 import signal
 import time
@@ -16,7 +15,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import TextIO
 
-from .errors import BrieferError
+from .. import BrieferError, numbered_lines
 
 # Records a worker takes at once: enough to make the hand-over cheap next to the work.
 CHUNK_RECORDS = 8
@@ -34,6 +33,8 @@ class BatchOptions:
     ratio: float | None = None
     order: str = "document"
     language: str = "en"
+    focus: str | None = None
+    topic: str | None = None
     max_chars: int = 50 * 1024 * 1024
 
 
@@ -59,60 +60,23 @@ def default_jobs() -> int:
 
 def brief_line(line_number: int, line: str, options: BatchOptions) -> tuple[str, bool]:
     """One JSON Lines record to one output line; ``(json, failed)``. Never raises for bad data."""
-    from .briefing import Budget, brief
-    from .document import build_document
-    from .render import dumps, to_dict
+    from .. import Budget, brief, dumps, parse_record, record_document, record_id, to_dict
 
-    record_id: object = line_number
+    record: dict | None = None
     try:
-        if len(line) > options.max_chars:
-            raise BrieferError(f"line {line_number}: larger than the {_mb(options.max_chars)} MB limit")
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as error:
-            raise BrieferError(f"line {line_number}: not JSON: {error.msg}") from None
-        if not isinstance(record, dict):
-            raise BrieferError(f"line {line_number}: a record must be a JSON object")
-        record_id = record.get("id", line_number)
-        text = record.get("text")
-        if not isinstance(text, str):
-            raise BrieferError(f'line {line_number}: a record needs a "text" string')
-        document = build_document(
-            text,
-            title=str(record.get("title") or ""),
-            source=str(record_id),
-            language=str(record.get("language") or options.language),
-        )
+        record = parse_record(line_number, line, options.max_chars)
+        document = record_document(record, line_number, options.language)
         budget = Budget(options.sentences, options.words, options.ratio)
-        result = {
-            "id": record_id,
-            **to_dict(brief(document, method=options.method, budget=budget, order=options.order)),
-        }
-        return dumps(result), False
+        method, order = options.method, options.order
+        briefing = brief(document, method=method, budget=budget, order=order, focus=options.focus, topic=options.topic)
+        return dumps({"id": record_id(record, line_number), **to_dict(briefing)}), False
     except BrieferError as error:
-        return dumps({"id": record_id, "error": error.message}), True
+        message = error.message
     except RecursionError:
-        return dumps({"id": record_id, "error": f"line {line_number}: JSON nested too deeply"}), True
+        message = f"line {line_number}: JSON nested too deeply"
     except Exception as error:  # a bug must cost one record, not the whole corpus
-        return dumps({"id": record_id, "error": f"internal error: {type(error).__name__}: {error}"}), True
-
-
-def read_records(source: TextIO, max_chars: int) -> Iterator[tuple[int, str]]:
-    """``(line number, line)`` of each non-blank line; a line past the limit is cut, not held whole."""
-    number = 0
-    while True:
-        line = source.readline(max_chars + 1)
-        if not line:
-            return
-        number += 1
-        if len(line) > max_chars and not line.endswith("\n"):
-            # Skip the rest of an over-long line without holding it; the record reports the limit.
-            while True:
-                rest = source.readline(1024 * 1024)
-                if not rest or rest.endswith("\n"):
-                    break
-        if line.strip():
-            yield number, line
+        message = f"internal error: {type(error).__name__}: {error}"
+    return dumps({"id": record_id(record, line_number), "error": message}), True
 
 
 def _brief_chunk(chunk: list[tuple[int, str]], options: BatchOptions) -> list[tuple[str, bool]]:
@@ -203,7 +167,7 @@ def run_batch(
     """Brief every record of ``source`` into ``sink``; ``progress`` is called once a record."""
     summary = BatchSummary()
     started = time.perf_counter()
-    for line, failed in briefed_lines(read_records(source, options.max_chars), options, jobs):
+    for line, failed in briefed_lines(numbered_lines(source, options.max_chars), options, jobs):
         sink.write(line + "\n")
         summary.records += 1
         summary.failed += failed
@@ -212,7 +176,3 @@ def run_batch(
     sink.flush()
     summary.seconds = time.perf_counter() - started
     return summary
-
-
-def _mb(chars: int) -> int:
-    return max(1, chars // (1024 * 1024))

@@ -2,7 +2,7 @@
 
 A key point that starts "Sie befürchten..." or "Однако..." points at context the reader of
 a briefing does not have, as "They fear..." or "However..." does in English (the English
-list is in :mod:`briefer.openings`). Words that are also articles ("das", "het", "die") are
+list is in :mod:`briefer.language.openings`). Words that are also articles ("das", "het", "die") are
 left out: they open sentences about anything.
 """
 

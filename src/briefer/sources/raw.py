@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from dataclasses import dataclass
-from typing import BinaryIO
+from typing import BinaryIO, Literal, TextIO, overload
 
 from ..errors import InputError
 
@@ -26,19 +26,38 @@ def read_input(spec: str, *, max_bytes: int = DEFAULT_MAX_BYTES, stdin: BinaryIO
     if spec == "-":
         stream = stdin if stdin is not None else sys.stdin.buffer
         return RawInput("-", _read_limited(stream, max_bytes, "stdin"))
-    if os.path.isdir(spec):
-        raise InputError(f"{spec}: is a directory, not a file")
-    try:
-        with open(spec, "rb") as handle:
+    with open_input(spec) as handle:
+        try:
             return RawInput(spec, _read_limited(handle, max_bytes, spec))
+        except OSError as exc:
+            raise InputError(f"{spec}: cannot read: {exc.strerror or exc}") from None
+
+
+@overload
+def open_input(path: str | os.PathLike[str], *, text: Literal[False] = False) -> BinaryIO: ...
+@overload
+def open_input(path: str | os.PathLike[str], *, text: Literal[True]) -> TextIO: ...
+
+
+def open_input(path: str | os.PathLike[str], *, text: bool = False) -> BinaryIO | TextIO:
+    """Open a file to read, every way it can fail said in one line (an :class:`InputError`).
+
+    ``text`` opens it as UTF-8, a bad byte replaced rather than ending the read.
+    """
+    if os.path.isdir(path):
+        raise InputError(f"{path}: is a directory, not a file")
+    try:
+        if text:
+            return open(path, encoding="utf-8", errors="replace")
+        return open(path, "rb")
     except FileNotFoundError:
-        raise InputError(f"{spec}: no such file") from None
+        raise InputError(f"{path}: no such file") from None
     except PermissionError:
-        raise InputError(f"{spec}: permission denied") from None
+        raise InputError(f"{path}: permission denied") from None
     except IsADirectoryError:
-        raise InputError(f"{spec}: is a directory, not a file") from None
+        raise InputError(f"{path}: is a directory, not a file") from None
     except OSError as exc:
-        raise InputError(f"{spec}: cannot read: {exc.strerror or exc}") from None
+        raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
 
 
 def _read_limited(stream: BinaryIO, max_bytes: int, name: str) -> bytes:

@@ -1,0 +1,94 @@
+"""The end of every briefing: chosen sentences become key points, and the counts are taken."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from ..analysis import Analysis
+from ..language import reading_rate
+from ..language.openings import dateline_length
+from ..model import Briefing, Document, KeyPoint, Stats, count_words
+
+if TYPE_CHECKING:
+    from .focus import Focus
+
+
+def reading_seconds(words: int, language: str = "en") -> int:
+    """Seconds to read ``words`` words (characters of Chinese and Japanese) silently."""
+    return math.ceil(words * 60 / reading_rate(language))
+
+
+def make_stats(sentences: int, words: int, points: Sequence[KeyPoint], language: str) -> Stats:
+    """The counts of a source and of the key points chosen from it."""
+    summary_words = sum(count_words(p.text) for p in points)
+    return Stats(
+        sentences=sentences,
+        words=words,
+        reading_seconds=reading_seconds(words, language),
+        summary_sentences=len(points),
+        summary_words=summary_words,
+        summary_reading_seconds=reading_seconds(summary_words, language),
+    )
+
+
+def key_points(analysis: Analysis, scores: np.ndarray, chosen: Sequence[int]) -> list[KeyPoint]:
+    """The chosen sentences as quotes: rank and score (relative to the best), a dateline left out."""
+    sentences = analysis.document.sentences
+    ranking = np.argsort(-scores, kind="stable")
+    rank_of = np.empty(len(ranking), dtype=np.int64)
+    rank_of[ranking] = np.arange(len(ranking))
+    top = float(scores.max()) if scores.size and scores.max() > 0 else 1.0
+    points = []
+    for index in chosen:
+        sentence = sentences[index]
+        skip = dateline_length(sentence.text)
+        points.append(
+            KeyPoint(
+                text=sentence.text[skip:],
+                start=sentence.start + skip,
+                end=sentence.end,
+                score=round(float(scores[index]) / top, 4),
+                rank=int(rank_of[index]) + 1,
+                topic=int(analysis.sentence_topic[index]),
+                section=sentence.section,
+                sentence=index,
+            )
+        )
+    return points
+
+
+def assemble(
+    analysis: Analysis,
+    method: str,
+    order: str,
+    points: list[KeyPoint],
+    words: int,
+    notes: Sequence[str],
+    *,
+    whole: bool = False,
+    sources: Sequence[Document] = (),
+    focus: Focus | None = None,
+) -> Briefing:
+    """The briefing of ``analysis.document``: its key points in ``order``, topics and counts."""
+    if order == "rank":
+        points = sorted(points, key=lambda p: p.rank)
+    document = analysis.document
+    return Briefing(
+        document=document,
+        method=method,
+        order=order,
+        key_points=tuple(points),
+        topics=analysis.topics,
+        key_terms=analysis.key_terms,
+        stats=make_stats(len(document.sentences), words, points, document.language),
+        whole=whole,
+        notes=tuple(notes),
+        sources=tuple(sources),
+        focus=focus.query if focus is not None else None,
+        focus_terms=focus.matched if focus is not None else (),
+        focus_topic=focus.topic if focus is not None else None,
+    )

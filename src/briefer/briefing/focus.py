@@ -1,0 +1,191 @@
+"""Briefing on what a reader asks about: how much each sentence says about a query or a topic.
+
+A query is read as the document is: its words go through the same analyzer (language, stop
+words, stems), so "budgets" finds "budget". A sentence is relevant by the query's terms it
+holds, weighted by how rare they are in the text, and by the topics it shares with the query
+(the topics the query's terms load on), so a sentence about the subject counts even without
+the query's own words. People answer a question over several turns or sentences, so a
+sentence next to a relevant one gains a little of its relevance.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..analysis import Analysis, analyzer_for
+from ..errors import UsageError
+from ..language import Analyzer
+
+# Tuned on the first half of meetings_queries_dev (benchmarks/focus.py), confirmed on the second.
+TOPIC_SHARE = 0.15
+CONTEXT = 4.0
+# How much the ranker's own view of a sentence's importance still counts under a focus.
+IMPORTANCE_POWER = 0.0
+# Sentences less relevant than this share of the most relevant are not about the focus.
+RELEVANT_SHARE = 0.2
+# A sentence with more content words holds more of an answer: its match counts that much more.
+LENGTH_POWER = 0.6
+# Pseudo-relevance feedback (Rocchio): the best-matching sentences' words join the query.
+FEEDBACK_SENTENCES = 0
+FEEDBACK_WEIGHT = 0.0
+
+
+# The words that say how a question is asked, not what it is about ("What did the group
+# discuss about...", "Summarize the decision on..."): dropped from an English query when it
+# has other words. Other languages' queries rely on the rarity weighting alone.
+QUESTION_WORDS = {
+    "en": frozenset(
+        (
+            "discuss", "discussed", "discussing", "discussion", "discussions", "summarize", "summarise",
+            "summary", "talk", "talked", "talking", "say", "said", "mention", "mentioned", "think",
+            "thought", "opinion", "opinions", "view", "views", "idea", "ideas", "decide", "decided",
+            "decision", "decisions", "agree", "agreed", "agreement", "propose", "proposed", "proposal",
+            "suggest", "suggested", "suggestion", "explain", "explained", "describe", "described", "happen",
+            "happened", "consider", "considered", "reason", "reasons", "meeting", "group", "team", "people",
+            "member", "members",
+        )
+    )
+}
+
+
+@dataclass(frozen=True)
+class Focus:
+    """What a briefing is about: a query or one topic, and each sentence's relevance to it (0 to 1)."""
+
+    query: str
+    relevance: np.ndarray
+    # The words of the query the text uses (display forms); empty when it uses none.
+    matched: tuple[str, ...] = ()
+    topic: int | None = None
+
+    @property
+    def found(self) -> bool:
+        """True when something in the text is about the focus."""
+        return bool(self.relevance.size) and float(self.relevance.max()) > 0
+
+    def scores(self, importance: np.ndarray) -> np.ndarray:
+        """The ranker's scores bent to the focus: relevance first, importance among the relevant."""
+        top = float(importance.max()) if importance.size else 0.0
+        weight = np.clip(importance / top, 0.0, 1.0) if top > 0 else np.ones_like(importance)
+        relevant = self.relevance >= RELEVANT_SHARE * (float(self.relevance.max()) if self.found else 1.0)
+        return np.where(relevant & (self.relevance > 0), self.relevance * weight**IMPORTANCE_POWER, 0.0)
+
+
+def query_focus(analysis: Analysis, query: str) -> Focus:
+    """Each sentence's relevance to ``query``, through its words and through its topics."""
+    if not query.strip():
+        raise UsageError("a focus needs words to look for")
+    n = len(analysis.document.sentences)
+    analyzer = analyzer_for(analysis.document.language)
+    index = {term: j for j, term in enumerate(analysis.terms)}
+    columns = sorted({index[t] for t in _query_terms(analyzer, query, analysis.document.language) if t in index})
+    if not columns or n == 0:
+        return Focus(query, np.zeros(n))
+    matrix = analysis.matrix
+    frequency = np.bincount(matrix.cols, minlength=len(analysis.terms))[columns]
+    vector = np.zeros(len(analysis.terms))
+    vector[columns] = np.log((n + 1) / (frequency + 1)) + 1.0
+    vector /= np.linalg.norm(vector)
+    direct = matrix @ vector
+    if FEEDBACK_SENTENCES and FEEDBACK_WEIGHT:
+        best = np.argsort(-direct, kind="stable")[:FEEDBACK_SENTENCES]
+        best = best[direct[best] > 0]
+        if best.size:
+            centroid = matrix.tdot(np.bincount(best, minlength=n).astype(np.float64))
+            norm = np.linalg.norm(centroid)
+            if norm > 0:
+                expanded = vector + FEEDBACK_WEIGHT * centroid / norm
+                direct = np.where(direct > 0, matrix @ (expanded / np.linalg.norm(expanded)), 0.0)
+    if LENGTH_POWER:
+        sizes = np.asarray([len(terms) for terms in analysis.term_lists], dtype=np.float64)
+        direct = direct * np.maximum(sizes, 1.0) ** LENGTH_POWER
+    direct = _unit(direct)
+    topical = _unit(_through_topics(analysis, vector))
+    relevance = (1 - TOPIC_SHARE) * direct + TOPIC_SHARE * topical
+    # Only a sentence that shares a word with the query, or sits next to one, can be about it.
+    anchored = direct > 0
+    near = anchored.copy()
+    for step in range(1, REACH + 1):
+        near[step:] |= anchored[:-step]
+        near[:-step] |= anchored[step:]
+    relevance = _unit(_with_context(relevance, analysis) * near)
+    matched = tuple(dict.fromkeys(analysis.display[j] for j in columns))
+    return Focus(query, relevance, matched)
+
+
+def _query_terms(analyzer: Analyzer, query: str, language: str) -> list[str]:
+    """The query's terms, without the words of its question frame when it has others."""
+    terms = analyzer.terms(query)
+    frame = QUESTION_WORDS.get(language)
+    if not frame or not USE_FRAME:
+        return terms
+    framing = {analyzer.term_of_word(word) for word in frame}
+    content = [t for t in terms if t not in framing]
+    return content or terms
+
+
+USE_FRAME = True
+
+
+def topic_focus(analysis: Analysis, topic: str | int) -> Focus:
+    """The sentences of one of the document's topics, by number (1 = the weightiest) or label word."""
+    number = _topic_number(analysis, topic)
+    members = analysis.sentence_topic == number
+    strength = analysis.memberships[:, number] * members
+    label = analysis.topics[number].label
+    return Focus(label, _unit(strength), topic=number)
+
+
+def _topic_number(analysis: Analysis, topic: str | int) -> int:
+    count = len(analysis.topics)
+    text = str(topic).strip()
+    if text.isdigit():
+        number = int(text) - 1
+        if 0 <= number < count:
+            return number
+        raise UsageError(f"the text has {count} topics: choose a topic from 1 to {count}")
+    wanted = text.lower()
+    for t in analysis.topics:
+        if wanted == t.label.lower() or wanted in (term.lower() for term in t.terms):
+            return t.id
+    labels = "; ".join(f"{t.id + 1}: {t.label}" for t in analysis.topics)
+    raise UsageError(f"no topic is named {text!r}; the topics are {labels}")
+
+
+def _through_topics(analysis: Analysis, vector: np.ndarray) -> np.ndarray:
+    """How much each sentence belongs to the topics the query's terms load on."""
+    loadings = analysis.loadings
+    if not loadings.size:
+        return np.zeros(len(analysis.document.sentences))
+    norms = np.linalg.norm(loadings, axis=1, keepdims=True)
+    query_topics = (loadings / np.where(norms > 0, norms, 1.0)) @ vector
+    memberships = analysis.memberships
+    shares = memberships / np.maximum(memberships.sum(axis=1, keepdims=True), 1e-12)
+    return shares @ query_topics
+
+
+def _with_context(relevance: np.ndarray, analysis: Analysis) -> np.ndarray:
+    """A sentence gains some of its neighbours' relevance (up to WINDOW each side), within its section."""
+    if not CONTEXT or not WINDOW:
+        return relevance
+    section = np.asarray([s.section for s in analysis.document.sentences])
+    n = len(relevance)
+    gained = np.zeros(n)
+    for step in range(1, WINDOW + 1):
+        weight = (WINDOW + 1 - step) / (WINDOW + 1)
+        same = section[step:] == section[:-step] if n > step else np.zeros(0, dtype=bool)
+        gained[step:] += weight * relevance[:-step] * same
+        gained[:-step] += weight * relevance[step:] * same
+    norm = sum((WINDOW + 1 - step) / (WINDOW + 1) for step in range(1, WINDOW + 1)) * 2
+    return relevance + CONTEXT * gained / norm
+
+
+WINDOW = 10
+REACH = 5
+
+
+def _unit(values: np.ndarray) -> np.ndarray:
+    top = float(values.max()) if values.size else 0.0
+    return values / top if top > 0 else np.zeros_like(values, dtype=np.float64)

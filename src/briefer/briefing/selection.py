@@ -1,0 +1,162 @@
+"""Which ranked sentences become key points: the budget, no repeats, no dangling start, topic coverage.
+
+One greedy chooser serves every briefing; :class:`Rules` says what, besides the budget, keeps a
+ranked sentence out: one document briefed by a ranker that allows it is refined (no near
+repeats, no dangling opening, topics spanned), several sources are held to a stricter repeat
+check, and a plain ranker (lead, sumy's) gets its own order with exact repeats dropped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..analysis import Analysis
+from ..language.openings import is_dangling
+from ..model import Sentence
+
+# Two key points sharing more than this cosine of their terms say the same thing.
+REDUNDANCY = 0.5
+# Once a topic has a key point, its other sentences count this much less, so that a longer
+# briefing spans the document's topics instead of piling up on the first one.
+COVERED_TOPIC = 0.3
+
+
+@dataclass(frozen=True)
+class Rules:
+    """What besides the budget keeps a ranked sentence out of a briefing."""
+
+    # A sentence whose cosine with a chosen one is above this repeats it (None: no check).
+    redundancy: float | None = None
+    # A sentence sharing more than this share of content words with a chosen one repeats it.
+    word_overlap: float | None = None
+    # A sentence without content words is never a key point.
+    needs_terms: bool = False
+    # A sentence that would open the briefing on a pronoun or connective waits until it no
+    # longer opens it.
+    hold_dangling: bool = False
+    # Each topic covered lowers the rest of that topic.
+    spread_topics: bool = False
+    # A sentence scored 0 is never chosen, even to fill the budget.
+    positive_only: bool = False
+
+
+PLAIN = Rules()
+# Under a focus, only what is about it: no spreading across the document's other topics.
+FOCUSED = Rules(redundancy=REDUNDANCY, hold_dangling=True, positive_only=True)
+
+
+def refined(analysis: Analysis) -> Rules:
+    """The rules for one document briefed by a ranker that lets the briefing refine its choice."""
+    return Rules(redundancy=REDUNDANCY, hold_dangling=True, spread_topics=covers_topics(analysis))
+
+
+def choose(
+    analysis: Analysis,
+    scores: np.ndarray,
+    limit: int,
+    max_words: int | None,
+    lengths: list[int],
+    rules: Rules = PLAIN,
+) -> list[int]:
+    """Indices of the key points, in document order: the best-scored sentences that fit ``rules``."""
+    order = np.argsort(-scores, kind="stable")
+    sentences = analysis.document.sentences
+    term_sets = [frozenset(t) for t in analysis.term_lists] if rules.needs_terms or rules.word_overlap else []
+    topic_of = analysis.sentence_topic
+    adjusted = scores.astype(np.float64, copy=True)
+    chosen: list[int] = []
+    held_back: list[int] = []
+    rejected: set[int] = set()
+    covered: set[int] = set()
+    # Whatever the scores, a sentence the text repeats word for word is quoted once (the
+    # cosine test misses repeats without content words).
+    quoted: set[str] = set()
+    used_words = 0
+    position = 0
+    while len(chosen) < limit and position < len(order):
+        index = int(order[position])
+        position += 1
+        if index in rejected or index in chosen or index in held_back:
+            continue
+        if (
+            (max_words is not None and used_words + lengths[index] > max_words)
+            or (rules.needs_terms and not term_sets[index])
+            or (rules.positive_only and scores[index] <= 0)
+        ):
+            rejected.add(index)
+            continue
+        if sentences[index].text in quoted or _repeats(analysis, rules, term_sets, chosen, index):
+            rejected.add(index)
+            continue
+        opens = not chosen or index < min(chosen)
+        if rules.hold_dangling and opens and is_dangling(sentences[index].text, analysis.document.language):
+            # It would open the briefing pointing at context the reader does not have.
+            held_back.append(index)
+            continue
+        chosen.append(index)
+        quoted.add(sentences[index].text)
+        used_words += lengths[index]
+        topic = int(topic_of[index])
+        if rules.spread_topics and topic not in covered:
+            covered.add(topic)
+            adjusted[topic_of == topic] *= COVERED_TOPIC
+            order = np.argsort(-adjusted, kind="stable")
+            position = 0
+    _bring_back(held_back, chosen, quoted, limit, max_words, used_words, lengths, sentences)
+    return sorted(chosen)
+
+
+def _bring_back(
+    held_back: list[int],
+    chosen: list[int],
+    quoted: set[str],
+    limit: int,
+    max_words: int | None,
+    used_words: int,
+    lengths: list[int],
+    sentences: Sequence[Sentence],
+) -> None:
+    """Held-back sentences come in where they no longer open the briefing, then (to fill the
+    budget) anywhere."""
+    for must_follow in (True, False):
+        for index in list(held_back):
+            if len(chosen) >= limit:
+                break
+            if must_follow and (not chosen or index < min(chosen)):
+                continue
+            if sentences[index].text in quoted:
+                continue
+            if max_words is None or used_words + lengths[index] <= max_words:
+                quoted.add(sentences[index].text)
+                chosen.append(index)
+                used_words += lengths[index]
+                held_back.remove(index)
+
+
+def _repeats(analysis: Analysis, rules: Rules, term_sets: list[frozenset[str]], chosen: list[int], index: int) -> bool:
+    """True when sentence ``index`` says again what a chosen sentence says."""
+    if not chosen:
+        return False
+    if rules.redundancy is not None:
+        matrix = analysis.matrix
+        if float(np.max(matrix.dot_rows(chosen, matrix.row(index)))) > rules.redundancy:
+            return True
+    if rules.word_overlap is not None:
+        return any(word_overlap(term_sets[index], term_sets[c]) > rules.word_overlap for c in chosen)
+    return False
+
+
+def word_overlap(a: frozenset[str], b: frozenset[str]) -> float:
+    """Shared content words as a share of the smaller set: above 0.5, the two make the same point."""
+    if not a or not b:
+        return 0.0
+    return len(a & b) / min(len(a), len(b))
+
+
+def covers_topics(analysis: Analysis) -> bool:
+    """True when topics follow paragraphs (see analysis.factorise.with_paragraphs) and are worth spanning."""
+    document = analysis.document
+    return len(document.paragraphs) >= 3 and len(document.sentences) > len(document.paragraphs)

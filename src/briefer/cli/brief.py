@@ -1,0 +1,152 @@
+"""`brief`: the one-shot command. A thin face over the library: parse, call, print."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from typing import TYPE_CHECKING
+
+from .. import InputError, UsageError
+from ..errors import EXIT_INPUT, EXIT_OK, EXIT_OUTPUT
+from .options import build_parser, load_options, validate
+
+if TYPE_CHECKING:
+    from .. import Briefing, Budget, Document
+
+
+def main(argv: list[str] | None = None) -> int:
+    from .command import run_command
+
+    return run_command("brief", _run, argv)
+
+
+def report_error(message: str) -> None:
+    """One line on standard error, as every failure of ``brief`` is said."""
+    from .command import report
+
+    report("brief", message)
+
+
+def _run(argv: list[str] | None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.list_methods:
+        from .. import methods
+
+        for info in methods():
+            limit = f" (at most {info.max_sentences:,} sentences)" if info.max_sentences else ""
+            print(f"{info.name:<10} {info.description}{limit}")
+        return EXIT_OK
+    from .. import Budget
+
+    budget = Budget(args.sentences, args.words, args.ratio)
+    validate(args)
+
+    if args.interactive:
+        return _run_interactive(args)
+    if args.batch is not None:
+        if args.inputs or args.sample:
+            raise UsageError("--batch takes its records from one JSON Lines file; give no other inputs")
+        from .batch_command import run_batch_command
+
+        return run_batch_command(args, budget)
+
+    inputs = _inputs(args)
+    if not inputs:
+        if sys.stdin is None or sys.stdin.isatty():
+            raise UsageError("no input: give a file, '-' for stdin, or --sample (see brief --help)")
+        inputs = ["-"]
+    if inputs.count("-") > 1:
+        raise UsageError("'-' (stdin) can be given only once")
+
+    options = load_options(args)
+    if len(inputs) == 1:
+        from .. import brief, load
+
+        document = load(inputs[0], options)
+        briefing = brief(
+            document, method=args.method, budget=budget, order=args.order, focus=args.focus, topic=args.topic
+        )
+        _emit(_render(briefing, args), args.output)
+        return EXIT_OK
+    # Several inputs make one briefing; an input that cannot be read is reported and the
+    # briefing comes from the others.
+    from .. import load
+
+    documents = []
+    failures: list[str] = []
+    for spec in inputs:
+        try:
+            documents.append(load(spec, options))
+        except InputError as error:
+            report_error(error.message)
+            failures.append(error.message)
+    _emit(brief_collection(documents, failures, args, budget), args.output)
+    return EXIT_INPUT if failures else EXIT_OK
+
+
+def _run_interactive(args: argparse.Namespace) -> int:
+    if args.batch is not None or args.output is not None:
+        raise UsageError("-i opens the interactive reader; save from inside it (w) instead of --batch or -o")
+    # Imported here so that a plain `brief` never pays for textual.
+    from ..tui import run
+
+    # Each input (each file of a folder) is a source of its own; several are listed and briefed as one.
+    return run(_inputs(args), method=args.method, length=args.sentences or 0, options=load_options(args))
+
+
+def _inputs(args: argparse.Namespace) -> list[str]:
+    """The inputs named on the command line, folders expanded, the sample last if asked for."""
+    from .. import expand_folders, sample_path
+
+    inputs = expand_folders(list(args.inputs))
+    if args.sample:
+        inputs.append(str(sample_path()))
+    return inputs
+
+
+def brief_collection(documents: list[Document], failures: list[str], args: argparse.Namespace, budget: Budget) -> str:
+    """One briefing of several sources, rendered; what could not be read is named in its notes."""
+    from .. import brief_many
+
+    if not documents:
+        raise InputError("none of the inputs could be read")
+    notes = tuple(f"not included: {message}" for message in failures)
+    briefing = brief_many(
+        documents, method=args.method, budget=budget, order=args.order, notes=notes, focus=args.focus, topic=args.topic
+    )
+    return _render(briefing, args)
+
+
+def _render(briefing: Briefing, args: argparse.Namespace) -> str:
+    from ..render import render
+
+    color, width = _terminal_style(args)
+    return render(briefing, args.format, width=width, color=color, include_text=args.include_text)
+
+
+def _terminal_style(args: argparse.Namespace) -> tuple[bool, int]:
+    to_terminal = args.output is None and sys.stdout.isatty()
+    if args.color == "always":
+        color = True
+    elif args.color == "never" or os.environ.get("NO_COLOR"):
+        color = False
+    else:
+        color = to_terminal and os.environ.get("TERM") != "dumb"
+    width = args.width
+    if width is None:
+        width = os.get_terminal_size(sys.stdout.fileno()).columns if to_terminal else 80
+    return color, width
+
+
+def _emit(content: str, output: str | None) -> None:
+    if output is None or output == "-":
+        sys.stdout.write(content)
+        sys.stdout.flush()
+        return
+    from .. import write_atomic
+
+    write_atomic(output, content)
+
+
+__all__ = ["EXIT_OUTPUT", "build_parser", "main"]

@@ -1,0 +1,105 @@
+"""A briefing on one subject: --focus QUERY and --topic N."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from briefer import Budget, UsageError, analyze, brief, build_document
+
+ROADS = [
+    "The council approved a plan to repair the roads of the old town before winter.",
+    "Road crews will resurface the main bridge and fill the potholes on the ring road.",
+    "Drivers should expect closures on the bridge while the asphalt is laid.",
+    "The repairs to the roads will cost the council four million pounds.",
+]
+SCHOOLS = [
+    "The school board hired twelve new teachers for the primary schools.",
+    "Pupils in the primary schools will get smaller classes from September.",
+    "Teachers welcomed the hiring, saying classes had grown too large.",
+    "The new teachers start their training at the schools next month.",
+]
+
+
+def _text() -> str:
+    # The two subjects alternate paragraph by paragraph, so that neither is simply "the start".
+    paragraphs = []
+    for road, school in zip(ROADS, SCHOOLS, strict=True):
+        paragraphs += [road, school]
+    return "\n\n".join(paragraphs)
+
+
+@pytest.fixture(scope="module")
+def document():
+    return build_document(_text(), title="Council news")
+
+
+@pytest.mark.parametrize(("query", "subject", "other"), [("road repairs", ROADS, SCHOOLS), ("teachers", SCHOOLS, ROADS)])
+def test_a_focus_briefs_only_what_the_text_says_about_it(document, query, subject, other):
+    briefing = brief(document, budget=Budget(sentences=3), focus=query)
+    chosen = [p.text for p in briefing.key_points]
+    assert chosen, briefing.notes
+    assert all(text in subject for text in chosen)
+    assert not any(text in other for text in chosen)
+    assert briefing.focus == query
+    for point in briefing.key_points:
+        assert document.text[point.start : point.end] == point.text
+        assert point.relevance is not None and 0 < point.relevance <= 1
+
+
+def test_query_words_are_matched_through_their_stems(document):
+    briefing = brief(document, budget=Budget(sentences=2), focus="bridges")
+    assert briefing.key_points and all("bridge" in p.text for p in briefing.key_points)
+    assert briefing.focus_terms == ("bridge",)
+
+
+def test_nothing_about_the_query_gives_an_empty_briefing_and_a_note(document):
+    briefing = brief(document, budget=Budget(sentences=3), focus="football stadium")
+    assert briefing.key_points == ()
+    assert any("nothing in the text is about" in note for note in briefing.notes)
+
+
+def test_a_topic_briefs_the_sentences_of_that_topic(document):
+    analysis = analyze(document)
+    for number, topic in enumerate(analysis.topics, 1):
+        briefing = brief(document, budget=Budget(sentences=2), topic=number, analysis=analysis)
+        assert briefing.key_points
+        assert {int(analysis.sentence_topic[p.sentence]) for p in briefing.key_points} == {topic.id}
+        assert briefing.focus_topic == topic.id
+    by_word = brief(document, budget=Budget(sentences=2), topic=analysis.topics[0].terms[0], analysis=analysis)
+    assert by_word.focus_topic == analysis.topics[0].id
+    with pytest.raises(UsageError, match="choose a topic from 1 to"):
+        brief(document, topic=len(analysis.topics) + 1, analysis=analysis)
+    with pytest.raises(UsageError, match="no topic is named"):
+        brief(document, topic="zeppelin", analysis=analysis)
+
+
+def test_the_command_takes_a_focus_and_says_when_nothing_matches(run_brief, tmp_path):
+    path = tmp_path / "news.txt"
+    path.write_text(_text())
+    result = run_brief(str(path), "--focus", "teachers", "-n", "2", "-f", "json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["focus"] == {"query": "teachers", "terms": ["teachers"], "topic": None}
+    assert data["summary"] and all(p["text"] in SCHOOLS and 0 < p["relevance"] <= 1 for p in data["summary"])
+
+    nothing = run_brief(str(path), "--focus", "football")
+    assert nothing.returncode == 0
+    assert nothing.stdout.decode().strip().splitlines() == ["nothing in the text is about “football”"]
+    as_json = json.loads(run_brief(str(path), "--focus", "football", "-f", "json").stdout)
+    assert as_json["summary"] == [] and any("nothing in the text" in n for n in as_json["notes"])
+
+    both = run_brief(str(path), "--focus", "roads", "--topic", "1")
+    assert both.returncode == 2 and b"not both" in both.stderr
+    topic = json.loads(run_brief(str(path), "--topic", "1", "-f", "json").stdout)
+    assert topic["focus"]["topic"] == 1
+
+
+def test_several_sources_take_a_focus(run_brief, tmp_path):
+    (tmp_path / "roads.txt").write_text("\n\n".join(ROADS))
+    (tmp_path / "schools.txt").write_text("\n\n".join(SCHOOLS))
+    result = run_brief(str(tmp_path), "--focus", "teachers", "-n", "2", "-f", "json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["summary"] and all(p["text"] in SCHOOLS for p in data["summary"])
