@@ -112,7 +112,7 @@ class ReaderScreen(Screen):
         else:
             self._side_forced = None
             self.side_wanted = shown
-            self.app.remember(sections=shown)
+            cast("BrieferApp", self.app).remember(sections=shown)
         self._place_side()
 
     # --- showing an article ---------------------------------------------------------

@@ -123,3 +123,17 @@ def open_article(name: str, load_document, method: str = "topic", length: int = 
         return Article.from_document(load_document(), name=name, method=method, length=length)
     except BrieferError as error:
         return Problem(name, error.message)
+
+
+def open_briefed(
+    name: str, load_document, found: Article | Problem | None, method: str, length: int
+) -> Article | Problem:
+    """An input opened (unless ``found`` already) and briefed with ``method`` (slow: ranks it)."""
+    if found is None:
+        found = open_article(name, load_document, method=method, length=length)
+    if isinstance(found, Article) and found.briefing is None:
+        try:
+            found.apply(found.make_briefing(method, found.length), found.length)
+        except BrieferError as error:
+            found = Problem(name, error.message)
+    return found

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -75,11 +76,11 @@ def load(path: Path | None = None) -> Loaded:
 
 
 def _parse_toml(text: str) -> dict:
-    try:
+    if sys.version_info >= (3, 11):
         import tomllib
-    except ModuleNotFoundError:  # Python 3.10
+    else:  # Python 3.10: the tomli package, where it is installed
         try:
-            import tomli as tomllib  # type: ignore[no-redef]
+            import tomli as tomllib  # type: ignore[import-not-found]
         except ModuleNotFoundError:
             raise ValueError("reading it needs Python 3.11 or the tomli package") from None
     try:
