@@ -7,7 +7,6 @@ from importlib import resources
 from pathlib import Path
 from typing import BinaryIO
 
-from .briefing import Budget, brief
 from .language import AUTO
 from .model import Briefing, Document
 from .sources import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT
@@ -70,4 +69,8 @@ def summarize(
 ) -> Briefing:
     """Brief a string: the library's one-call entry point."""
     document = build_document(text, title=title, language=language)
+    # Imported here: reading an input (load, LoadOptions) must not pay for the analysis's numpy,
+    # so that `brief -i` draws its first frame before it is imported.
+    from .briefing import Budget, brief
+
     return brief(document, method=method, budget=Budget(sentences, words, ratio), order=order)
