@@ -407,3 +407,99 @@ def test_the_readme_lists_every_binding_id():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     listed = readme[readme.index("Binding ids:") :].split("\n\n")[0]
     assert set(re.findall(r"`([a-z.-]+)`", listed)) == binding_ids()
+
+
+# --- the first frame and long texts -----------------------------------------------------------
+
+
+def held_load(monkeypatch):
+    """Reading an input waits for the returned event: the test sees the app while it opens."""
+    import threading
+
+    import briefer
+
+    gate = threading.Event()
+    real = briefer.load
+
+    def load(*args, **kwargs):
+        while not gate.wait(0.01):  # a Python loop, so that Esc's stop can end it
+            pass
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(briefer, "load", load)
+    return gate
+
+
+async def test_the_first_frame_shows_the_text_before_it_is_analysed(monkeypatch):
+    from briefer.tui.reading_pane import ParagraphView
+
+    gate = held_load(monkeypatch)
+    app = make_app([str(SAMPLE)])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        preview = [str(w.render()) for w in app.screen.query(".-preview")]
+        assert preview and preview[0].startswith("China and Tajikistan advanced")
+        assert app.article is None and "opening" in app.status
+        # The keys answer meanwhile.
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        await pilot.press("j")
+        gate.set()
+        await ready(pilot)
+        assert app.article is not None and not app.screen.query(".-preview")
+        assert app.screen.query(ParagraphView)
+
+
+async def test_escape_stops_an_opening(monkeypatch):
+    held_load(monkeypatch)  # never released: only Esc ends it
+    app = make_app([str(SAMPLE)])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause(1.2)
+        assert "esc stops" in app.status
+        await pilot.press("escape")
+        await pilot.pause()
+        await _wait_for(lambda: not background.busy())
+        shown = str(app.screen.query_one(".problem").render())
+        assert shown.startswith("Stopped opening") and app.article is None
+
+
+def test_only_plain_text_is_shown_before_it_is_read(tmp_path):
+    from briefer.tui.inputs import plain_text_start
+
+    (tmp_path / "a.txt").write_text("Plain words here.", encoding="utf-8")
+    (tmp_path / "b.html").write_text("<p>Markup</p>", encoding="utf-8")
+    (tmp_path / "c.txt").write_bytes(b"bin\x00ary")
+    assert plain_text_start(str(tmp_path / "a.txt"), None) == "Plain words here."
+    assert plain_text_start(str(tmp_path / "a.txt"), None, "html") is None
+    assert plain_text_start(str(tmp_path / "b.html"), None) is None
+    assert plain_text_start(str(tmp_path / "c.txt"), None) is None
+    assert plain_text_start(str(tmp_path / "missing.txt"), None) is None
+    assert plain_text_start("https://example.org/a.txt", None) is None
+    assert plain_text_start("-", b'{"id": 1, "text": "a record"}') is None
+    assert plain_text_start("-", b"Piped text.") == "Piped text."
+
+
+async def test_a_long_text_is_laid_out_in_parts(tmp_path):
+    from briefer.tui import reading_pane
+    from briefer.tui.reading_pane import ParagraphView
+
+    count = reading_pane.FIRST_WIDGETS + 3 * reading_pane.BATCH_WIDGETS
+    text = "\n\n".join(f"Paragraph {i} is about topic {i % 9} today. It says a little more." for i in range(count))
+    path = tmp_path / "long.txt"
+    path.write_text(text, encoding="utf-8")
+    app = make_app([str(path)])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        reader = app.screen.query_one(ReadingPane)
+        await reader.show_article(app.article)
+        # The first screens at once, the rest after.
+        assert len(reader.query(ParagraphView)) == reading_pane.FIRST_WIDGETS
+        await _wait_for(reader.fully_laid_out)
+        await pilot.pause()
+        assert len(reader.query(ParagraphView)) == len(app.article.document.paragraphs) == count
+        await pilot.press("G")
+        await pilot.pause()
+        assert reader.scroll_y == reader.max_scroll_y
+        assert app.article.sentences[reader.cursor].paragraph >= count - 10

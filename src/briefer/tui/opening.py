@@ -112,16 +112,20 @@ class Opening(ReaderState):
 
     async def _preview(self, index: int, source: Source) -> None:
         """The raw text on screen at once, while it is read and analysed (plain text only)."""
-        if source.peek is None or self.loaded.get(index) is not None:
-            return
-        # 16 KB of a local file or of stdin's bytes: read here, no thread to wait for.
-        text = source.peek()
-        if text and index == self.current and self.loaded.get(index) is None:
+        if self.previewed == index:
+            self.previewed = None  # drawn with the first frame
+        elif source.peek is not None and self.loaded.get(index) is None:
+            # 16 KB of a local file or of stdin's bytes: read here, no thread to wait for.
+            text = source.peek()
+            if not (text and index == self.current and self.loaded.get(index) is None):
+                return
             await self.screen_reader().reader.show_preview(text)
-            # Painted before the analysis starts: its imports would compete for the interpreter.
-            painted = asyncio.Event()
-            self.call_after_refresh(painted.set)
-            await painted.wait()
+        else:
+            return
+        # Painted before the analysis starts: its imports would compete for the interpreter.
+        painted = asyncio.Event()
+        self.call_after_refresh(painted.set)
+        await painted.wait()
 
     async def _checked_method(self) -> str:
         if not self._method_checked:

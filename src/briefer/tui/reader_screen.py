@@ -39,8 +39,10 @@ class ReaderScreen(Screen):
     # Below this width the sections pane hides by itself, leaving the columns to the text.
     NARROW = 80
 
-    def __init__(self, *, side: bool = True) -> None:
+    def __init__(self, *, side: bool = True, first_look: str = "") -> None:
         super().__init__()
+        # The start of a plain text, drawn with the first frame (see inputs.plain_text_start).
+        self.first_look = first_look
         # The user's choice (the setting, or the key); a narrow window hides the pane anyway.
         self.side_wanted = side
         self._side_forced: bool | None = None
@@ -53,7 +55,7 @@ class ReaderScreen(Screen):
                 yield SourcesPane(id="sources")
                 yield SectionsPane(id="sections")
             with Vertical(id="reading"):
-                yield ReadingPane(id="reader")
+                yield ReadingPane(self.first_look, id="reader")
                 yield SentenceBar(id="sentence-bar")
                 yield SearchBar(
                     placeholder="Search the article (enter: next, ctrl+r: previous, esc: close)", id="search"

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.geometry import Region
@@ -66,6 +67,12 @@ class ParagraphView(Widget):
         self.query_ancestor(ReadingPane).cursor = index
 
 
+def preview_widgets(text: str) -> list[Static]:
+    """The first paragraphs of a raw text, as plain lines (no sentences, no highlights yet)."""
+    paragraphs = [p.strip() for p in re.split(r"\n\s*\n", text) if p.strip()][:PREVIEW_PARAGRAPHS]
+    return [Static(Content(" ".join(p.split())), classes="paragraph -preview") for p in paragraphs]
+
+
 class ReadingPane(VerticalScroll, can_focus=True):
     """The article itself. ``cursor`` is the sentence under focus."""
 
@@ -83,8 +90,9 @@ class ReadingPane(VerticalScroll, can_focus=True):
             super().__init__()
             self.section = section
 
-    def __init__(self, **kwargs) -> None:
+    def __init__(self, first_look: str = "", **kwargs) -> None:
         super().__init__(**kwargs)
+        self._first_look = first_look
         self.article: Article | None = None
         self.matches: list[Match] = []
         self._texts: list[str] = []
@@ -97,6 +105,10 @@ class ReadingPane(VerticalScroll, can_focus=True):
 
     # --- content ------------------------------------------------------------------
 
+    def compose(self) -> ComposeResult:
+        # The first frame already shows the text given to the pane (see show_preview).
+        yield from preview_widgets(self._first_look)
+
     async def show_preview(self, text: str) -> None:
         """The raw text, paragraph by paragraph, while the article is read and analysed: what
         the first screens show, at once; the analysed article replaces it."""
@@ -104,8 +116,7 @@ class ReadingPane(VerticalScroll, can_focus=True):
         self._generation += 1
         await self.remove_children()
         self._paragraph_of, self._headings, self.matches, self._views, self._texts = {}, [], [], [], []
-        paragraphs = [p.strip() for p in re.split(r"\n\s*\n", text) if p.strip()][:PREVIEW_PARAGRAPHS]
-        await self.mount_all(Static(Content(" ".join(p.split())), classes="paragraph -preview") for p in paragraphs)
+        await self.mount_all(preview_widgets(text))
         self.scroll_home(animate=False)
 
     async def show_article(self, article: Article | None, message: str = "") -> None:

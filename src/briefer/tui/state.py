@@ -49,6 +49,8 @@ class ReaderState(App[int]):
         # A method named in the settings is checked when the rankers are first imported.
         self._method_checked = bool(method) or not self.preferences.settings.method
         self.current = 0
+        # The input whose raw start is on screen already, drawn with the first frame.
+        self.previewed: int | None = None
         self.loaded: dict[int, Article | Problem] = {}
         # With several inputs, all are loaded and briefed as one (see _collect).
         self.multi = len(sources) > 1
@@ -75,7 +77,12 @@ class ReaderState(App[int]):
         return self.article.briefing if self.article is not None else None
 
     def get_default_screen(self) -> Screen:
-        return ReaderScreen(side=self.preferences.settings.sections)
+        # 16 KB of a local file or of stdin, read here so that the first frame shows the text.
+        source = self.sources[self.current] if self.sources else None
+        first_look = (source.peek() if source and source.peek else None) or ""
+        if first_look:
+            self.previewed = self.current
+        return ReaderScreen(side=self.preferences.settings.sections, first_look=first_look)
 
     def on_mount(self) -> None:
         for problem in self.preferences.problems:
