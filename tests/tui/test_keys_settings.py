@@ -257,6 +257,8 @@ async def test_escape_stops_a_slow_ranking_and_keeps_the_briefing(sample_app, mo
         assert app.article.briefing is before and app.current_method() == "topic"
         assert app.status.startswith("topic ·")
         assert "Cancel" not in [label for _, label, _ in footer(app)]
+    # The method stopped is not the one the next start uses.
+    assert settings.load().settings.method in ("", "topic")
 
 
 # --- smaller things -------------------------------------------------------------------------

@@ -133,7 +133,6 @@ class BrieferApp(Opening):
 
     def use_method(self, name: str) -> None:
         self.method = name
-        self.remember(method=name)
         if self.multi:
             if self.collection is not None:
                 self.rebrief(name, self.collection.length)
@@ -190,11 +189,13 @@ class BrieferApp(Opening):
             self.set_titles()
             return
         collection.apply(briefing, length)
+        self.remember(method=briefing.method)  # once it is made: a ranking stopped with esc is not kept
         self.screen_reader().update_highlights()
         self._briefing_changed()
 
     def _apply(self, article: Article, briefing, length: int) -> None:
         article.apply(briefing, length)
+        self.remember(method=briefing.method)  # once it is made: a ranking stopped with esc is not kept
         self.screen_reader().update_highlights()
         self._briefing_changed()
 

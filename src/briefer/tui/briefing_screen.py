@@ -128,6 +128,8 @@ class BriefingScreen(Screen):
         yield KeysFooter(BRIEFING_FOOTER)
 
     def on_mount(self) -> None:
+        if not self.query(TitleBar):
+            return  # pushed while the app was quitting (q then s): nothing was composed
         self.query_one(TitleBar).show(self.app.title, getattr(self.app, "status", ""))
         self.refresh_briefing()
         self.query_one("#briefing-scroll").focus()

@@ -77,6 +77,10 @@ class ReaderScreen(Screen):
         pane = self.query_one(SourcesPane)
         pane.clear_options()
         pane.display = len(getattr(self.app, "sources", ())) > 1
+        # The article read before is gone: its sections and its sentence line with it.
+        self.reader.article = None
+        self.reader.remove_children()
+        self.query_one(SectionsPane).show_article(None)
         self.refresh_bindings()
 
     def show_sources(self, rows, current: int) -> None:

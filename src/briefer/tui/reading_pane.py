@@ -69,7 +69,9 @@ class ParagraphView(Widget):
 
 def preview_widgets(text: str) -> list[Static]:
     """The first paragraphs of a raw text, as plain lines (no sentences, no highlights yet)."""
-    paragraphs = [p.strip() for p in re.split(r"\n\s*\n", text) if p.strip()][:PREVIEW_PARAGRAPHS]
+    # Blank lines part the paragraphs; a text without any has one paragraph a line.
+    parts = re.split(r"\n\s*\n", text) if re.search(r"\n\s*\n", text.strip()) else text.splitlines()
+    paragraphs = [p.strip() for p in parts if p.strip()][:PREVIEW_PARAGRAPHS]
     return [Static(Content(" ".join(p.split())), classes="paragraph -preview") for p in paragraphs]
 
 
