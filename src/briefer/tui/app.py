@@ -131,6 +131,49 @@ class BrieferApp(Opening):
         if name:
             self.use_method(name)
 
+    def action_pick_topic(self) -> None:
+        article = self._one_text()
+        if article is not None:
+            from .subject import TopicPicker
+
+            current = None if article.topic is None else article.topic - 1
+            self.push_screen(TopicPicker(article.topic_shares(), current), self._topic_picked)
+
+    def _topic_picked(self, choice: str | None) -> None:
+        from .subject import ALL
+
+        if choice is not None:
+            self._brief_subject(topic=None if choice == ALL else int(choice))
+
+    def action_focus_query(self) -> None:
+        article = self._one_text()
+        if article is not None:
+            from .subject import FocusDialog
+
+            self.push_screen(FocusDialog(article.focus or ""), self._focus_typed)
+
+    def _focus_typed(self, query: str | None) -> None:
+        from .subject import ALL
+
+        if query is not None:
+            self._brief_subject(focus=None if query == ALL else query)
+
+    def _one_text(self) -> Article | None:
+        """The article a topic or a focus applies to; None (said) while opening or among sources."""
+        if self._still_opening():
+            return None
+        if self.multi:
+            self.notify("Topics and a focus brief one text: read it alone (open it with o).", timeout=4)
+            return None
+        return self.article
+
+    def _brief_subject(self, *, focus: str | None = None, topic: int | None = None) -> None:
+        article = self.article
+        if article is None:
+            return
+        article.focus, article.topic = focus, topic
+        self.rebrief(article.method, article.length)
+
     def use_method(self, name: str) -> None:
         self.method = name
         if self.multi:
@@ -195,6 +238,8 @@ class BrieferApp(Opening):
 
     def _apply(self, article: Article, briefing, length: int) -> None:
         article.apply(briefing, length)
+        if briefing.focus is not None and not briefing.key_points:
+            self.notify(briefing.notes[-1] if briefing.notes else "nothing is about it", timeout=4)
         self.remember(method=briefing.method)  # once it is made: a ranking stopped with esc is not kept
         self.screen_reader().update_highlights()
         self._briefing_changed()

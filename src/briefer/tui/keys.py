@@ -23,6 +23,8 @@ BRIEFING = [
     Binding("minus", "app.length(-1)", "Shorter", id="length.shorter"),
     Binding("m", "app.next_method", "Next method", id="method.next"),
     Binding("M", "app.pick_method", "Pick method", id="method.pick"),
+    Binding("T", "app.pick_topic", "Topics", id="topics"),
+    Binding("a", "app.focus_query", "About…", id="focus"),
     Binding("w", "app.save", "Save", id="save"),
     Binding("c", "app.copy", "Copy", id="copy"),
 ]
@@ -160,6 +162,8 @@ HELP_SECTIONS: tuple[tuple[str, tuple[HelpRow, ...]], ...] = (
             row("length.longer length.shorter", "one key point more / fewer"),
             row("method.next", "next ranking method"),
             row("method.pick", "pick the ranking method from a list"),
+            row("topics", "the text's topics with their share: brief one of them"),
+            row("focus", "brief about what you type (empty: the whole text again)"),
             row("cancel", "stop a ranking or an opening still running"),
             row("save", "save the briefing as text, Markdown or JSON (the file appears whole)"),
             row("copy", "copy the briefing to the clipboard, where the terminal allows it"),
@@ -196,8 +200,20 @@ def all_bindings() -> list[Binding]:
     from .reader_screen import ReaderScreen
     from .save_dialog import SaveDialog
     from .search_bar import SearchBar
+    from .subject import FocusDialog, TopicPicker
 
-    owners = (BrieferApp, ReaderScreen, BriefingScreen, HelpScreen, MethodPicker, OpenDialog, SaveDialog, SearchBar)
+    owners = (
+        BrieferApp,
+        ReaderScreen,
+        BriefingScreen,
+        HelpScreen,
+        MethodPicker,
+        OpenDialog,
+        SaveDialog,
+        SearchBar,
+        TopicPicker,
+        FocusDialog,
+    )
     return [b for owner in owners for b in owner.BINDINGS if isinstance(b, Binding)]
 
 

@@ -38,6 +38,9 @@ class Article:
     # Among several sources: this source's sentences behind the briefing across all of them,
     # which are then the ones highlighted instead of those of its own briefing.
     cross_keys: frozenset[int] | None = None
+    # The subject the briefing keeps to: a query, or a topic's number (from 1); None for all.
+    focus: str | None = None
+    topic: int | None = None
     _scores: dict[str, list[float]] = field(default_factory=dict, repr=False)
 
     @classmethod
@@ -84,7 +87,13 @@ class Article:
             budget=Budget(sentences=max(1, length)),
             analysis=self.analysis,
             scores=self.scores(method),
+            focus=self.focus,
+            topic=self.topic,
         )
+
+    def topic_shares(self) -> list[tuple[str, float]]:
+        """Each topic's label and its share of the text, the largest first."""
+        return [(safe(t.label) or "(no topic words)", t.weight) for t in self.analysis.topics]
 
     def apply(self, briefing: Briefing, length: int) -> None:
         self.briefing, self.method, self.length = briefing, briefing.method, length

@@ -136,6 +136,10 @@ class ReaderState(App[int]):
         elif briefing is not None:
             s = briefing.stats
             self.status = f"{briefing.method} · {s.summary_sentences}/{s.sentences} sentences"
+            if briefing.focus is not None:
+                from ..render import focus_line
+
+                self.status += f" · {focus_line(briefing)}"
         else:
             self.status = ""
         for screen in self.screen_stack:
