@@ -1,12 +1,16 @@
-"""How quickly the interactive reader answers: launch to first screen, and `+` to the new briefing.
+"""How quickly the interactive reader answers: launch to first frame, and `+` to the new briefing.
 
-    PYTHONPATH=src python benchmarks/tui_speed.py [--runs N]
+    PYTHONPATH=src python benchmarks/tui_speed.py [--runs N] [--no-tmux]
 
-Launch is measured in fresh processes (imports included): the time from the start of Python
-to the first screen with the sample's briefing rendered, headless. The `+` figure is the time
-from the key press to the briefing screen showing one more key point. A long article from
-../shared/data is added when that folder is there (it is not part of the repository).
-Medians over the runs; the machine is shared, so compare figures taken in the same run.
+In a real terminal (tmux, 80x24, when tmux is installed): the time from launching a command to
+the first frame showing the text, found by polling the pane, for a minimal Textual app that
+shows one line (the floor: Python and Textual starting) and for `brief -i` on the sample and
+on a text of about 1 MB; then the time to the ranked view (the title bar's "n/N sentences").
+Headless, in fresh processes: launch to the first screen with the sample's briefing rendered.
+The `+` figure is the time from the key press to the briefing screen showing one more key point.
+Long texts from ../shared/data are added when that folder is there (not part of the repository;
+without it the 1 MB text is the sample repeated). Medians over the runs; the machine is shared,
+so compare figures taken in the same run, and read the load printed with them.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ import asyncio
 import json
 import os
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -48,6 +53,139 @@ async def main():
 
 asyncio.run(main())
 """
+
+
+MINIMAL = """
+from textual.app import App
+from textual.widgets import Static
+
+class Minimal(App):
+    def compose(self):
+        yield Static("minimal app ready")
+
+Minimal().run()
+"""
+
+# What the first frame and the ranked view show: the text's first words, and the title bar's
+# count of key sentences ("topic · 5/26 sentences"), which appears once the briefing is made.
+RANKED = " sentences"
+
+
+# A tmux server of its own (a socket name), kept alive by an idle session between the runs: a
+# server that exits with its last session races the next run's start.
+TMUX = ["tmux", "-L", f"tui-speed-{os.getpid()}"]
+
+
+def _pane(session: str) -> str:
+    result = subprocess.run([*TMUX, "capture-pane", "-p", "-t", session], capture_output=True, text=True)
+    return result.stdout
+
+
+def tmux_seconds(command: list[str], marker: str, ranked: str | None, timeout: float = 120) -> tuple[float, float]:
+    """Seconds from launching ``command`` in an 80x24 tmux pane to ``marker`` on screen, and to ``ranked``."""
+    session = f"tui-speed-{os.getpid()}"
+    env_args = ["-e", f"PYTHONPATH={ROOT / 'src'}"]
+    # A config of its own, so that the user's settings (theme, method, pane) do not change the run.
+    env_args += ["-e", f"BRIEFER_CONFIG={tempfile.gettempdir()}/tui-speed-{os.getpid()}.toml"]
+    shell_command = " ".join(_quote(part) for part in command)
+    start = time.perf_counter()
+    subprocess.run(
+        [*TMUX, "new-session", "-d", "-s", session, "-x", "80", "-y", "24", *env_args, shell_command], check=True
+    )
+    first = ranked_at = float("nan")
+    try:
+        while time.perf_counter() - start < timeout:
+            screen = _pane(session)
+            now = time.perf_counter() - start
+            if first != first and marker in screen:
+                first = now
+            if first == first and (ranked is None or ranked in screen):
+                ranked_at = now
+                break
+            time.sleep(0.01)
+    finally:
+        subprocess.run([*TMUX, "kill-session", "-t", session], capture_output=True)
+    return first, ranked_at
+
+
+def _quote(part: str) -> str:
+    import shlex
+
+    return shlex.quote(part)
+
+
+def megabyte_text() -> str:
+    """About 1 MB of text: government reports from ../shared/data, else the sample repeated."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from _data import data_dir
+
+    from briefer import sample_path
+
+    parts: list[str] = []
+    folder = data_dir()
+    if folder is not None and (folder / "govreport_dev_150.jsonl").exists():
+        for line in (folder / "govreport_dev_150.jsonl").read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                parts.append(json.loads(line)["text"])
+            if sum(len(p) for p in parts) >= 1_000_000:
+                break
+    else:
+        sample = sample_path().read_text(encoding="utf-8")
+        parts = [sample] * (1_000_000 // len(sample) + 1)
+    text = "\n\n".join(parts)
+    with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False, encoding="utf-8") as handle:
+        handle.write(text)
+    return handle.name
+
+
+def first_words(path: str) -> str:
+    """Words from the text's first line, as the reading pane shows them at 80 columns."""
+    line = next(line for line in Path(path).read_text(encoding="utf-8").splitlines() if line.strip())
+    return " ".join(line.split()[:3])
+
+
+def tmux_table(runs: int) -> None:
+    from briefer import sample_path
+
+    with tempfile.NamedTemporaryFile("w", suffix=".py", delete=False, encoding="utf-8") as handle:
+        handle.write(MINIMAL)
+    minimal = handle.name
+    big = megabyte_text()
+    # The installed command, as a user starts it (the venv's `brief` beside this Python).
+    brief = [str(Path(sys.executable).with_name("brief")), "-i"]
+    # The reader without the command line in front of it: what the command adds is the rest.
+    run_app = "import sys; from briefer.tui.launch import make_app; make_app(sys.argv[1:]).run()"
+    bare_app = [sys.executable, "-c", run_app]
+    cases = [
+        ("minimal Textual app", [sys.executable, minimal], "minimal app ready", None),
+        ("reader app alone, sample", [*bare_app, str(sample_path())], first_words(str(sample_path())), RANKED),
+        ("brief -i sample", [*brief, str(sample_path())], first_words(str(sample_path())), RANKED),
+        (f"brief -i {os.path.getsize(big) / 1e6:.1f} MB text", [*brief, big], first_words(big), RANKED),
+    ]
+    print(f"launch to first frame in tmux at 80x24, medians of {runs} runs (load: {_load()})")
+    print(f"{'command':<28} {'first frame':>12} {'vs minimal':>11} {'ranked view':>12}")
+    results: dict[str, list[tuple[float, float]]] = {name: [] for name, *_ in cases}
+    subprocess.run([*TMUX, "new-session", "-d", "-s", "keep", "sleep 100000"], check=True)
+    try:
+        # Interleaved, so that a change of load touches every command alike.
+        for _ in range(runs):
+            for name, command, marker, ranked in cases:
+                results[name].append(tmux_seconds(command, marker, ranked))
+    finally:
+        subprocess.run([*TMUX, "kill-server"], capture_output=True)
+    floor = statistics.median(first for first, _ in results[cases[0][0]])
+    for name, *_ in cases:
+        first = statistics.median(f for f, _ in results[name])
+        ranked_times = [r for _, r in results[name] if r == r]
+        ranked_text = f"{statistics.median(ranked_times) * 1000:>10.0f}ms" if ranked_times else f"{'-':>12}"
+        print(f"{name:<28} {first * 1000:>10.0f}ms {(first - floor) * 1000:>+9.0f}ms {ranked_text}")
+    os.unlink(minimal)
+    os.unlink(big)
+    print()
+
+
+def _load() -> str:
+    return ", ".join(f"{x:.2f}" for x in os.getloadavg())
 
 
 def _children_cpu() -> float:
@@ -138,9 +276,19 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--presses", type=int, default=20)
+    parser.add_argument("--no-tmux", action="store_true", help="skip the launch times measured in tmux")
+    parser.add_argument("--only-tmux", action="store_true", help="only the launch times measured in tmux")
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT / "src"))
-    from briefer.pipeline import sample_path
+    from briefer import sample_path
+
+    if not args.no_tmux:
+        if shutil.which("tmux"):
+            tmux_table(args.runs)
+        else:
+            print("note: tmux is not installed; the launch to first frame in a terminal is not measured\n")
+    if args.only_tmux:
+        return
 
     inputs = [("sample", str(sample_path()))]
     long_path = long_article()

@@ -8,7 +8,6 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
-from .briefing import Budget, brief
 from .errors import InputError
 from .language import AUTO
 from .model import Briefing, Document
@@ -120,4 +119,8 @@ def summarize(
 ) -> Briefing:
     """Brief a string: the library's one-call entry point."""
     document = build_document(text, title=title, language=language)
+    # Imported here: reading an input (load, LoadOptions) must not pay for the analysis's numpy,
+    # so that `brief -i` draws its first frame before it is imported.
+    from .briefing import Budget, brief
+
     return brief(document, method=method, budget=Budget(sentences, words, ratio), order=order)

@@ -39,6 +39,14 @@ def pytest_pyfunc_call(pyfuncitem):
     return None
 
 
+@pytest.fixture(autouse=True)
+def own_settings(tmp_path_factory, monkeypatch) -> Path:
+    """Each test reads and writes settings of its own, never the user's."""
+    path = tmp_path_factory.mktemp("config") / "config.toml"
+    monkeypatch.setenv("BRIEFER_CONFIG", str(path))
+    return path
+
+
 async def ready(pilot) -> None:
     """Wait until the app has opened its article and shown the briefing."""
     await pilot.app.workers.wait_for_complete()

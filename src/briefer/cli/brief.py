@@ -37,13 +37,16 @@ def _run(argv: list[str] | None) -> int:
             limit = f" (at most {info.max_sentences:,} sentences)" if info.max_sentences else ""
             print(f"{info.name:<10} {info.description}{limit}")
         return EXIT_OK
+    # The reader takes a method given here over its saved setting; without -m, the setting.
+    given_method, args.method = args.method, args.method or "topic"
+    validate(args)
+    if args.interactive:
+        # Before the briefing's imports (numpy and the analysis): the reader draws its first
+        # frame without them and imports them in the background.
+        return _run_interactive(args, given_method)
     from .. import Budget
 
     budget = Budget(args.sentences, args.words, args.ratio)
-    validate(args)
-
-    if args.interactive:
-        return _run_interactive(args)
     if args.batch is not None:
         if args.inputs or args.sample:
             raise UsageError("--batch takes its records from one JSON Lines file; give no other inputs")
@@ -85,14 +88,14 @@ def _run(argv: list[str] | None) -> int:
     return EXIT_INPUT if failures else EXIT_OK
 
 
-def _run_interactive(args: argparse.Namespace) -> int:
+def _run_interactive(args: argparse.Namespace, method: str | None) -> int:
     if args.batch is not None or args.output is not None:
         raise UsageError("-i opens the interactive reader; save from inside it (w) instead of --batch or -o")
     # Imported here so that a plain `brief` never pays for textual.
     from ..tui import run
 
     # Each input (each file of a folder) is a source of its own; several are listed and briefed as one.
-    return run(_inputs(args), method=args.method, length=args.sentences or 0, options=load_options(args))
+    return run(_inputs(args), method=method, length=args.sentences or 0, options=load_options(args))
 
 
 def _inputs(args: argparse.Namespace) -> list[str]:

@@ -76,7 +76,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--topic", metavar="N", help="brief one of the text's topics: its number (1 = the largest) or a label word"
     )
     choice = parser.add_argument_group("method and output")
-    choice.add_argument("-m", "--method", default="topic", metavar="NAME", help="ranking method (see below)")
+    # None when not given: the reader (-i) then starts with its saved method; otherwise topic.
+    choice.add_argument("-m", "--method", default=None, metavar="NAME", help="ranking method (see below)")
     choice.add_argument("--list-methods", action="store_true", help="list the methods and exit")
     choice.add_argument("-f", "--format", choices=("text", "markdown", "json"), default="text")
     choice.add_argument("-o", "--output", metavar="FILE", help="write to FILE atomically instead of stdout")

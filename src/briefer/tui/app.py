@@ -1,184 +1,86 @@
 """The interactive reader: page through an article's sections and brief it, in the terminal.
 
-``make_app`` builds the app for the command (``brief -i``) and for the tests alike. Long work
-(opening and analysing an article, ranking with a new method) runs in thread workers; a new
-request replaces a stale one (``exclusive=True``), so the interface never waits on them.
+``launch.make_app`` builds the app for the command (``brief -i``) and for the tests alike. Long
+work (opening and analysing an article, ranking with a new method) runs in thread workers; a new
+request replaces a stale one (``exclusive=True``), so the interface never waits on them. The
+app is built in layers: its state (state.py), opening the inputs (opening.py), and here the
+briefing, saving, the help and the palette.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import work
-from textual.app import App, SystemCommand
-from textual.binding import BindingType
+from textual.app import SystemCommand
+from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
-from .. import BrieferError, Briefing, fits, write_atomic
+from ..errors import BrieferError
+from ..model import Briefing
 from .background import in_background
-from .briefing_screen import BriefingScreen
-from .collection import Collection, SourceRow
-from .help_screen import HelpScreen
-from .keys import BRIEFING, HELP, QUIT, SHOW_BRIEFING, THEME
-from .method_picker import MethodPicker
-from .reader_screen import ReaderScreen
-from .save_dialog import EXTENSIONS, SaveDialog, SaveRequest
-from .session import Article, Problem, Source, method_names, open_article
-from .title_bar import TitleBar
+from .commands import reader_commands
+from .keys import BRIEFING, CANCEL, HELP, OPEN, QUIT, SHOW_BRIEFING, THEME
+from .opening import Opening
+from .progress import LONG
+from .save_dialog import EXTENSIONS, SaveDialog, SaveRequest, copy_briefing, save_briefing
+
+if TYPE_CHECKING:
+    from .collection import Collection
+    from .session import Article
+
+# The analysis (numpy, the rankers) and the readers of formats are imported in the background
+# when the first input is opened, never before the first frame: see opening.py.
 
 
-class BrieferApp(App[int]):
+class BrieferApp(Opening):
+    """The reader: the keys, the briefing's length and method, saving and copying."""
+
     CSS_PATH = "app.tcss"
     TITLE = "briefer"
-    BINDINGS: ClassVar[list[BindingType]] = [HELP, THEME, QUIT, SHOW_BRIEFING, *BRIEFING]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        HELP,
+        THEME,
+        QUIT,
+        OPEN,
+        SHOW_BRIEFING,
+        CANCEL,
+        *BRIEFING,
+        # Named here, with an id, so that it can be rebound and the footer can show it.
+        Binding("ctrl+p", "command_palette", "Commands", id="command-palette", priority=True),
+    ]
 
-    def __init__(self, sources: list[Source], *, method: str = "topic", length: int = 0) -> None:
-        super().__init__()
-        self.sources = sources
-        self.method = method
-        self.length = length
-        self.current = 0
-        self.loaded: dict[int, Article | Problem] = {}
-        # With several inputs, all are loaded and briefed as one (see _collect).
-        self.multi = len(sources) > 1
-        self.collection: Collection | None = None
-        self.problem_message = ""
-        self.status = ""
-        # Counts the briefings shown, so a test or benchmark can wait for the next one.
-        self.briefings_shown = 0
+    def get_key_display(self, binding: Binding) -> str:
+        # Textual draws enter as ⏎; a word is easier to read in the footer and the help.
+        names = {"enter": "enter", "escape": "esc", "pagedown": "pgdn", "pageup": "pgup"}
+        if not binding.key_display and binding.key in names:
+            return names[binding.key]
+        return super().get_key_display(binding)
 
-    @property
-    def article(self) -> Article | None:
-        found = self.loaded.get(self.current)
-        return found if isinstance(found, Article) else None
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "cancel":
+            return self.tasks.can_cancel()
+        return True
 
-    @property
-    def shown_briefing(self) -> Briefing | None:
-        """The briefing on screen: the current article's, or with several inputs the one across them."""
-        if self.multi:
-            return self.collection.briefing if self.collection is not None else None
-        return self.article.briefing if self.article is not None else None
-
-    def get_default_screen(self) -> Screen:
-        return ReaderScreen()
-
-    # --- opening -----------------------------------------------------------------------
-
-    def open_current(self) -> None:
-        if not self.sources:
+    def action_cancel(self) -> None:
+        if not self.tasks.can_cancel():
             return
-        source = self.sources[self.current]
-        self._set_titles(note="opening…")
-        # Said in the line under the text rather than with a loading overlay: an overlay moves
-        # the focus, and every focus change rebuilds the footer.
-        self.screen_reader().update_sentence_bar(f"Opening {source.name}…")
-        if self.multi:
-            self._show_sources()
-            if self.collection is None:
-                # Everything is read at once for the briefing across the sources; the
-                # current one is shown when that is done.
-                if not any(w.group == "collect" for w in self.workers):
-                    self._collect()
-                return
-        self._open(self.current, source)
-
-    def _show_sources(self) -> None:
-        if self.collection is not None:
-            rows = self.collection.rows()
+        groups = self.tasks.cancel()
+        if groups & {"open", "collect"}:
+            source = self.sources[self.current] if self.sources else None
+            message = f"Stopped opening {source.name if source else 'the input'}; o opens a file or URL."
+            self.problem_message = message
+            if self.multi:
+                self.collection = None
+            self.loaded.pop(self.current, None)
+            self.call_later(self.screen_reader().show_article, None, message)
         else:
-            rows = [SourceRow(None, Path(s.name).name or s.name) for s in self.sources]
-        self.screen_reader().show_sources(rows, self.current)
-
-    @work(exclusive=True, group="collect", exit_on_error=False)
-    async def _collect(self) -> None:
-        method, length, sources = self.method, self.length, list(self.sources)
-        # The one to read first is shown as soon as it is open, before the others are read
-        # and the briefing across them is made (a folder of a hundred files takes a while).
-        first = self.current
-        opened = await in_background(lambda: open_article(sources[first].name, sources[first].load, method=method))
-        self.loaded[first] = opened
-        if first == self.current:
-            await self._opened(first, opened)
-        self._set_titles(note=f"reading {len(sources)} sources…")
-
-        def collect() -> tuple[Collection, str]:
-            entries = [
-                opened if index == first else open_article(s.name, s.load, method=method)
-                for index, s in enumerate(sources)
-            ]
-            collection = Collection(entries, method)
-            if not collection.articles:
-                return collection, f"none of the {len(sources)} inputs could be opened"
-            chosen = length or collection.default_length()
-            try:
-                briefing = collection.make_briefing(method, chosen)
-                collection.rank_each(briefing.method)
-            except BrieferError as error:
-                return collection, error.message
-            collection.apply(briefing, chosen)
-            return collection, ""
-
-        collection, problem = await in_background(collect)
-        self.collection = collection
-        self.loaded = dict(enumerate(collection.entries))
-        self.method, self.length = collection.method, collection.length
-        for entry in collection.entries:
-            if isinstance(entry, Problem):
-                self.notify(
-                    f"{entry.message.removeprefix(entry.name + ': ')} (the briefing is made from the other sources)",
-                    title=f"Cannot open {entry.name}",
-                    severity="error",
-                    timeout=8,
-                )
-        if problem:
-            self.notify(problem, title="No briefing", severity="error", timeout=8)
-        self._show_sources()
-        await self._opened(self.current, self.loaded[self.current])
-
-    def screen_reader(self) -> ReaderScreen:
-        return next(s for s in self.screen_stack if isinstance(s, ReaderScreen))
-
-    @work(exclusive=True, group="open", exit_on_error=False)
-    async def _open(self, index: int, source: Source) -> None:
-        method = self.method
-
-        def opened() -> Article | Problem:
-            found = self.loaded.get(index)
-            if found is None:
-                found = open_article(source.name, source.load, method=method, length=self.length)
-            if isinstance(found, Article) and found.briefing is None and not self.multi:
-                try:
-                    found.apply(found.make_briefing(method, found.length), found.length)
-                except BrieferError as error:
-                    found = Problem(source.name, error.message)
-            return found
-
-        await self._opened(index, await in_background(opened))
-
-    async def _opened(self, index: int, found: Article | Problem) -> None:
-        self.loaded[index] = found
-        if index != self.current:
-            return
-        screen = self.screen_reader()
-        if isinstance(found, Problem):
-            self.problem_message = f"Cannot open {found.name}: {found.message}"
-            await screen.show_article(None, self.problem_message)
-            if not self.multi:  # several: said once, when they are all read
-                self.notify(found.message, title=f"Cannot open {found.name}", severity="error", timeout=8)
-        else:
-            self.problem_message = ""
-            self.method = found.method
-            await screen.show_article(found)
-        self._briefing_changed()
-
-    def switch_file(self, step: int) -> None:
-        if len(self.sources) < 2:
-            return
-        self.current = (self.current + step) % len(self.sources)
-        self.open_current()
+            self.method = self.current_method()  # the briefing shown is the one before the change
+        self.set_titles()
+        self.notify("Stopped.", timeout=2)
 
     # --- briefing ------------------------------------------------------------------------
 
@@ -197,20 +99,21 @@ class BrieferApp(App[int]):
             self.notify(f"The briefing is already {'as long' if step > 0 else 'as short'} as it can be.", timeout=2)
             return
         self.length = length
+        self.remember(length=length)
         self.rebrief(method, length)
 
-    def current_method(self) -> str:
-        if self.multi and self.collection is not None:
-            return self.collection.method
-        return self.article.method if self.article else self.method
-
-    def longest_text(self) -> int:
-        """Sentences of the longest text a method would rank (each source is ranked alone)."""
-        if self.multi and self.collection is not None:
-            return max((len(article.sentences) for _, article in self.collection.articles), default=0)
-        return len(self.article.sentences) if self.article else 0
+    def _still_opening(self) -> bool:
+        if self.article is None and self.collection is None:
+            self.notify("The text is still being read; the methods come with it.", timeout=2)
+            return True
+        return False
 
     def action_next_method(self) -> None:
+        if self._still_opening():
+            return
+        from .. import fits
+        from .session import method_names
+
         # sumy's slower methods are skipped on a text longer than they take.
         longest = self.longest_text()
         names = [name for name in method_names() if fits(name, longest)]
@@ -218,11 +121,58 @@ class BrieferApp(App[int]):
         self.use_method(names[(names.index(current) + 1) % len(names)] if current in names else names[0])
 
     def action_pick_method(self) -> None:
+        if self._still_opening():
+            return
+        from .method_picker import MethodPicker
+
         self.push_screen(MethodPicker(self.current_method(), self.longest_text()), self._picked)
 
     def _picked(self, name: str | None) -> None:
         if name:
             self.use_method(name)
+
+    def action_pick_topic(self) -> None:
+        article = self._one_text()
+        if article is not None:
+            from .subject import TopicPicker
+
+            current = None if article.topic is None else article.topic - 1
+            self.push_screen(TopicPicker(article.topic_shares(), current), self._topic_picked)
+
+    def _topic_picked(self, choice: str | None) -> None:
+        from .subject import ALL
+
+        if choice is not None:
+            self._brief_subject(topic=None if choice == ALL else int(choice))
+
+    def action_focus_query(self) -> None:
+        article = self._one_text()
+        if article is not None:
+            from .subject import FocusDialog
+
+            self.push_screen(FocusDialog(article.focus or ""), self._focus_typed)
+
+    def _focus_typed(self, query: str | None) -> None:
+        from .subject import ALL
+
+        if query is not None:
+            self._brief_subject(focus=None if query == ALL else query)
+
+    def _one_text(self) -> Article | None:
+        """The article a topic or a focus applies to; None (said) while opening or among sources."""
+        if self._still_opening():
+            return None
+        if self.multi:
+            self.notify("Topics and a focus brief one text: read it alone (open it with o).", timeout=4)
+            return None
+        return self.article
+
+    def _brief_subject(self, *, focus: str | None = None, topic: int | None = None) -> None:
+        article = self.article
+        if article is None:
+            return
+        article.focus, article.topic = focus, topic
+        self.rebrief(article.method, article.length)
 
     def use_method(self, name: str) -> None:
         self.method = name
@@ -238,7 +188,7 @@ class BrieferApp(App[int]):
         if self.multi:
             if self.collection is not None and self.collection.articles:
                 count = len(self.collection.articles)
-                self._set_titles(note=f"{method}: briefing {count} sources…")
+                self.tasks.begin(f"{method}: briefing {count} sources…")
                 self._rebrief_many(self.collection, method, length)
             return
         article = self.article
@@ -251,7 +201,7 @@ class BrieferApp(App[int]):
             except BrieferError as error:
                 self.notify(error.message, severity="error")
             return
-        self._set_titles(note=f"{method}: ranking…")
+        self.tasks.begin(f"{method}: ranking…")
         self._rebrief(method, length)
 
     @work(exclusive=True, group="brief", exit_on_error=False)
@@ -263,7 +213,7 @@ class BrieferApp(App[int]):
             briefing = await in_background(lambda: article.make_briefing(method, length))
         except BrieferError as error:
             self.notify(error.message, severity="error")
-            self._set_titles()
+            self.set_titles()
             return
         if article is self.article:
             self._apply(article, briefing, length)
@@ -279,48 +229,24 @@ class BrieferApp(App[int]):
             briefing = await in_background(make)
         except BrieferError as error:
             self.notify(error.message, severity="error")
-            self._set_titles()
+            self.set_titles()
             return
         collection.apply(briefing, length)
+        self.remember(method=briefing.method)  # once it is made: a ranking stopped with esc is not kept
         self.screen_reader().update_highlights()
         self._briefing_changed()
 
     def _apply(self, article: Article, briefing, length: int) -> None:
         article.apply(briefing, length)
+        if briefing.focus is not None and not briefing.key_points:
+            self.notify(briefing.notes[-1] if briefing.notes else "nothing is about it", timeout=4)
+        self.remember(method=briefing.method)  # once it is made: a ranking stopped with esc is not kept
         self.screen_reader().update_highlights()
         self._briefing_changed()
 
-    def _briefing_changed(self) -> None:
-        self._set_titles()
-        for screen in self.screen_stack:
-            if isinstance(screen, BriefingScreen):
-                screen.refresh_briefing()
-        self.briefings_shown += 1
-
-    def _set_titles(self, note: str = "") -> None:
-        source = self.sources[self.current] if self.sources else None
-        name = Path(source.name).name if source and source.name not in ("-", "") else "(stdin)"
-        numbered = f"[{self.current + 1}/{len(self.sources)}] " if len(self.sources) > 1 else ""
-        title = f"{numbered}{name[:48]}"
-        if title != self.title:
-            self.title = title  # also the terminal window's title
-        briefing = self.shown_briefing
-        if note:
-            self.status = note
-        elif briefing is not None and self.multi:
-            s = briefing.stats
-            sources = len(briefing.sources)
-            self.status = f"{briefing.method} · {s.summary_sentences}/{s.sentences} sentences · {sources} sources"
-        elif briefing is not None:
-            s = briefing.stats
-            self.status = f"{briefing.method} · {s.summary_sentences}/{s.sentences} sentences"
-        else:
-            self.status = ""
-        for screen in self.screen_stack:
-            for bar in screen.query(TitleBar):
-                bar.show(self.title, self.status)
-
     def action_briefing(self) -> None:
+        from .briefing_screen import BriefingScreen
+
         if isinstance(self.screen, BriefingScreen):
             self.pop_screen()
         else:
@@ -346,33 +272,18 @@ class BrieferApp(App[int]):
         if request is not None and briefing is not None:
             self.save(request, briefing)
 
-    @work(thread=True, group="save", exit_on_error=False)
-    def save(self, request: SaveRequest, briefing) -> None:
-        from ..render import render
-
-        try:
-            write_atomic(request.path, render(briefing, request.fmt, width=80))
-        except BrieferError as error:
-            self.call_from_thread(self.notify, error.message, title="Not saved", severity="error", timeout=8)
-            return
-        self.call_from_thread(self.notify, f"Saved the briefing to {request.path} ({request.fmt}).", title="Saved")
+    def save(self, request: SaveRequest, briefing: Briefing) -> None:
+        """Write ``briefing`` where the dialog says, in a thread (quitting waits for it)."""
+        self.run_worker(lambda: save_briefing(self, request, briefing), thread=True, group="save", exit_on_error=False)
 
     def action_copy(self) -> None:
-        from ..render import render
-
-        briefing = self.shown_briefing
-        if briefing is None:
-            self.notify("Nothing to copy yet.", severity="warning")
-            return
-        text = render(briefing, "text", width=80)
-        self.copy_to_clipboard(text)
-        self.notify(
-            f"Copied the briefing ({len(text)} characters), where the terminal allows it (OSC 52).", title="Copied"
-        )
+        copy_briefing(self, self.shown_briefing)
 
     # --- the rest ---------------------------------------------------------------------------
 
     def action_help(self) -> None:
+        from .help_screen import HelpScreen
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 
@@ -389,46 +300,13 @@ class BrieferApp(App[int]):
         self.exit(0)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
-        reader = self.screen_reader()
-        yield SystemCommand(
-            "Show the briefing", "Key points grouped by topic, key terms, counts (s)", self.action_briefing
-        )
-        yield SystemCommand("Longer briefing", "One more key point (+)", lambda: self.action_length(1))
-        yield SystemCommand("Shorter briefing", "One key point fewer (-)", lambda: self.action_length(-1))
-        yield SystemCommand("Next method", "Cycle the ranking method (m)", self.action_next_method)
-        longest = self.longest_text()
-        for name in method_names():
-            if fits(name, longest):
-                yield SystemCommand(
-                    f"Method: {name}", "Rank the sentences with this method", lambda n=name: self.use_method(n)
-                )
-        yield SystemCommand("Save the briefing", "Text, Markdown or JSON, written atomically (w)", self.action_save)
-        yield SystemCommand("Copy the briefing", "To the clipboard as text (c)", self.action_copy)
-        yield SystemCommand(
-            "Toggle highlights", "Key sentences highlighted in the text (h)", reader.action_toggle_highlights
-        )
-        yield SystemCommand("Search", "Find text in the article (/)", reader.action_search)
-        yield SystemCommand("Next section", "n or ]", lambda: reader.action_section(1))
-        yield SystemCommand("Previous section", "p or [", lambda: reader.action_section(-1))
-        yield SystemCommand("Toggle light/dark", "Switch theme (t)", self.action_toggle_theme)
-        yield SystemCommand("Keys", "Show the keys (? or F1)", self.action_help)
-        for number, source in enumerate(self.sources):
-            if len(self.sources) > 1:
-                yield SystemCommand(
-                    f"Open: {source.name}",
-                    f"Source {number + 1} of {len(self.sources)}",
-                    lambda i=number: self.go_to(i),
-                )
-
-    def go_to(self, index: int) -> None:
-        if index == self.current and self.article is not None:
-            self.screen_reader().reader.focus()
-            return
-        self.current = index
-        self.open_current()
+        # Textual's own "Keys" (its bindings panel) would be a second entry of that name.
+        yield from (command for command in super().get_system_commands(screen) if command.title != "Keys")
+        yield from reader_commands(self)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.group in LONG:
+            self.refresh_bindings()
         if event.state == WorkerState.ERROR:
             # A bug in a worker is shown, not allowed to take the app down with a traceback.
             self.notify(str(event.worker.error), title="Something went wrong", severity="error", timeout=10)

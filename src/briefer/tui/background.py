@@ -17,6 +17,10 @@ T = TypeVar("T")
 
 THREAD_NAME = "briefer-background"
 
+# The threads inside a call now: only these are stopped, never one on its way out.
+_working: set[int] = set()
+_lock = threading.Lock()
+
 
 async def in_background(function: Callable[[], T]) -> T:
     loop = asyncio.get_running_loop()
@@ -32,13 +36,23 @@ async def in_background(function: Callable[[], T]) -> T:
 
     def run() -> None:
         try:
-            result = function()
-        except BaseException as error:  # handed to the awaiting coroutine, which re-raises it
+            with _lock:
+                _working.add(threading.get_ident())
+            try:
+                result = function()
+            except Stopped:
+                return  # stopped by the user: the worker that wanted it is gone
+            except BaseException as error:  # handed to the awaiting coroutine, which re-raises it
+                if not loop.is_closed():
+                    loop.call_soon_threadsafe(settle, None, error)
+                return
+            finally:
+                with _lock:
+                    _working.discard(threading.get_ident())
             if not loop.is_closed():
-                loop.call_soon_threadsafe(settle, None, error)
-            return
-        if not loop.is_closed():
-            loop.call_soon_threadsafe(settle, result, None)
+                loop.call_soon_threadsafe(settle, result, None)
+        except Stopped:
+            pass  # arrived a moment too late, between the call's end and the thread's
 
     threading.Thread(target=run, name=THREAD_NAME, daemon=True).start()
     return await future
@@ -47,3 +61,23 @@ async def in_background(function: Callable[[], T]) -> T:
 def busy() -> bool:
     """Whether a background call is still running."""
     return any(t.name == THREAD_NAME and t.is_alive() for t in threading.enumerate())
+
+
+class Stopped(BaseException):
+    """Raised inside a background call that the user stopped (Esc); nobody waits for its result."""
+
+
+def stop_all() -> None:
+    """Stop every background call still running.
+
+    A thread cannot be cancelled from outside, and the library's rankers have no way to be
+    told to stop; CPython can raise an exception in another thread at its next bytecode, which
+    ends a ranking stuck in a Python loop (sumy's LexRank) within moments instead of a minute
+    of a core spent on a result nobody wants. The worker awaiting it was cancelled already, so
+    the exception is only handed to a future that is done, and dropped.
+    """
+    import ctypes
+
+    with _lock:
+        for ident in _working:
+            ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(ident), ctypes.py_object(Stopped))

@@ -22,10 +22,8 @@ from textual.widgets import Static
 from ..model import Briefing
 from ..render import display_title, duration, safe, source_name, source_tag, summary_line
 from .footer import KeysFooter
-from .keys import BRIEFING, HELP, QUIT, THEME
+from .keys import BRIEFING, BRIEFING_FOOTER, CANCEL, HELP, OPEN, QUIT, SCROLLING, THEME
 from .title_bar import TitleBar
-
-SCROLL = Binding.Group("Scroll", compact=True)
 
 
 class BriefingView(Static):
@@ -91,8 +89,10 @@ class BriefingView(Static):
         counts.add_row("briefing", str(s.summary_sentences), str(s.summary_words), duration(s.summary_reading_seconds))
         counts.add_row("sources" if several else "article", str(s.sentences), str(s.words), duration(s.reading_seconds))
         parts += [Text(), Text("Counts", style="bold"), counts]
-        spread = f"{len(briefing.sources)} sources" if several else f"{len(briefing.document.sections)} sections"
-        parts.append(Text(f"{len(briefing.topics)} topics · {spread}", style=muted))
+        spread = (
+            _count(len(briefing.sources), "source") if several else _count(len(briefing.document.sections), "section")
+        )
+        parts.append(Text(f"{_count(len(briefing.topics), 'topic')} · {spread}", style=muted))
         return Group(*parts)
 
     def plain_text(self, width: int = 100) -> str:
@@ -102,15 +102,21 @@ class BriefingView(Static):
         return console.export_text()
 
 
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+
+
 class BriefingScreen(Screen):
     """Shown on a key; it follows the app's briefing as the length or method changes."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,s", "app.pop_screen", "Back", id="briefing.back", key_display="esc"),
+        # Escape stops a ranking still running first; only when none is, it goes back.
+        CANCEL,
+        Binding("escape,s", "app.pop_screen", "Back", id="briefing.back"),
         HELP,
         *BRIEFING,
-        Binding("j", "scroll('down')", "Down", id="briefing.down", group=SCROLL),
-        Binding("k", "scroll('up')", "Up", id="briefing.up", group=SCROLL),
+        *SCROLLING,
+        OPEN,
         THEME,
         QUIT,
     ]
@@ -119,9 +125,11 @@ class BriefingScreen(Screen):
         yield TitleBar(classes="title-bar")
         with VerticalScroll(id="briefing-scroll"):
             yield BriefingView(id="briefing-view")
-        yield KeysFooter()
+        yield KeysFooter(BRIEFING_FOOTER)
 
     def on_mount(self) -> None:
+        if not self.query(TitleBar):
+            return  # pushed while the app was quitting (q then s): nothing was composed
         self.query_one(TitleBar).show(self.app.title, getattr(self.app, "status", ""))
         self.refresh_briefing()
         self.query_one("#briefing-scroll").focus()
@@ -138,6 +146,13 @@ class BriefingScreen(Screen):
         else:
             view.show(briefing)
 
-    def action_scroll(self, direction: str) -> None:
+    def action_scroll(self, how: str) -> None:
         scroll = self.query_one("#briefing-scroll", VerticalScroll)
-        scroll.scroll_down(animate=False) if direction == "down" else scroll.scroll_up(animate=False)
+        {
+            "down": lambda: scroll.scroll_down(animate=False),
+            "up": lambda: scroll.scroll_up(animate=False),
+            "page_down": lambda: scroll.scroll_page_down(animate=False),
+            "page_up": lambda: scroll.scroll_page_up(animate=False),
+            "home": lambda: scroll.scroll_home(animate=False),
+            "end": lambda: scroll.scroll_end(animate=False),
+        }[how]()

@@ -12,18 +12,10 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from pathlib import Path
 
-from .. import Briefing, Budget, InputError
+from .. import BrieferError, Briefing, Budget, InputError
 from ..render import source_name
 from .session import Article, Problem
-
-
-@dataclass(frozen=True)
-class SourceRow:
-    """One line of the sources list."""
-
-    number: int | None  # the source's number in the briefing, None for an input that failed
-    title: str
-    problem: str = ""
+from .sources_pane import SourceRow
 
 
 @dataclass
@@ -101,3 +93,18 @@ def keys_in(briefing: Briefing, source: int, article: Article) -> frozenset[int]
             if index >= 0 and sentences[index].start <= start < sentences[index].end:
                 found.add(index)
     return frozenset(found)
+
+
+def collect(entries: list[Article | Problem], method: str, length: int, count: int) -> tuple[Collection, str]:
+    """The collection of every input opened, briefed as one; a message when it cannot be."""
+    collection = Collection(entries, method)
+    if not collection.articles:
+        return collection, f"none of the {count} inputs could be opened"
+    chosen = length or collection.default_length()
+    try:
+        briefing = collection.make_briefing(method, chosen)
+        collection.rank_each(briefing.method)
+    except BrieferError as error:
+        return collection, error.message
+    collection.apply(briefing, chosen)
+    return collection, ""

@@ -9,7 +9,6 @@ from __future__ import annotations
 import io
 import os
 import sys
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from .. import UsageError
@@ -22,7 +21,7 @@ if TYPE_CHECKING:
 def run(
     inputs: list[str],
     *,
-    method: str = "topic",
+    method: str | None = None,
     length: int = 0,
     options: LoadOptions | None = None,
 ) -> int:
@@ -76,26 +75,40 @@ def make_app(
     inputs: list[str] | None = None,
     *,
     stdin: bytes | None = None,
-    method: str = "topic",
+    method: str | None = None,
     length: int = 0,
     options: LoadOptions | None = None,
 ) -> BrieferApp:
-    """The reader on ``inputs`` (paths, URLs, or ``-`` with ``stdin``'s bytes); the sample when empty."""
-    from .. import sample_path
+    """The reader on ``inputs`` (paths, URLs, or ``-`` with ``stdin``'s bytes); the sample when empty.
+
+    ``method`` and ``length`` left out (None, 0) come from the settings (see settings.py). The
+    library's readers are imported when an input is first read, in the background, so that the
+    first frame does not wait for them.
+    """
+    from .app import BrieferApp
+    from .inputs import Source, plain_text_start
 
     specs = list(inputs or [])
     if not specs:
-        specs = ["-"] if stdin is not None else [str(sample_path())]
+        if stdin is not None:
+            specs = ["-"]
+        else:
+            from .. import sample_path
 
-    from .. import LoadOptions, load
-    from .app import BrieferApp
-    from .session import Source
+            specs = [str(sample_path())]
 
-    options = options or LoadOptions(language="en")
+    def source_for(spec: str) -> Source:
+        def load_it() -> Document:
+            from .. import LoadOptions, load
 
-    def loader(spec: str) -> Callable[[], Document]:
-        if spec == "-":
-            return lambda: load("-", options, stdin=io.BytesIO(stdin or b""))
-        return lambda: load(spec, options)
+            chosen = options or LoadOptions(language="en")
+            if spec == "-":
+                return load("-", chosen, stdin=io.BytesIO(stdin or b""))
+            return load(spec, chosen)
 
-    return BrieferApp([Source(spec, loader(spec)) for spec in specs], method=method, length=length)
+        def peek() -> str | None:
+            return plain_text_start(spec, stdin, options.input_format if options else None)
+
+        return Source(spec, load_it, peek)
+
+    return BrieferApp([source_for(spec) for spec in specs], method=method, length=length, source_for=source_for)

@@ -12,9 +12,6 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from .. import fits, sentence_limit
-from .session import method_description, method_names
-
 
 class MethodPicker(ModalScreen[str | None]):
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss(None)", "Cancel", id="method-picker.cancel")]
@@ -26,6 +23,10 @@ class MethodPicker(ModalScreen[str | None]):
         self.sentences = sentences
 
     def compose(self) -> ComposeResult:
+        # Imported here: the rankers are loaded with the first text, not with the app.
+        from .. import fits, sentence_limit
+        from .session import method_description, method_names
+
         with Vertical(id="method-dialog", classes="dialog") as dialog:
             dialog.border_title = "Ranking method"
             dialog.border_subtitle = "enter picks · esc cancels"
@@ -39,6 +40,8 @@ class MethodPicker(ModalScreen[str | None]):
             yield OptionList(*options, id="method-list")
 
     def on_mount(self) -> None:
+        from .session import method_names
+
         picker = self.query_one(OptionList)
         names = method_names()
         picker.highlighted = names.index(self.current) if self.current in names else 0

@@ -6,13 +6,13 @@ from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Input, OptionList
 
 from .footer import KeysFooter
-from .keys import BRIEFING, HELP, QUIT, SHOW_BRIEFING, THEME
+from .keys import BRIEFING, CANCEL, HELP, OPEN, QUIT, READER, READER_FOOTER, SHOW_BRIEFING, THEME
 from .reading_pane import ReadingPane
 from .search_bar import SearchBar
 from .sections import SectionsPane
@@ -23,58 +23,29 @@ from .title_bar import TitleBar
 if TYPE_CHECKING:
     from .app import BrieferApp
 
-SECTION = Binding.Group("Section", compact=True)
-SCROLL = Binding.Group("Scroll", compact=True)
-SENTENCE = Binding.Group("Sentence", compact=True)
-KEY_POINT = Binding.Group("Key point", compact=True)
-FILE = Binding.Group("Source", compact=True)
-
 
 class ReaderScreen(Screen):
     BINDINGS: ClassVar[list[BindingType]] = [
         HELP,
         SHOW_BRIEFING,
-        *BRIEFING[:4],
-        Binding(
-            "n,right_square_bracket", "section(1)", "Next section", id="section.next", key_display="n", group=SECTION
-        ),
-        Binding(
-            "p,left_square_bracket",
-            "section(-1)",
-            "Previous section",
-            id="section.previous",
-            key_display="p",
-            group=SECTION,
-        ),
-        Binding("h", "toggle_highlights", "Highlights", id="highlights"),
-        Binding("slash", "search", "Search", id="search", key_display="/"),
-        *BRIEFING[4:],
-        Binding("j", "scroll('down')", "Line down", id="scroll.down", group=SCROLL),
-        Binding("k", "scroll('up')", "Line up", id="scroll.up", group=SCROLL),
-        Binding("space", "scroll('page_down')", "Page down", id="scroll.page-down", key_display="spc", group=SCROLL),
-        Binding("b", "scroll('page_up')", "Page up", id="scroll.page-up", group=SCROLL),
-        Binding("g", "scroll('home')", "Top", id="scroll.top", group=SCROLL),
-        Binding("G", "scroll('end')", "Bottom", id="scroll.bottom", group=SCROLL),
-        Binding(
-            "right_parenthesis", "sentence(1)", "Next sentence", id="sentence.next", key_display=")", group=SENTENCE
-        ),
-        Binding(
-            "left_parenthesis",
-            "sentence(-1)",
-            "Previous sentence",
-            id="sentence.previous",
-            key_display="(",
-            group=SENTENCE,
-        ),
-        Binding("full_stop", "key_point(1)", "Next key point", id="key-point.next", key_display=".", group=KEY_POINT),
-        Binding(
-            "comma", "key_point(-1)", "Previous key point", id="key-point.previous", key_display=",", group=KEY_POINT
-        ),
-        Binding("f", "file(1)", "Next source", id="file.next", group=FILE),
-        Binding("F", "file(-1)", "Previous source", id="file.previous", group=FILE),
+        CANCEL,
+        *BRIEFING,
+        *READER,
+        OPEN,
         THEME,
         QUIT,
     ]
+
+    # Below this width the sections pane hides by itself, leaving the columns to the text.
+    NARROW = 80
+
+    def __init__(self, *, side: bool = True, first_look: str = "") -> None:
+        super().__init__()
+        # The start of a plain text, drawn with the first frame (see inputs.plain_text_start).
+        self.first_look = first_look
+        # The user's choice (the setting, or the key); a narrow window hides the pane anyway.
+        self.side_wanted = side
+        self._side_forced: bool | None = None
 
     def compose(self) -> ComposeResult:
         yield TitleBar(classes="title-bar")
@@ -84,12 +55,12 @@ class ReaderScreen(Screen):
                 yield SourcesPane(id="sources")
                 yield SectionsPane(id="sections")
             with Vertical(id="reading"):
-                yield ReadingPane(id="reader")
+                yield ReadingPane(self.first_look, id="reader")
                 yield SentenceBar(id="sentence-bar")
                 yield SearchBar(
                     placeholder="Search the article (enter: next, ctrl+r: previous, esc: close)", id="search"
                 )
-        yield KeysFooter()
+        yield KeysFooter(READER_FOOTER)
 
     @property
     def reader(self) -> ReadingPane:
@@ -97,8 +68,20 @@ class ReaderScreen(Screen):
 
     def on_mount(self) -> None:
         self.query_one(SourcesPane).display = len(getattr(self.app, "sources", ())) > 1
+        self._place_side()
         self.reader.focus()
         cast("BrieferApp", self.app).open_current()
+
+    def sources_changed(self) -> None:
+        """Another set of inputs was opened: the sources pane is there only for several."""
+        pane = self.query_one(SourcesPane)
+        pane.clear_options()
+        pane.display = len(getattr(self.app, "sources", ())) > 1
+        # The article read before is gone: its sections and its sentence line with it.
+        self.reader.article = None
+        self.reader.remove_children()
+        self.query_one(SectionsPane).show_article(None)
+        self.refresh_bindings()
 
     def show_sources(self, rows, current: int) -> None:
         pane = self.query_one(SourcesPane)
@@ -109,6 +92,34 @@ class ReaderScreen(Screen):
         if action == "file":
             return len(getattr(self.app, "sources", ())) > 1
         return True
+
+    # --- the sections pane ------------------------------------------------------------
+
+    def on_resize(self) -> None:
+        if self.size.width >= self.NARROW:
+            self._side_forced = None
+        self._place_side()
+
+    def _place_side(self) -> None:
+        narrow = self.size.width < self.NARROW
+        shown = self._side_forced if self._side_forced is not None else (self.side_wanted and not narrow)
+        side = self.query_one("#side")
+        if side.display != shown:
+            side.display = shown
+            if not shown and side.has_focus_within:
+                self.reader.focus()
+
+    def action_toggle_side(self) -> None:
+        side = self.query_one("#side")
+        shown = not side.display
+        if self.size.width < self.NARROW:
+            # Asked for on a narrow window: for now only, not as the setting.
+            self._side_forced = shown
+        else:
+            self._side_forced = None
+            self.side_wanted = shown
+            cast("BrieferApp", self.app).remember(sections=shown)
+        self._place_side()
 
     # --- showing an article ---------------------------------------------------------
 

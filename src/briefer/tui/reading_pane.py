@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
 import bisect
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
+from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.geometry import Region
@@ -15,9 +18,16 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from ..render import safe
-from .session import Article
+
+if TYPE_CHECKING:  # the analysis is imported once the first text is on screen
+    from .session import Article
 
 KEY_STYLE = "bold on $warning 25%"
+# Widgets mounted with the first screen of an article, and then per batch (see show_article).
+FIRST_WIDGETS = 60
+BATCH_WIDGETS = 150
+# The preview of a text still being read shows its first paragraphs only.
+PREVIEW_PARAGRAPHS = 40
 CURSOR_STYLE = "underline on $primary 40%"
 MATCH_STYLE = "$text on $success 60%"
 
@@ -57,6 +67,14 @@ class ParagraphView(Widget):
         self.query_ancestor(ReadingPane).cursor = index
 
 
+def preview_widgets(text: str) -> list[Static]:
+    """The first paragraphs of a raw text, as plain lines (no sentences, no highlights yet)."""
+    # Blank lines part the paragraphs; a text without any has one paragraph a line.
+    parts = re.split(r"\n\s*\n", text) if re.search(r"\n\s*\n", text.strip()) else text.splitlines()
+    paragraphs = [p.strip() for p in parts if p.strip()][:PREVIEW_PARAGRAPHS]
+    return [Static(Content(" ".join(p.split())), classes="paragraph -preview") for p in paragraphs]
+
+
 class ReadingPane(VerticalScroll, can_focus=True):
     """The article itself. ``cursor`` is the sentence under focus."""
 
@@ -74,8 +92,9 @@ class ReadingPane(VerticalScroll, can_focus=True):
             super().__init__()
             self.section = section
 
-    def __init__(self, **kwargs) -> None:
+    def __init__(self, first_look: str = "", **kwargs) -> None:
         super().__init__(**kwargs)
+        self._first_look = first_look
         self.article: Article | None = None
         self.matches: list[Match] = []
         self._texts: list[str] = []
@@ -83,12 +102,29 @@ class ReadingPane(VerticalScroll, can_focus=True):
         self._views: list[ParagraphView] = []
         self._headings: list[SectionHeading] = []
         self._shown_section = -1
+        # Counts the contents shown, so that a long text still being mounted stops when replaced.
+        self._generation = 0
 
     # --- content ------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        # The first frame already shows the text given to the pane (see show_preview).
+        yield from preview_widgets(self._first_look)
+
+    async def show_preview(self, text: str) -> None:
+        """The raw text, paragraph by paragraph, while the article is read and analysed: what
+        the first screens show, at once; the analysed article replaces it."""
+        self.article = None
+        self._generation += 1
+        await self.remove_children()
+        self._paragraph_of, self._headings, self.matches, self._views, self._texts = {}, [], [], [], []
+        await self.mount_all(preview_widgets(text))
+        self.scroll_home(animate=False)
 
     async def show_article(self, article: Article | None, message: str = "") -> None:
         """Replace the pane's content with ``article``, or with ``message`` when there is none."""
         self.article = article
+        self._generation += 1
         await self.remove_children()
         self._paragraph_of, self._headings, self.matches, self._views = {}, [], [], []
         self._shown_section = -1
@@ -101,7 +137,7 @@ class ReadingPane(VerticalScroll, can_focus=True):
         by_paragraph: dict[int, list[int]] = {}
         for sentence in document.sentences:
             by_paragraph.setdefault(sentence.paragraph, []).append(sentence.index)
-        widgets: list[Widget] = []
+        widgets: list[SectionHeading | ParagraphView] = []
         sections = document.sections
         shown_titles = len(sections) > 1 or bool(sections and sections[0].origin == "heading")
         current_section = -1
@@ -109,22 +145,42 @@ class ReadingPane(VerticalScroll, can_focus=True):
             if shown_titles and paragraph.section != current_section:
                 current_section = paragraph.section
                 section = sections[current_section]
-                heading = SectionHeading(current_section, article.section_title(current_section), section.origin)
-                self._headings.append(heading)
-                widgets.append(heading)
+                widgets.append(SectionHeading(current_section, article.section_title(current_section), section.origin))
             ids = by_paragraph.get(paragraph.index, [])
-            if not ids:
-                continue
-            view = ParagraphView(paragraph.index, ids, paragraph.kind)
-            self._views.append(view)
-            for i in ids:
-                self._paragraph_of[i] = view
-            widgets.append(view)
-        await self.mount_all(widgets)
+            if ids:
+                widgets.append(ParagraphView(paragraph.index, ids, paragraph.kind))
+        # The first screens at once; the rest of a long text after, in batches that leave the
+        # keys free between them (mounting thousands of paragraphs at once held them for seconds).
+        await self._mount_part(widgets[:FIRST_WIDGETS])
+        if len(widgets) > FIRST_WIDGETS:
+            self.run_worker(self._mount_rest(widgets[FIRST_WIDGETS:], self._generation), group="layout")
         self.set_reactive(ReadingPane.cursor, 0)
         self.search(self.query_text)
         self.scroll_home(animate=False)
         self.post_message(self.CursorMoved(0))
+
+    async def _mount_part(self, widgets: list[SectionHeading | ParagraphView]) -> None:
+        for widget in widgets:
+            if isinstance(widget, SectionHeading):
+                self._headings.append(widget)
+            else:
+                self._views.append(widget)
+                for i in widget.sentence_ids:
+                    self._paragraph_of[i] = widget
+        await self.mount_all(widgets)
+
+    async def _mount_rest(self, widgets: list[SectionHeading | ParagraphView], generation: int) -> None:
+        for start in range(0, len(widgets), BATCH_WIDGETS):
+            await asyncio.sleep(0)  # a key pressed meanwhile is handled first
+            if generation != self._generation:
+                return  # another article replaced this one
+            await self._mount_part(widgets[start : start + BATCH_WIDGETS])
+        if self.query_text:
+            self.refresh_all()
+
+    def fully_laid_out(self) -> bool:
+        """Whether every paragraph of the article is mounted (a long text is mounted in parts)."""
+        return not any(w.group == "layout" and w.is_running for w in self.workers)
 
     def paragraph_content(self, view: ParagraphView) -> Content:
         keys = self.article.key_sentences if (self.article and self.highlights) else frozenset()
@@ -283,7 +339,20 @@ class ReadingPane(VerticalScroll, can_focus=True):
 
     def watch_scroll_y(self, old: float, new: float) -> None:
         super().watch_scroll_y(old, new)
+        self._keep_cursor_in_view()
         section = self.current_section()
         if section != self._shown_section:
             self._shown_section = section
             self.post_message(self.SectionInView(section))
+
+    def _keep_cursor_in_view(self) -> None:
+        """Scrolled away from the sentence under focus: the focus follows to the first sentence
+        in view, so that the line under the text never describes one that cannot be seen."""
+        if not self._texts:
+            return
+        visible = self.visible_sentences()
+        if visible and self.cursor not in visible:
+            old, new = self.cursor, visible[0]
+            self.set_reactive(ReadingPane.cursor, new)
+            self.refresh_sentences(old, new)
+            self.post_message(self.CursorMoved(new))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -12,6 +12,14 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select
+
+from ..errors import BrieferError
+from ..output import write_atomic
+
+if TYPE_CHECKING:
+    from textual.app import App
+
+    from ..model import Briefing
 
 FORMATS = (("Text", "text"), ("Markdown", "markdown"), ("JSON", "json"))
 EXTENSIONS = {"text": ".txt", "markdown": ".md", "json": ".json"}
@@ -70,3 +78,27 @@ class SaveDialog(ModalScreen[SaveRequest | None]):
     @on(Button.Pressed, "#save-cancel")
     def cancel(self) -> None:
         self.dismiss(None)
+
+
+def save_briefing(app: App, request: SaveRequest, briefing: Briefing) -> None:
+    """Write the briefing atomically (in a worker thread), and say how it went."""
+    from ..render import render
+
+    try:
+        write_atomic(request.path, render(briefing, request.fmt, width=80))
+    except BrieferError as error:
+        app.call_from_thread(app.notify, error.message, title="Not saved", severity="error", timeout=8)
+        return
+    app.call_from_thread(app.notify, f"Saved the briefing to {request.path} ({request.fmt}).", title="Saved")
+
+
+def copy_briefing(app: App, briefing: Briefing | None) -> None:
+    """The briefing as text on the clipboard, where the terminal allows it (OSC 52)."""
+    from ..render import render
+
+    if briefing is None:
+        app.notify("Nothing to copy yet.", severity="warning")
+        return
+    text = render(briefing, "text", width=80)
+    app.copy_to_clipboard(text)
+    app.notify(f"Copied the briefing ({len(text)} characters), where the terminal allows it (OSC 52).", title="Copied")

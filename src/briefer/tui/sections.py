@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.content import Content
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from .session import Article
+if TYPE_CHECKING:  # the analysis is imported once the first text is on screen
+    from .session import Article
 
 
 class SectionsPane(OptionList):

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.content import Content
 from textual.widget import Widget
 
-from .session import Article
+if TYPE_CHECKING:  # the analysis is imported once the first text is on screen
+    from .session import Article
 
 
 class SentenceBar(Widget):
@@ -26,7 +29,12 @@ class SentenceBar(Widget):
         self._content = content
         width = max(1, self.content_region.width or self.size.width or 80)
         lines = 1 if content.cell_length <= width else 2
-        self.refresh(layout=lines != self._lines)
+        if lines != self._lines:
+            # Set, not left to `height: auto`: an auto height measured for a long note while the
+            # text was opening could stay when a shorter line replaced it.
+            self.styles.height = lines
+        else:
+            self.refresh()
         self._lines = lines
 
     def on_resize(self) -> None:
@@ -40,12 +48,12 @@ class SentenceBar(Widget):
         total = len(article.sentences)
         parts: list[tuple[str, str] | str] = [(f"{index + 1}/{total}", "bold")]
         parts += [("  ★ key", "bold $warning") if info.key else ("  ·", "$text-muted")]
-        parts += [
-            "  score ",
-            (f"{info.score:.2f}", "bold"),
-            f"  rank {info.rank}  ",
-            (info.topic or "-", "$accent"),
-        ]
+        if article.has_scores(article.method):
+            parts += ["  score ", (f"{info.score:.2f}", "bold"), f"  rank {info.rank}  "]
+        else:
+            # Not ranked yet (several sources still being briefed): no score to give.
+            parts += [("  not ranked yet  ", "$text-muted")]
+        parts += [(info.topic or "-", "$accent")]
         if note:
             parts += ["  ", (note, "$text-muted italic")]
         self.update(Content.assemble(*parts))

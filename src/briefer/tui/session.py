@@ -8,7 +8,6 @@ No NLP happens here: everything comes from the library.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .. import Analysis, BrieferError, Briefing, Budget, Document, Sentence, analyze, brief, check_length, methods, rank
@@ -39,6 +38,9 @@ class Article:
     # Among several sources: this source's sentences behind the briefing across all of them,
     # which are then the ones highlighted instead of those of its own briefing.
     cross_keys: frozenset[int] | None = None
+    # The subject the briefing keeps to: a query, or a topic's number (from 1); None for all.
+    focus: str | None = None
+    topic: int | None = None
     _scores: dict[str, list[float]] = field(default_factory=dict, repr=False)
 
     @classmethod
@@ -85,7 +87,13 @@ class Article:
             budget=Budget(sentences=max(1, length)),
             analysis=self.analysis,
             scores=self.scores(method),
+            focus=self.focus,
+            topic=self.topic,
         )
+
+    def topic_shares(self) -> list[tuple[str, float]]:
+        """Each topic's label and its share of the text, the largest first."""
+        return [(safe(t.label) or "(no topic words)", t.weight) for t in self.analysis.topics]
 
     def apply(self, briefing: Briefing, length: int) -> None:
         self.briefing, self.method, self.length = briefing, briefing.method, length
@@ -111,14 +119,6 @@ def method_description(name: str) -> str:
 
 
 @dataclass(frozen=True)
-class Source:
-    """An input as the user named it, and how to read it into a document."""
-
-    name: str
-    load: Callable[[], Document]
-
-
-@dataclass(frozen=True)
 class Problem:
     """An input that could not be opened, shown in the app instead of an article."""
 
@@ -132,3 +132,17 @@ def open_article(name: str, load_document, method: str = "topic", length: int = 
         return Article.from_document(load_document(), name=name, method=method, length=length)
     except BrieferError as error:
         return Problem(name, error.message)
+
+
+def open_briefed(
+    name: str, load_document, found: Article | Problem | None, method: str, length: int
+) -> Article | Problem:
+    """An input opened (unless ``found`` already) and briefed with ``method`` (slow: ranks it)."""
+    if found is None:
+        found = open_article(name, load_document, method=method, length=length)
+    if isinstance(found, Article) and found.briefing is None:
+        try:
+            found.apply(found.make_briefing(method, found.length), found.length)
+        except BrieferError as error:
+            found = Problem(name, error.message)
+    return found

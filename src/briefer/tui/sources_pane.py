@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from textual.content import Content
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from .collection import SourceRow
+
+@dataclass(frozen=True)
+class SourceRow:
+    """One line of the sources list."""
+
+    number: int | None  # the source's number in the briefing, None for an input that failed
+    title: str
+    problem: str = ""
 
 
 class SourcesPane(OptionList):

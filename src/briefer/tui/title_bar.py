@@ -15,14 +15,19 @@ class TitleBar(Widget):
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
-        self._content = Content("")
+        self._input_name = ""
+        self._status_text = ""
 
     def show(self, name: str, status: str) -> None:
-        parts: list[tuple[str, str] | str] = [("briefer", "bold $accent"), "  ", (name, "bold")]
-        if status:
-            parts += ["  ·  ", (status, "$text-muted")]
-        self._content = Content.assemble(*parts)
+        """Name the input and say its status (the method and size, or a task's progress)."""
+        self._input_name, self._status_text = name, status
         self.refresh()  # one line whatever it says: a repaint, never a new layout
 
     def render(self) -> Content:
-        return self._content
+        # On a narrow window the status (a task's seconds, "esc stops") matters more than the
+        # end of a long file name, which is shortened to leave it room.
+        width = self.content_region.width or 80
+        status = f"  ·  {self._status_text}" if self._status_text else ""
+        room = max(8, width - len("briefer  ") - len(status))
+        name = self._input_name if len(self._input_name) <= room else self._input_name[: room - 1] + "…"
+        return Content.assemble(("briefer", "bold $accent"), "  ", (name, "bold"), (status, "$text-muted"))

@@ -1,0 +1,200 @@
+"""Opening the inputs: the raw text at once, then the analysed article; several inputs
+are read together and briefed as one; `o` opens another file or URL."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual import work
+
+from .background import in_background, stop_all
+from .inputs import Source
+from .open_dialog import OpenDialog
+from .preferences import check_method
+from .reader_screen import ReaderScreen
+from .sources_pane import SourceRow
+
+if TYPE_CHECKING:
+    from .collection import Collection
+    from .session import Article, Problem
+from .state import ReaderState
+
+
+class Opening(ReaderState):
+    """Reads the inputs in the background and shows them as they come."""
+
+    def open_current(self) -> None:
+        if not self.sources:
+            return
+        source = self.sources[self.current]
+        self.tasks.begin("opening…")
+        # Said in the line under the text rather than with a loading overlay: an overlay moves
+        # the focus, and every focus change rebuilds the footer.
+        self.screen_reader().update_sentence_bar(f"Opening {source.name}…")
+        if self.multi:
+            self._show_sources()
+            if self.collection is None:
+                # Everything is read at once for the briefing across the sources; the
+                # current one is shown when that is done.
+                if not any(w.group == "collect" for w in self.workers):
+                    self._collect()
+                return
+        self._open(self.current, source)
+
+    def _show_sources(self) -> None:
+        if self.collection is not None:
+            rows = self.collection.rows()
+        else:
+            rows = [SourceRow(None, Path(s.name).name or s.name) for s in self.sources]
+        self.screen_reader().show_sources(rows, self.current)
+
+    @work(exclusive=True, group="collect", exit_on_error=False)
+    async def _collect(self) -> None:
+        method, length, sources = self.method, self.length, list(self.sources)
+        # The one to read first is shown as soon as it is open, before the others are read
+        # and the briefing across them is made (a folder of a hundred files takes a while).
+        first = self.current
+        await self._preview(first, sources[first])
+        method = self.method = await self._checked_method()
+
+        def open_first() -> Article | Problem:
+            from .session import open_article
+
+            return open_article(sources[first].name, sources[first].load, method=method)
+
+        opened = await in_background(open_first)
+        self.loaded[first] = opened
+        if first == self.current:
+            await self._opened(first, opened)
+        self.tasks.begin(f"reading {len(sources)} sources…")
+
+        def collect_all() -> tuple[Collection, str]:
+            from .collection import collect
+            from .session import open_article
+
+            entries = [
+                opened if i == first else open_article(s.name, s.load, method=method) for i, s in enumerate(sources)
+            ]
+            return collect(entries, method, length, len(sources))
+
+        collection, problem = await in_background(collect_all)
+        self.collection = collection
+        self.loaded = dict(enumerate(collection.entries))
+        self.method, self.length = collection.method, collection.length
+        from .session import Problem
+
+        for entry in collection.entries:
+            if isinstance(entry, Problem):
+                self.notify(
+                    f"{entry.message.removeprefix(entry.name + ': ')} (the briefing is made from the other sources)",
+                    title=f"Cannot open {entry.name}",
+                    severity="error",
+                    timeout=8,
+                )
+        if problem:
+            self.notify(problem, title="No briefing", severity="error", timeout=8)
+        self._show_sources()
+        await self._opened(self.current, self.loaded[self.current])
+
+    @work(exclusive=True, group="open", exit_on_error=False)
+    async def _open(self, index: int, source: Source) -> None:
+        await self._preview(index, source)
+        method = self.method = await self._checked_method()
+
+        def opened() -> Article | Problem:
+            from .session import open_briefed
+
+            return open_briefed(source.name, source.load, self.loaded.get(index), method, self.length)
+
+        await self._opened(index, await in_background(opened))
+
+    async def _preview(self, index: int, source: Source) -> None:
+        """The raw text on screen at once, while it is read and analysed (plain text only)."""
+        if self.previewed == index:
+            self.previewed = None  # drawn with the first frame
+        elif source.peek is not None and self.loaded.get(index) is None:
+            # 16 KB of a local file or of stdin's bytes: read here, no thread to wait for.
+            text = source.peek()
+            if not (text and index == self.current and self.loaded.get(index) is None):
+                return
+            await self.screen_reader().reader.show_preview(text)
+        else:
+            return
+        # Painted before the analysis starts: its imports would compete for the interpreter.
+        painted = asyncio.Event()
+        self.call_after_refresh(painted.set)
+        await painted.wait()
+
+    async def _checked_method(self) -> str:
+        if not self._method_checked:
+            self._method_checked = True
+            method = self.method
+            problem = await in_background(lambda: check_method(method))
+            if problem:
+                self.method = "topic"
+                self.notify(problem, title="Settings", severity="warning", timeout=10)
+        return self.method
+
+    async def _opened(self, index: int, found: Article | Problem) -> None:
+        from .session import Problem
+
+        self.loaded[index] = found
+        if index != self.current:
+            return
+        screen = self.screen_reader()
+        if isinstance(found, Problem):
+            self.problem_message = f"Cannot open {found.name}: {found.message}"
+            await screen.show_article(None, self.problem_message)
+            if not self.multi:  # several: said once, when they are all read
+                self.notify(found.message, title=f"Cannot open {found.name}", severity="error", timeout=8)
+        else:
+            self.problem_message = ""
+            self.method = found.method
+            await screen.show_article(found)
+        self._briefing_changed()
+
+    def action_open(self) -> None:
+        if self.source_for is None:
+            self.notify("This reader was started without a way to open files.", severity="warning")
+            return
+        if not isinstance(self.screen, OpenDialog):
+            self.push_screen(OpenDialog(), self._open_chosen)
+
+    def _open_chosen(self, spec: str | None) -> None:
+        if spec and self.source_for is not None:
+            self.open_sources([spec])
+
+    def open_sources(self, specs: list[str]) -> None:
+        """Read ``specs`` instead of the inputs open now."""
+        for group in ("open", "collect", "brief"):
+            self.workers.cancel_group(self, group)
+        stop_all()
+        assert self.source_for is not None
+        self.sources = [self.source_for(spec) for spec in specs]
+        self.current = 0
+        self.loaded = {}
+        self.multi = len(self.sources) > 1
+        self.collection = None
+        if not isinstance(self.screen, ReaderScreen):
+            self.switch_to_reader()
+        self.screen_reader().sources_changed()
+        self.open_current()
+
+    def switch_to_reader(self) -> None:
+        while len(self.screen_stack) > 1 and not isinstance(self.screen, ReaderScreen):
+            self.pop_screen()
+
+    def switch_file(self, step: int) -> None:
+        if len(self.sources) < 2:
+            return
+        self.current = (self.current + step) % len(self.sources)
+        self.open_current()
+
+    def go_to(self, index: int) -> None:
+        if index == self.current and self.article is not None:
+            self.screen_reader().reader.focus()
+            return
+        self.current = index
+        self.open_current()
