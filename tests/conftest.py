@@ -25,6 +25,8 @@ def run_brief(tmp_path):
         nltk_data = tmp_path / "nltk_data_empty"
         nltk_data.mkdir(exist_ok=True)
         full_env = {**os.environ, "NLTK_DATA": str(nltk_data), "PYTHONPATH": str(ROOT / "src")}
+        # The history of briefed articles goes to a folder of the test's, never the user's.
+        full_env["XDG_DATA_HOME"] = str(tmp_path / "xdg_data")
         full_env.pop("NO_COLOR", None)
         full_env.update(env or {})
         return subprocess.run(

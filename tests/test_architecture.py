@@ -16,8 +16,16 @@ from conftest import ROOT
 PACKAGE = ROOT / "src" / "briefer"
 FACES = ("cli", "tui", "evaluation")
 # Modules of the package root that faces may use besides the root itself: the data types,
-# the errors, the renderers and atomic output are public modules of the library.
-PUBLIC_MODULES = {"briefer", "briefer.model", "briefer.errors", "briefer.render", "briefer.output"}
+# the errors, the renderers (of one briefing and of stories) and atomic output are public
+# modules of the library.
+PUBLIC_MODULES = {
+    "briefer",
+    "briefer.model",
+    "briefer.errors",
+    "briefer.render",
+    "briefer.render_stories",
+    "briefer.output",
+}
 
 
 def _module_name(path) -> str:

@@ -35,7 +35,9 @@ def document():
     return build_document(_text(), title="Council news")
 
 
-@pytest.mark.parametrize(("query", "subject", "other"), [("road repairs", ROADS, SCHOOLS), ("teachers", SCHOOLS, ROADS)])
+@pytest.mark.parametrize(
+    ("query", "subject", "other"), [("road repairs", ROADS, SCHOOLS), ("teachers", SCHOOLS, ROADS)]
+)
 def test_a_focus_briefs_only_what_the_text_says_about_it(document, query, subject, other):
     briefing = brief(document, budget=Budget(sentences=3), focus=query)
     chosen = [p.text for p in briefing.key_points]
@@ -103,3 +105,12 @@ def test_several_sources_take_a_focus(run_brief, tmp_path):
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     assert data["summary"] and all(p["text"] in SCHOOLS for p in data["summary"])
+
+
+@pytest.mark.parametrize(("word", "subject"), [("potholes", ROADS), ("asphalt", ROADS), ("classes", SCHOOLS)])
+def test_a_sentence_about_the_subject_counts_without_the_query_word(document, word, subject):
+    # One sentence holds the word; the others of its subject are found through their topic.
+    briefing = brief(document, budget=Budget(sentences=3), focus=word)
+    chosen = [p.text for p in briefing.key_points]
+    assert len(chosen) == 3 and all(text in subject for text in chosen)
+    assert any(word not in text.lower() for text in chosen)

@@ -32,6 +32,7 @@ _EXPORTS = {
     # inputs: bytes to documents
     "LoadOptions": "pipeline",
     "load": "pipeline",
+    "load_all": "pipeline",
     "summarize": "pipeline",
     "sample_path": "pipeline",
     "build_document": "sources.document",
@@ -66,6 +67,9 @@ _EXPORTS = {
     "brief_many": "briefing",
     "combine": "briefing",
     "word_overlap": "briefing",
+    "Story": "briefing",
+    "group_stories": "briefing",
+    "brief_stories": "briefing",
     # output
     "render": "render",
     "to_dict": "render",
@@ -90,6 +94,7 @@ __all__ = [
     "RankerInfo",
     "Section",
     "Sentence",
+    "Story",
     "Topic",
     "UsageError",
     "__version__",
@@ -97,6 +102,7 @@ __all__ = [
     "analyzer_for",
     "brief",
     "brief_many",
+    "brief_stories",
     "build_document",
     "check_length",
     "combine",
@@ -106,8 +112,10 @@ __all__ = [
     "expand_folders",
     "fits",
     "get_language",
+    "group_stories",
     "is_dangling",
     "load",
+    "load_all",
     "method_info",
     "method_names",
     "methods",
@@ -130,13 +138,13 @@ __all__ = [
 
 if TYPE_CHECKING:
     from .analysis import Analysis, analyze, analyzer_for
-    from .briefing import Budget, brief, brief_many, combine, word_overlap
+    from .briefing import Budget, Story, brief, brief_many, brief_stories, combine, group_stories, word_overlap
     from .errors import BrieferError, InputError, OutputError, UsageError
     from .language import AUTO, get_language, sentence_spans, supported_languages
     from .language.openings import dateline_length, is_dangling
     from .model import Briefing, Document, KeyPoint, Mention, Section, Sentence, Topic, count_words
     from .output import AtomicFile, write_atomic
-    from .pipeline import LoadOptions, load, sample_path, summarize
+    from .pipeline import LoadOptions, load, load_all, sample_path, summarize
     from .rankers import RankerInfo, check_length, fits, method_info, method_names, methods, rank, sentence_limit
     from .render import dumps, render, to_dict
     from .sources.document import build_document

@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
+from .errors import InputError
 from .language import AUTO
 from .model import Briefing, Document
 from .sources import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT
 from .sources.document import build_document
-from .sources.loader import load_source
+from .sources.loader import Loaded, load_source
+
+if TYPE_CHECKING:
+    from .sources.feeds import FeedResult
 
 SAMPLE_NAME = "china-tajikistan-strategic-dialogue.txt"
 
@@ -45,6 +50,10 @@ def load(spec: str, options: LoadOptions | None = None, *, stdin: BinaryIO | Non
     loaded = load_source(
         spec, input_format=options.input_format, max_bytes=options.max_bytes, stdin=stdin, timeout=options.timeout
     )
+    return _document(loaded, options)
+
+
+def _document(loaded: Loaded, options: LoadOptions) -> Document:
     return build_document(
         loaded.text,
         title=loaded.title,
@@ -54,6 +63,47 @@ def load(spec: str, options: LoadOptions | None = None, *, stdin: BinaryIO | Non
         input_format=loaded.input_format,
         metadata=loaded.metadata,
     )
+
+
+def load_all(
+    spec: str,
+    options: LoadOptions | None = None,
+    *,
+    stdin: BinaryIO | None = None,
+    max_articles: int | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> tuple[list[Document], list[str]]:
+    """An input as the documents it holds, with a line for each part that could not be read.
+
+    A file, a page or stdin is one document; an RSS or Atom feed (a URL) or an OPML list of
+    feeds (a file) is one document an article, fetched within the URL limits.
+    """
+    from .sources.feeds import MAX_ARTICLES, is_feed, is_opml, opml_urls, read_feeds
+    from .sources.formats import is_url
+    from .sources.raw import read_input
+
+    options = options or LoadOptions()
+    articles = max_articles or MAX_ARTICLES
+    if is_url(spec) and options.input_format is None:
+        from .sources.url import fetch
+
+        fetched = fetch(spec, timeout=options.timeout, max_bytes=options.max_bytes)
+        if is_feed(fetched.data, fetched.content_type):
+            found = read_feeds([fetched.url], options, first=fetched, max_articles=articles, progress=progress)
+            return _feed_documents(spec, found)
+        loaded = load_source(spec, max_bytes=options.max_bytes, timeout=options.timeout, fetched=fetched)
+        return [_document(loaded, options)], []
+    if spec != "-" and is_opml(spec, b""):
+        urls = opml_urls(read_input(spec, max_bytes=options.max_bytes).data, spec)
+        return _feed_documents(spec, read_feeds(urls, options, max_articles=articles, progress=progress))
+    return [load(spec, options, stdin=stdin)], []
+
+
+def _feed_documents(spec: str, result: FeedResult) -> tuple[list[Document], list[str]]:
+    if not result.documents:
+        reasons = f": {result.notices[0]}" if result.notices else ""
+        raise InputError(f"{spec}: no article of the feed could be read{reasons}")
+    return result.documents, result.notices
 
 
 def summarize(

@@ -6,5 +6,6 @@ from .budget import Budget
 from .selection import word_overlap
 from .several import brief_many, combine
 from .single import brief
+from .stories import Story, brief_stories, group_stories
 
-__all__ = ["Budget", "brief", "brief_many", "combine", "word_overlap"]
+__all__ = ["Budget", "Story", "brief", "brief_many", "brief_stories", "combine", "group_stories", "word_overlap"]

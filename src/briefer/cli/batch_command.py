@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING, TextIO
 
 from .. import BrieferError, UsageError
 from ..errors import EXIT_FAILURE, EXIT_INPUT, EXIT_OK
-from .brief import brief_collection, report_error
+from .brief import report_error
+from .collection import brief_collection
 
 if TYPE_CHECKING:
     from .. import Budget

@@ -7,12 +7,12 @@ import os
 import sys
 from typing import TYPE_CHECKING
 
-from .. import InputError, UsageError
+from .. import UsageError
 from ..errors import EXIT_INPUT, EXIT_OK, EXIT_OUTPUT
 from .options import build_parser, load_options, validate
 
 if TYPE_CHECKING:
-    from .. import Briefing, Budget, Document
+    from .. import Briefing
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -55,35 +55,35 @@ def _run(argv: list[str] | None) -> int:
         return run_batch_command(args, budget)
 
     inputs = _inputs(args)
-    if not inputs:
+    if not inputs and args.feeds is None:
         if sys.stdin is None or sys.stdin.isatty():
             raise UsageError("no input: give a file, '-' for stdin, or --sample (see brief --help)")
         inputs = ["-"]
     if inputs.count("-") > 1:
         raise UsageError("'-' (stdin) can be given only once")
 
+    from .collection import brief_collection, check, feed_inputs, load_inputs
+
+    check(args)
     options = load_options(args)
-    if len(inputs) == 1:
-        from .. import brief, load
+    feeds = feed_inputs(args)
+    if len(inputs) == 1 and not feeds and not args.new:
+        from .. import brief, load_all
 
-        document = load(inputs[0], options)
-        briefing = brief(
-            document, method=args.method, budget=budget, order=args.order, focus=args.focus, topic=args.topic
-        )
-        _emit(_render(briefing, args), args.output)
+        documents, notices = load_all(inputs[0], options, max_articles=args.max_articles)
+        for notice in notices:
+            report_error(notice)
+        if len(documents) == 1:
+            briefing = brief(
+                documents[0], method=args.method, budget=budget, order=args.order, focus=args.focus, topic=args.topic
+            )
+            _emit(render_briefing(briefing, args), args.output)
+            return EXIT_OK
+        _emit(brief_collection(documents, [], args, budget), args.output)
         return EXIT_OK
-    # Several inputs make one briefing; an input that cannot be read is reported and the
-    # briefing comes from the others.
-    from .. import load
-
-    documents = []
-    failures: list[str] = []
-    for spec in inputs:
-        try:
-            documents.append(load(spec, options))
-        except InputError as error:
-            report_error(error.message)
-            failures.append(error.message)
+    # Several inputs make one briefing, or one a story; an input that cannot be read is
+    # reported and the briefing comes from the others.
+    documents, failures = load_inputs([*inputs, *feeds], options, args)
     _emit(brief_collection(documents, failures, args, budget), args.output)
     return EXIT_INPUT if failures else EXIT_OK
 
@@ -108,27 +108,16 @@ def _inputs(args: argparse.Namespace) -> list[str]:
     return inputs
 
 
-def brief_collection(documents: list[Document], failures: list[str], args: argparse.Namespace, budget: Budget) -> str:
-    """One briefing of several sources, rendered; what could not be read is named in its notes."""
-    from .. import brief_many
-
-    if not documents:
-        raise InputError("none of the inputs could be read")
-    notes = tuple(f"not included: {message}" for message in failures)
-    briefing = brief_many(
-        documents, method=args.method, budget=budget, order=args.order, notes=notes, focus=args.focus, topic=args.topic
-    )
-    return _render(briefing, args)
-
-
-def _render(briefing: Briefing, args: argparse.Namespace) -> str:
+def render_briefing(briefing: Briefing, args: argparse.Namespace) -> str:
+    """A briefing in the format and style this run asks for."""
     from ..render import render
 
-    color, width = _terminal_style(args)
+    color, width = terminal_style(args)
     return render(briefing, args.format, width=width, color=color, include_text=args.include_text)
 
 
-def _terminal_style(args: argparse.Namespace) -> tuple[bool, int]:
+def terminal_style(args: argparse.Namespace) -> tuple[bool, int]:
+    """Colour and width for text output: the terminal's, or none and 80 for a pipe or file."""
     to_terminal = args.output is None and sys.stdout.isatty()
     if args.color == "always":
         color = True

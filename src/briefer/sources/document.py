@@ -48,7 +48,7 @@ def build_document(
     if not title and headings and not any(b.kind != "heading" for b in blocks[: blocks.index(headings[0])]):
         title = text[headings[0].title_start : headings[0].title_end]
     if not title:
-        title = _title_from_source(source)
+        title = title_from_source(source)
 
     sections = _sections(text, blocks)
     paragraphs: list[Paragraph] = []
@@ -113,7 +113,8 @@ def _sections(text: str, blocks: list[Block]) -> list[Section]:
     ]
 
 
-def _title_from_source(source: str) -> str:
+def title_from_source(source: str) -> str:
+    """The title a document gets from its file name when it has none of its own."""
     if not source or source == "-" or "://" in source:
         return ""
     stem = PurePath(source).stem

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from ..errors import InputError, UsageError
 from .blocks import Extracted
@@ -11,6 +11,9 @@ from .decode import decode
 from .formats import FORMATS, detect_format, is_url
 from .layout import Block
 from .raw import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, read_input
+
+if TYPE_CHECKING:
+    from .url import Fetched
 
 
 @dataclass
@@ -30,8 +33,12 @@ def load_source(
     max_bytes: int = DEFAULT_MAX_BYTES,
     stdin: BinaryIO | None = None,
     timeout: float = DEFAULT_TIMEOUT,
+    fetched: Fetched | None = None,
 ) -> Loaded:
-    """Read, fetch or take from stdin, recognise the format, and extract the text."""
+    """Read, fetch or take from stdin, recognise the format, and extract the text.
+
+    ``fetched`` is the page at URL ``spec`` when the caller has fetched it already.
+    """
     if input_format is not None and input_format not in FORMATS:
         raise UsageError(f"unknown input format {input_format!r} (choose from {', '.join(FORMATS)})")
     url = None
@@ -39,7 +46,7 @@ def load_source(
     if is_url(spec):
         from .url import fetch  # urllib and ssl load only when a URL is given
 
-        fetched = fetch(spec, timeout=timeout, max_bytes=max_bytes, any_type=input_format is not None)
+        fetched = fetched or fetch(spec, timeout=timeout, max_bytes=max_bytes, any_type=input_format is not None)
         source = name = url = fetched.url
         data, content_type = fetched.data, fetched.content_type
     else:
@@ -55,7 +62,7 @@ def load_source(
     if kind == "html":
         from .html import read_html
 
-        charset = fetched.charset if url else None
+        charset = fetched.charset if fetched is not None else None
         return _from(read_html(_html_input(data, charset), name=name, url=url), source, kind, url)
     text, encoding = decode(data, name)
     metadata = {} if encoding in ("utf-8", "utf-8-sig") else {"encoding": encoding}

@@ -21,6 +21,7 @@ from urllib.parse import quote, urlsplit, urlunsplit
 
 from .. import __version__
 from ..errors import InputError
+from .feeds import FEED_TYPES
 from .formats import CONTENT_TYPES, is_url, media_type
 from .raw import DEFAULT_TIMEOUT
 
@@ -204,7 +205,7 @@ def _handlers(name: str) -> list[urllib.request.BaseHandler]:
 def _check_type(name: str, content_type: str) -> None:
     kind = media_type(content_type)
     # Servers often label a PDF download as octet-stream; its first bytes decide, after the download.
-    if kind and kind not in CONTENT_TYPES and kind != _BINARY:
+    if kind and kind not in CONTENT_TYPES and kind != _BINARY and kind not in FEED_TYPES:
         raise InputError(_wrong_type(name, kind))
 
 

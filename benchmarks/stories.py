@@ -1,0 +1,169 @@
+"""Many articles into stories: grouping and briefing measured on mixes of Multi-News clusters.
+
+For k = 5, 10 and 20, several seeded mixes of the articles of k clusters (shuffled) are
+grouped into stories by briefer and compared with the true clusters: the adjusted Rand index,
+the share of mixes whose number of stories is right, ROUGE of each story's briefing (260
+words a story) against its cluster's human summary beside the briefing of the true cluster
+alone, the share of repeated key points (pairs sharing over half their content words) and
+the time an article. Clusters 0-49 are the tuning half, 50-99 the held-out half.
+
+    python benchmarks/stories.py [--mixes N] [--half tune|test|both] [--threshold T] [--command]
+
+``--command`` also times ``brief FOLDER`` and ``brief --batch FILE --merge`` on one mix a k.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from _data import data_dir  # noqa: E402
+
+from briefer import Budget, analyzer_for, brief_many, build_document, get_language, sentence_spans  # noqa: E402
+from briefer.briefing.selection import word_overlap  # noqa: E402
+from briefer.briefing.stories import brief_stories, group_stories  # noqa: E402
+from briefer.evaluation.rouge import score  # noqa: E402
+
+WORDS = 260
+
+
+def adjusted_rand(truth: list[int], predicted: list[int]) -> float:
+    """Hubert and Arabie's adjusted Rand index of two labellings of the same items."""
+    t = np.asarray(truth)
+    p = np.asarray(predicted)
+    _, t = np.unique(t, return_inverse=True)
+    _, p = np.unique(p, return_inverse=True)
+    table = np.zeros((t.max() + 1, p.max() + 1))
+    np.add.at(table, (t, p), 1)
+
+    def pairs(x):
+        return (x * (x - 1) / 2).sum()
+
+    index = pairs(table)
+    rows, cols = pairs(table.sum(axis=1)), pairs(table.sum(axis=0))
+    total = pairs(np.asarray([len(t)]))
+    expected = rows * cols / total if total else 0.0
+    maximum = (rows + cols) / 2
+    return 1.0 if maximum == expected else float((index - expected) / (maximum - expected))
+
+
+def reference(summary: str) -> list[str]:
+    text = summary.replace("\n", " ").lstrip("– ").strip()
+    return [text[a:b] for a, b in sentence_spans(text, get_language("en"))]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--mixes", type=int, default=4, help="mixes a k (default 4)")
+    parser.add_argument("--half", choices=("tune", "test", "both"), default="both")
+    parser.add_argument("--threshold", type=float, help="grouping threshold (default: briefer's)")
+    parser.add_argument("--ks", default="5,10,20")
+    parser.add_argument("--no-rouge", action="store_true", help="grouping only (fast)")
+    parser.add_argument("--command", action="store_true", help="also time the brief command on one mix a k")
+    args = parser.parse_args()
+    folder = data_dir()
+    if folder is None or not (folder / "multinews_dev_100.jsonl").is_file():
+        print("skipped: ../shared/data/multinews_dev_100.jsonl is absent")
+        return 0
+    with (folder / "multinews_dev_100.jsonl").open(encoding="utf-8") as handle:
+        clusters = [json.loads(line) for line in handle]
+    halves = {"tune": clusters[:50], "test": clusters[50:]}
+    wanted = ("tune", "test") if args.half == "both" else (args.half,)
+    analyzer = analyzer_for("en")
+    print(f"stories from mixes of Multi-News clusters, {WORDS} words a story, {args.mixes} mixes a k\n")
+    for half in wanted:
+        pool = [c for c in halves[half] if len(c["documents"]) >= 2]
+        print(f"{'clusters 0-49 (tuned on)' if half == 'tune' else 'clusters 50-99 (held out)'}:")
+        print("| k | articles | ARI | stories right | R-1/R-2/R-Lsum | true cluster alone | repeats % | ms/article |")
+        print("|---|---|---|---|---|---|---|---|")
+        for k in (int(x) for x in args.ks.split(",")):
+            aris, right, articles, seconds = [], 0, 0, 0.0
+            got, alone = np.zeros(3), np.zeros(3)
+            scored = repeated = pairs = 0
+            for mix in range(args.mixes):
+                rng = random.Random(1000 * k + mix + (0 if half == "tune" else 7))
+                chosen = rng.sample(pool, k)
+                items = [(c, d["text"]) for c, cluster in enumerate(chosen) for d in cluster["documents"]]
+                rng.shuffle(items)
+                documents = [build_document(text, source=f"a{i}", language="en") for i, (_, text) in enumerate(items)]
+                truth = [c for c, _ in items]
+                started = time.perf_counter()
+                groups = group_stories(documents, args.threshold)
+                stories = [] if args.no_rouge else brief_stories(documents, budget=Budget(words=WORDS), groups=groups)
+                seconds += time.perf_counter() - started
+                articles += len(documents)
+                predicted = [0] * len(documents)
+                for g, group in enumerate(groups):
+                    for i in group:
+                        predicted[i] = g
+                aris.append(adjusted_rand(truth, predicted))
+                right += len(groups) == k
+                if args.no_rouge:
+                    continue
+                points = [p.text for s in stories for p in s.briefing.key_points]
+                terms = [frozenset(analyzer.terms(t)) for t in points]
+                for i in range(len(terms)):
+                    for j in range(i + 1, len(terms)):
+                        pairs += 1
+                        repeated += word_overlap(terms[i], terms[j]) > 0.5
+                for c, cluster in enumerate(chosen):
+                    members = [i for i, (cc, _) in enumerate(items) if cc == c]
+                    # The story holding most of the cluster's articles is the one briefed for it.
+                    best = max(stories, key=lambda s: len(set(s.sources) & set(members)))
+                    refs = [reference(cluster["summary"])]
+                    r = score([p.text for p in best.briefing.key_points], refs)
+                    got += [r.r1, r.r2, r.rlsum]
+                    own = brief_many([documents[i] for i in members], budget=Budget(words=WORDS))
+                    r = score([p.text for p in own.key_points], refs)
+                    alone += [r.r1, r.r2, r.rlsum]
+                    scored += 1
+            rouge = "/".join(f"{100 * v / max(scored, 1):.2f}" for v in got) if scored else "-"
+            base = "/".join(f"{100 * v / max(scored, 1):.2f}" for v in alone) if scored else "-"
+            rate = f"{100 * repeated / pairs:.2f}" if pairs else "-"
+            print(
+                f"| {k} | {articles / args.mixes:.0f} | {np.mean(aris):.3f} | {right}/{args.mixes} | {rouge} | {base} "
+                f"| {rate} | {1000 * seconds / articles:.0f} |"
+            )
+        print()
+    if args.command:
+        _time_command(clusters[50:])
+    return 0
+
+
+def _time_command(pool: list[dict]) -> None:
+    print("the brief command (a fresh process, wall time):")
+    print("| k | articles | brief FOLDER | brief --batch --merge |")
+    print("|---|---|---|---|")
+    for k in (5, 10, 20):
+        rng = random.Random(k)
+        chosen = rng.sample([c for c in pool if len(c["documents"]) >= 2], k)
+        texts = [d["text"] for c in chosen for d in c["documents"]]
+        with tempfile.TemporaryDirectory() as tmp:
+            folder = Path(tmp) / "articles"
+            folder.mkdir()
+            for i, text in enumerate(texts):
+                (folder / f"a{i:03d}.txt").write_text(text)
+            batch = Path(tmp) / "articles.jsonl"
+            batch.write_text("".join(json.dumps({"id": i, "text": t}) + "\n" for i, t in enumerate(texts)))
+            times = []
+            for command in (["brief", str(folder)], ["brief", "--batch", str(batch), "--merge"]):
+                started = time.perf_counter()
+                subprocess.run([sys.executable, "-m", "briefer", *command[1:]], capture_output=True, check=False)
+                times.append(time.perf_counter() - started)
+        print(f"| {k} | {len(texts)} | {times[0]:.2f} s | {times[1]:.2f} s |")
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

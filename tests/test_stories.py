@@ -1,0 +1,74 @@
+"""Several unrelated articles become stories, each briefed on its own."""
+
+from __future__ import annotations
+
+import json
+
+from briefer import Budget, brief_stories, build_document, group_stories
+
+FLOOD = [
+    "Floodwaters rose across the river valley on Monday as heavy rain kept falling on the farms.",
+    "Emergency crews evacuated two villages in the valley after the river burst its banks.",
+    "The flood destroyed the harvest on hundreds of farms, the farmers' union said.",
+]
+FLOOD_2 = [
+    "Rescue boats reached the flooded villages of the river valley on Tuesday.",
+    "The river is expected to stay above its banks until the rain stops, forecasters said.",
+    "Farmers in the valley say the flood ruined their harvest and drowned their cattle.",
+]
+CHESS = [
+    "The young grandmaster won the chess championship with a daring queen sacrifice.",
+    "Her opponent resigned after the sacrifice left his king without defenders.",
+    "The championship prize makes her the youngest chess champion in the tournament's history.",
+]
+CHESS_2 = [
+    "Chess fans packed the hall to watch the final game of the championship.",
+    "The grandmaster's queen sacrifice will be studied for years, commentators said.",
+    "She becomes the youngest champion since the tournament began.",
+]
+
+
+def _documents():
+    texts = [FLOOD, CHESS, FLOOD_2, CHESS_2]
+    return [build_document(" ".join(t), source=f"article{i}.txt") for i, t in enumerate(texts)]
+
+
+def test_unrelated_articles_are_grouped_into_their_stories():
+    groups = group_stories(_documents())
+    assert sorted(sorted(g) for g in groups) == [[0, 2], [1, 3]]
+
+
+def test_each_story_is_briefed_from_its_own_sources_with_a_verbatim_headline():
+    documents = _documents()
+    stories = brief_stories(documents, budget=Budget(sentences=2))
+    assert len(stories) == 2
+    for story in stories:
+        texts = [documents[i].text for i in story.sources]
+        assert any(story.headline in text for text in texts)
+        for point in story.briefing.key_points:
+            source = documents[story.sources[point.source]]
+            assert source.text[point.start : point.end] == point.text
+
+
+def test_one_story_stays_one_briefing(run_brief, tmp_path):
+    (tmp_path / "a.txt").write_text(" ".join(FLOOD))
+    (tmp_path / "b.txt").write_text(" ".join(FLOOD_2))
+    data = json.loads(run_brief(str(tmp_path), "-f", "json", "-n", "2").stdout)
+    assert "stories" not in data and len(data["sources"]) == 2
+
+
+def test_the_command_writes_stories_in_every_format(run_brief, tmp_path):
+    for i, text in enumerate([FLOOD, CHESS, FLOOD_2, CHESS_2]):
+        (tmp_path / f"article{i}.txt").write_text(" ".join(text))
+    result = run_brief(str(tmp_path), "-f", "json", "-n", "2")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert [sorted(s["sources"]) for s in data["stories"]] in ([[1, 3], [2, 4]], [[2, 4], [1, 3]])
+    for story in data["stories"]:
+        assert story["headline"] and story["key_points"] and story["topics"]
+        for point in story["key_points"]:
+            assert point["source"] in story["sources"]
+    text = run_brief(str(tmp_path), "-n", "2").stdout.decode()
+    assert text.startswith("2 stories from 4 sources") and "\n1. " in text and "\n2. " in text
+    markdown = run_brief(str(tmp_path), "-n", "2", "-f", "markdown").stdout.decode()
+    assert markdown.count("\n## ") == 2
