@@ -34,18 +34,31 @@ def revise_paragraph_classification(paragraphs: list[Any], max_heading_distance:
     # Good headings: the walk is bounded by the distance in characters, as in jusText.
     for i, paragraph in enumerate(paragraphs):
         paragraph.class_type = paragraph.cf_class
-        if not (paragraph.heading and paragraph.class_type == "short"):
-            continue
-        j = i + 1
-        distance = 0
-        while j < len(paragraphs) and distance <= max_heading_distance:
-            if paragraphs[j].class_type == "good":
-                paragraph.class_type = "neargood"
-                break
-            distance += len(paragraphs[j].text)
-            j += 1
+        if paragraph.heading and paragraph.class_type == "short" and _good_within(paragraphs, i, max_heading_distance):
+            paragraph.class_type = "neargood"
+    _revise_short(paragraphs)
+    _revise_neargood(paragraphs)
+    # More good headings, as in jusText.
+    for i, paragraph in enumerate(paragraphs):
+        revisable = paragraph.heading and paragraph.class_type == "bad" and paragraph.cf_class != "bad"
+        if revisable and _good_within(paragraphs, i, max_heading_distance):
+            paragraph.class_type = "good"
 
-    # Short paragraphs: every neighbour is read before any class changes.
+
+def _good_within(paragraphs: list[Any], i: int, max_distance: int) -> bool:
+    """True when a good paragraph follows paragraph ``i`` within ``max_distance`` characters."""
+    j = i + 1
+    distance = 0
+    while j < len(paragraphs) and distance <= max_distance:
+        if paragraphs[j].class_type == "good":
+            return True
+        distance += len(paragraphs[j].text)
+        j += 1
+    return False
+
+
+def _revise_short(paragraphs: list[Any]) -> None:
+    """Short paragraphs take their class from their neighbours, every one read before any changes."""
     classes = [p.class_type for p in paragraphs]
     prev_strict = _nearest(classes, True, backwards=False)
     next_strict = _nearest(classes, True, backwards=True)
@@ -64,8 +77,10 @@ def revise_paragraph_classification(paragraphs: list[Any], max_heading_distance:
         else:
             paragraphs[i].class_type = "bad"
 
-    # Neargood paragraphs: jusText revises them in order, so a revised one is the good or
-    # bad neighbour of the next; the ones after are still neargood and do not count.
+
+def _revise_neargood(paragraphs: list[Any]) -> None:
+    """jusText revises neargood paragraphs in order, so a revised one is the good or bad
+    neighbour of the next; the ones after are still neargood and do not count."""
     classes = [p.class_type for p in paragraphs]
     following = _nearest(classes, True, backwards=True)
     last = "bad"
@@ -74,19 +89,6 @@ def revise_paragraph_classification(paragraphs: list[Any], max_heading_distance:
             paragraph.class_type = "bad" if (last, following[i]) == ("bad", "bad") else "good"
         if paragraph.class_type in _GOOD_OR_BAD:
             last = paragraph.class_type
-
-    # More good headings, as in jusText.
-    for i, paragraph in enumerate(paragraphs):
-        if not (paragraph.heading and paragraph.class_type == "bad" and paragraph.cf_class != "bad"):
-            continue
-        j = i + 1
-        distance = 0
-        while j < len(paragraphs) and distance <= max_heading_distance:
-            if paragraphs[j].class_type == "good":
-                paragraph.class_type = "good"
-                break
-            distance += len(paragraphs[j].text)
-            j += 1
 
 
 def install() -> None:

@@ -36,15 +36,31 @@ def read_markdown(text: str) -> Extracted:
     """The words of a Markdown note, one block per heading, paragraph and list item."""
     from markdown_it import MarkdownIt
 
-    title = ""
-    front = _FRONT_MATTER.match(text)
-    if front:
-        found = _FRONT_TITLE.search(front.group(1) or "")
-        if found:
-            title = found.group(1).strip("'\"")
-        text = text[front.end() :]
+    title, text = _front_matter(text)
     parser = MarkdownIt("commonmark").enable(["table", "strikethrough"])
-    tokens = parser.parse(drop_table_rows(text))
+    writer = _blocks(parser.parse(drop_table_rows(text)))
+    if title and writer.blocks and writer.blocks[0].kind != "heading":
+        # A site generator shows the front matter's title above the note: it names the lead.
+        lead = writer
+        writer = BlockWriter()
+        writer.add("heading", title)
+        for block in lead.blocks:
+            writer.add(block.kind, lead.text[block.start : block.end])
+    return writer.result(title=title)
+
+
+
+def _front_matter(text: str) -> tuple[str, str]:
+    """The title a YAML front matter gives, and the note after it."""
+    front = _FRONT_MATTER.match(text)
+    if not front:
+        return "", text
+    found = _FRONT_TITLE.search(front.group(1) or "")
+    return (found.group(1).strip("'\"") if found else ""), text[front.end() :]
+
+
+def _blocks(tokens: list) -> BlockWriter:
+    """Headings, paragraphs and list items of the parsed note, tables left out."""
     writer = BlockWriter()
     in_item = 0
     skip_until = ""
@@ -69,15 +85,7 @@ def read_markdown(text: str) -> Extracted:
                     words = _TASK_BOX.sub("", words)
                 writer.add("item" if in_item else "prose", words)
         # fence, code_block, html_block and hr carry no prose: nothing to write.
-    if title and writer.blocks and writer.blocks[0].kind != "heading":
-        # A site generator shows the front matter's title above the note: it names the lead.
-        lead = writer
-        writer = BlockWriter()
-        writer.add("heading", title)
-        for block in lead.blocks:
-            writer.add(block.kind, lead.text[block.start : block.end])
-    return writer.result(title=title)
-
+    return writer
 
 def drop_table_rows(text: str) -> str:
     """The note without the body rows of its tables, which briefer leaves out anyway.

@@ -78,6 +78,28 @@ def read_pdf(data: bytes, *, name: str, max_bytes: int = DEFAULT_MAX_BYTES) -> E
         raise InputError(f"{name}: reading PDF needs the pdf extra: {INSTALL_HINT}") from None
     # pypdf logs every oddity of a malformed file; briefer reports what matters itself.
     logging.getLogger("pypdf").setLevel(logging.CRITICAL)
+    page_list, info = _open(pypdf, DependencyError, data, name)
+    pages, unreadable = _read_pages(page_list, DependencyError, name, max_bytes)
+    lines = _drop_running_heads(pages)
+    writer = _layout(lines)
+    if not writer.blocks:
+        raise InputError(f"{name}: no text in the PDF besides page headers and footers")
+    metadata = {"pages": str(len(pages))}
+    if unreadable:
+        metadata["unreadable_pages"] = str(unreadable)
+    title = ""
+    if info is not None:
+        title = _SPACE.sub(" ", str(info.get("/Title") or "")).strip()
+        if _JUNK_TITLE.search(title):
+            title = ""  # a word processor's file name, not the document's title
+        author = _SPACE.sub(" ", str(info.get("/Author") or "")).strip()
+        if author:
+            metadata["author"] = author
+    return writer.result(title=title, metadata=metadata)
+
+
+def _open(pypdf: Any, dependency_error: type[Exception], data: bytes, name: str) -> tuple[list, Any]:
+    """The pages and the metadata of a PDF that opens (decrypted with an empty password)."""
     try:
         reader = pypdf.PdfReader(io.BytesIO(data))
         if reader.is_encrypted and not reader.decrypt(""):
@@ -86,12 +108,19 @@ def read_pdf(data: bytes, *, name: str, max_bytes: int = DEFAULT_MAX_BYTES) -> E
         info = reader.metadata
     except InputError:
         raise
-    except DependencyError:
+    except dependency_error:
         raise InputError(f"{name}: {_NEEDS_CRYPTOGRAPHY}") from None
     except Exception as error:  # a parser of untrusted files fails in many ways; none may be a traceback
         raise InputError(f"{name}: not a readable PDF ({type(error).__name__})") from None
     if not page_list:
         raise InputError(f"{name}: the PDF has no pages")
+    return page_list, info
+
+
+def _read_pages(
+    page_list: list, dependency_error: type[Exception], name: str, max_bytes: int
+) -> tuple[list[list[_Line]], int]:
+    """Each page's lines (empty for a page that cannot be read) and how many could not be."""
     pages: list[list[_Line]] = []
     unreadable = 0
     unpacked = 0
@@ -112,7 +141,7 @@ def read_pdf(data: bytes, *, name: str, max_bytes: int = DEFAULT_MAX_BYTES) -> E
             pages.append(_page_lines(page, number))
             if key:
                 shared[key] = pages[-1]
-        except DependencyError:
+        except dependency_error:
             raise InputError(f"{name}: {_NEEDS_CRYPTOGRAPHY}") from None
         except InputError:
             raise
@@ -123,23 +152,7 @@ def read_pdf(data: bytes, *, name: str, max_bytes: int = DEFAULT_MAX_BYTES) -> E
         raise InputError(f"{name}: not a readable PDF (no page could be read)")
     if not any(line.text.strip() for lines in pages for line in lines):
         raise InputError(f"{name}: no text in the PDF: its pages are images (scanned?); run OCR on it first")
-    lines = _drop_running_heads(pages)
-    writer = _layout(lines)
-    if not writer.blocks:
-        raise InputError(f"{name}: no text in the PDF besides page headers and footers")
-    metadata = {"pages": str(len(pages))}
-    if unreadable:
-        metadata["unreadable_pages"] = str(unreadable)
-    title = ""
-    if info is not None:
-        title = _SPACE.sub(" ", str(info.get("/Title") or "")).strip()
-        if _JUNK_TITLE.search(title):
-            title = ""  # a word processor's file name, not the document's title
-        author = _SPACE.sub(" ", str(info.get("/Author") or "")).strip()
-        if author:
-            metadata["author"] = author
-    return writer.result(title=title, metadata=metadata)
-
+    return pages, unreadable
 
 def _contents(page: Any) -> tuple[tuple[object, ...], int]:
     """What a page shows, as a key (its content streams' object numbers and its resources),
