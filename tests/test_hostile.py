@@ -290,7 +290,7 @@ def test_o_writes_through_a_symlink_to_its_target(run_brief, tmp_path):
     (tmp_path / "link").symlink_to("target")
     assert run_brief("--sample", "-o", "link").returncode == 0
     assert (tmp_path / "link").is_symlink()
-    assert (tmp_path / "target").read_text().startswith("China")
+    assert (tmp_path / "target").read_text().lower().startswith("china tajikistan")
 
 
 def test_o_writes_into_a_fifo_without_replacing_it(tmp_path):
@@ -299,7 +299,7 @@ def test_o_writes_into_a_fifo_without_replacing_it(tmp_path):
     result = _shell("cat fifo > got & BRIEF --sample -o fifo; wait", tmp_path)
     assert result.returncode == 0, result.stderr
     assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
-    assert (tmp_path / "got").read_text().startswith("China")
+    assert (tmp_path / "got").read_text().lower().startswith("china tajikistan")
 
 
 def test_o_never_replaces_a_device(run_brief):
