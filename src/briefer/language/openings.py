@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from ..model import count_words
+
 # "LONDON, England (CNN) -- ", "WASHINGTON (Reuters) - ", "(CNN) -- ", and the newer CNN
 # style with no dash, "(CNN)The ...", which only a known news source is trusted to open;
 # CNN Student News transcripts open with their date, "March 10, 2015 . ".
@@ -139,7 +141,8 @@ def is_fragment(text: str, item: bool = False) -> bool:
     with ``;`` or ``:`` as legal lists do.
     """
     stripped = text.strip()
-    if len(stripped.split()) <= 3:
+    # Words as budgets count them: each Chinese or Japanese character is one.
+    if count_words(stripped) <= 3:
         return True
     body = _ENUMERATOR.sub("", stripped, count=1).lstrip(_OPENING_QUOTES + " ")
     if body[:1].islower():
