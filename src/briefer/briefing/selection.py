@@ -225,6 +225,9 @@ def _unquotable(analysis: Analysis) -> tuple[np.ndarray, np.ndarray]:
     cited = np.array([kinds[s.paragraph] == "reference" for s in document.sentences], dtype=bool)
     if cited.all():
         cited[:] = False
+    # A text of nothing but pieces (no punctuation at all) is briefed in pieces.
+    if fragment[~cited].all():
+        fragment[:] = False
     return fragment, cited
 
 
