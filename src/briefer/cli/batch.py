@@ -106,13 +106,24 @@ def _chunks(records: Iterable[tuple[int, str]]) -> Iterator[list[tuple[int, str]
 
 
 def _worker_init() -> None:
-    # Ctrl-C reaches the whole process group; only the parent acts on it, by ending the
-    # workers itself. SIGTERM keeps its default: it ends a worker at once.
+    # Ctrl-C and a SIGTERM to the process group reach every worker; only the parent acts on
+    # them, by killing the workers itself (a worker dying first would turn "terminated" into
+    # "a worker process died"). A worker whose parent is gone obeys SIGTERM at once.
+    global _PARENT
+    _PARENT = os.getppid()
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGTERM, _on_worker_sigterm)
     _die_with_parent()
     if _MASKABLE:
         signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOP_SIGNALS)
+
+
+_PARENT = 0
+
+
+def _on_worker_sigterm(signum: int, frame: object) -> None:
+    if os.getppid() != _PARENT:
+        os._exit(128 + signum)
 
 
 def _die_with_parent() -> None:
