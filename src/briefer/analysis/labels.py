@@ -97,12 +97,17 @@ def _label_words(
         if j is None:
             continue
         word = display[j]
-        if is_junk_term(word):
-            continue
         factor = 0.5 if word.lower().endswith(("ed", "ing")) else 1.0
         scored.append((count * count / document_frequency[term] * factor, loading[j] / top, word))
     scored.sort(key=lambda item: (-item[0], -item[1]))
-    return distinct_words([word for _, _, word in scored])
+    # Junk is skipped only among the best: checking every word of a long text's topic costs.
+    words: list[str] = []
+    for _, _, word in scored:
+        if not is_junk_term(word):
+            words.append(word)
+            if len(words) >= 4 * TOPIC_TERMS:
+                break
+    return distinct_words(words)
 
 
 def distinct_words(words: list[str]) -> list[str]:

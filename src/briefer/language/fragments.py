@@ -40,8 +40,8 @@ def is_fragment(text: str, list_item: bool = False) -> bool:
     first = next((c for c in body if c.isalpha()), "")
     if first and first.islower():
         return True
-    cased = [c for c in text if c.isalpha() and (c.isupper() or c.islower())]
-    if cased and sum(c.isupper() for c in cased) > 0.6 * len(cased):
+    upper = sum(map(str.isupper, text))
+    if upper and upper > 0.6 * (upper + sum(map(str.islower, text))):
         return True
     end = text.rstrip(_CLOSING + " ")
     if end.endswith(_ENDS):
@@ -51,5 +51,8 @@ def is_fragment(text: str, list_item: bool = False) -> bool:
 
 def is_filler(text: str) -> bool:
     """True when a turn or sentence holds nothing but filler words ("Okay.", "Mm-hmm, yeah.")."""
+    # Filler is short: a long turn always says something.
+    if len(text) > 60:
+        return False
     found = _WORDS.findall(text.lower())
     return all(word in FILLERS for word in found)
