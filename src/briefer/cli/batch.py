@@ -199,10 +199,22 @@ def briefed_lines(records: Iterable[tuple[int, str]], options: BatchOptions, job
             _stop(executor)
 
 
+# Set once workers were killed mid-chunk: the command then ends without the interpreter's exit
+# handlers, one of which would wait for ever on the pool (see command._leave_if_pool_abandoned).
+pool_abandoned: bool = False
+
+
 def _stop(executor: Any) -> None:
-    for process in list((getattr(executor, "_processes", None) or {}).values()):
+    global pool_abandoned
+    pool_abandoned = True
+    processes = list((getattr(executor, "_processes", None) or {}).values())
+    for process in processes:
         with contextlib.suppress(OSError, ValueError):
             process.kill()
+    for process in processes:
+        # Reaped here, so that none is left behind even for a moment once the command ends.
+        with contextlib.suppress(OSError, ValueError, AssertionError):
+            process.join(timeout=2)
     executor.shutdown(wait=False, cancel_futures=True)
 
 

@@ -81,33 +81,53 @@ def run_command(prog: str, run: Callable[[list[str] | None], int], argv: list[st
     """Run a command's body and turn every way it can end into an exit code, never a traceback."""
     signal.signal(signal.SIGTERM, _on_sigterm)
     guard_standard_streams()
+    batch = sys.modules.get("briefer.cli.batch")
+    if batch is not None:
+        setattr(batch, "pool_abandoned", False)  # noqa: B010 - only a pool of this run counts
     for stream in (sys.stdout, sys.stderr):
         # A terminal or pipe in an ASCII or Latin-1 locale gets \u escapes, not a traceback.
         if isinstance(stream, io.TextIOWrapper):
             with contextlib.suppress(ValueError):
                 stream.reconfigure(errors="backslashreplace")
     try:
-        return run(argv)
+        code = run(argv)
     except BrieferError as error:
+        code = error.exit_code
         report(prog, error.message)
-        return error.exit_code
     except KeyboardInterrupt:
         report(prog, "interrupted")
-        return EXIT_INTERRUPTED
+        code = EXIT_INTERRUPTED
     except Terminated:
         report(prog, "terminated")
-        return EXIT_TERMINATED
+        code = EXIT_TERMINATED
     except BrokenPipeError:
         # The Python docs' "Note on SIGPIPE": point stdout at devnull so that the final flush
         # at exit does not raise a second BrokenPipeError.
         _silence_stdout()
-        return EXIT_OK
+        code = EXIT_OK
     except OSError as error:
         # Reading and fetching turn their errors into InputError; what is left is writing
         # the result: a full disk (/dev/full), a closed or failing standard output.
         report(prog, f"cannot write the output: {error.strerror or error}")
         _silence_stdout()
-        return EXIT_OUTPUT
+        code = EXIT_OUTPUT
+    _leave_if_pool_abandoned(code)
+    return code
+
+
+def _leave_if_pool_abandoned(code: int) -> None:
+    """End the process now when a batch's workers were killed mid-chunk.
+
+    A worker killed while it sent a result leaves half a message in the pool's pipe, and the
+    pool's thread in this process would wait for the rest at exit, for ever: the files are
+    closed and the message said by now, so nothing is lost by skipping the exit handlers.
+    """
+    batch = sys.modules.get("briefer.cli.batch")
+    if batch is not None and getattr(batch, "pool_abandoned", False):
+        for stream in (sys.stdout, sys.stderr):
+            with contextlib.suppress(Exception):
+                stream.flush()
+        os._exit(code)
 
 
 def _silence_stdout() -> None:
