@@ -86,4 +86,4 @@ def test_each_reader_loads_only_for_its_kind(tmp_path):
         [sys.executable, "-c", code, str(SEED)], capture_output=True, env={"PYTHONPATH": str(ROOT / "src")}
     )
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith(b"China")
+    assert result.stdout.startswith(b"china tajikistan strategic dialogue")
