@@ -185,6 +185,12 @@ def main() -> int:
                 figures[system][genre].append((precision, recall, f1, len(predicted), len(gold), score))
 
     print(f"{len(rows)} documents ({args.half}), briefer's layout and sections in {seconds:.1f} s\n")
+    print_table(systems, figures, frag)
+    return 0
+
+
+def print_table(systems: tuple[str, ...], figures: dict, frag: dict) -> None:
+    """The headings table: per genre and system, P, R, F1, counts, Pk and fragment %."""
     print("| genre | docs | system | P | R | F1 | predicted / gold | Pk | fragment % |")
     print("|---|---|---|---|---|---|---|---|---|")
     for genre in (*GENRES, "all"):
@@ -203,7 +209,6 @@ def main() -> int:
                 f"| {genre} | {len(rows_)} | {system} | {mean[0]:.2f} | {mean[1]:.2f} | {mean[2]:.2f} | "
                 f"{predicted} / {gold} | {mean[3]:.2f} | {share} |"
             )
-    return 0
 
 
 def _points(text: str, budget: Budget) -> list[str]:
