@@ -22,7 +22,7 @@ PUBLIC_MODULES = {
     "briefer",
     "briefer.model",
     "briefer.errors",
-    "briefer.render",
+    "briefer.rendering",
     "briefer.render_stories",
     "briefer.output",
 }

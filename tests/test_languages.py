@@ -20,7 +20,7 @@ from briefer.language import get_language, reading_rate, sentence_spans, stop_wo
 from briefer.language.detection import detect
 from briefer.language.stopwords import stop_word_list
 from briefer.model import count_words
-from briefer.render import render, render_markdown, summary_line
+from briefer.rendering import render, render_markdown, summary_line
 from briefer.sources.document import build_document
 from conftest import SHARED
 

@@ -20,7 +20,7 @@ from briefer.briefing import Budget, brief
 from briefer.cli import brief as cli
 from briefer.errors import BrieferError, InputError
 from briefer.language import MAX_SENTENCE_CHARS, get_language, sentence_spans
-from briefer.render import render, safe, to_dict
+from briefer.rendering import render, safe, to_dict
 from briefer.sources import decode
 from briefer.sources.document import build_document
 from briefer.sources.layout import parse_blocks

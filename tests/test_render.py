@@ -1,7 +1,7 @@
 import json
 
 from briefer.briefing import Budget, brief
-from briefer.render import render, safe
+from briefer.rendering import render, safe
 from briefer.sources.document import build_document
 
 

@@ -164,7 +164,7 @@ def test_head_closing_the_pipe_is_quiet_for_a_batch(tmp_path):
 
 
 def test_json_escapes_what_would_drive_a_terminal_and_keeps_the_text():
-    from briefer.render import dumps
+    from briefer.rendering import dumps
 
     text = "DEL\x7f CSI\x9b2J override\u202eevil line\u2028sep lone\ud800"
     dumped = dumps({"text": text})

@@ -74,9 +74,9 @@ _EXPORTS = {
     "group_stories": "briefing",
     "brief_stories": "briefing",
     # output
-    "render": "render",
-    "to_dict": "render",
-    "dumps": "render",
+    "render": "rendering",
+    "to_dict": "rendering",
+    "dumps": "rendering",
     "write_atomic": "output",
     # what has been briefed before
     "History": "history",
@@ -160,7 +160,7 @@ if TYPE_CHECKING:
     from .output import AtomicFile, write_atomic
     from .pipeline import LoadOptions, load, load_all, sample_path, summarize
     from .rankers import RankerInfo, check_length, fits, method_info, method_names, methods, rank, sentence_limit
-    from .render import dumps, render, to_dict
+    from .rendering import dumps, render, to_dict
     from .sources.document import build_document
     from .sources.feeds import feed_list
     from .sources.raw import expand_folders, open_input

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from .model import Document, KeyPoint
-from .render import _md, dumps, duration, plural, safe, source_name
+from .rendering import _md, dumps, duration, plural, safe, source_name
 
 if TYPE_CHECKING:
     from .briefing.stories import Story

@@ -110,7 +110,7 @@ def _inputs(args: argparse.Namespace) -> list[str]:
 
 def render_briefing(briefing: Briefing, args: argparse.Namespace) -> str:
     """A briefing in the format and style this run asks for."""
-    from ..render import render
+    from ..rendering import render
 
     color, width = terminal_style(args)
     return render(briefing, args.format, width=width, color=color, include_text=args.include_text)

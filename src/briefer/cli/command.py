@@ -69,7 +69,7 @@ def guard_standard_streams() -> None:
 
 def report(prog: str, message: str) -> None:
     """One line on standard error, with anything that could drive a terminal shown as escapes."""
-    from ..render import safe
+    from ..rendering import safe
 
     if sys.stderr is None:  # started with stderr closed, outside run_command
         return

@@ -20,7 +20,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from ..model import Briefing
-from ..render import display_title, duration, safe, source_name, source_tag, summary_line
+from ..rendering import display_title, duration, safe, source_name, source_tag, summary_line
 from .footer import KeysFooter
 from .keys import BRIEFING, BRIEFING_FOOTER, CANCEL, HELP, OPEN, QUIT, SCROLLING, THEME
 from .title_bar import TitleBar

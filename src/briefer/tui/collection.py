@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .. import BrieferError, Briefing, Budget, InputError
-from ..render import source_name
+from ..rendering import source_name
 from .session import Article, Problem
 from .sources_pane import SourceRow
 

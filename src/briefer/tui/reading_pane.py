@@ -17,7 +17,7 @@ from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import Static
 
-from ..render import safe
+from ..rendering import safe
 
 if TYPE_CHECKING:  # the analysis is imported once the first text is on screen
     from .session import Article

@@ -82,7 +82,7 @@ class SaveDialog(ModalScreen[SaveRequest | None]):
 
 def save_briefing(app: App, request: SaveRequest, briefing: Briefing) -> None:
     """Write the briefing atomically (in a worker thread), and say how it went."""
-    from ..render import render
+    from ..rendering import render
 
     try:
         write_atomic(request.path, render(briefing, request.fmt, width=80))
@@ -94,7 +94,7 @@ def save_briefing(app: App, request: SaveRequest, briefing: Briefing) -> None:
 
 def copy_briefing(app: App, briefing: Briefing | None) -> None:
     """The briefing as text on the clipboard, where the terminal allows it (OSC 52)."""
-    from ..render import render
+    from ..rendering import render
 
     if briefing is None:
         app.notify("Nothing to copy yet.", severity="warning")

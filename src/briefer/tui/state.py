@@ -137,7 +137,7 @@ class ReaderState(App[int]):
             s = briefing.stats
             self.status = f"{briefing.method} · {s.summary_sentences}/{s.sentences} sentences"
             if briefing.focus is not None:
-                from ..render import focus_line
+                from ..rendering import focus_line
 
                 self.status += f" · {focus_line(briefing)}"
         else:

@@ -104,6 +104,7 @@ def display_title(briefing: Briefing) -> str:
 
 
 def render(briefing: Briefing, fmt: str, *, width: int = 80, color: bool = False, include_text: bool = False) -> str:
+    """The briefing as ``text`` (for a terminal ``width`` wide, in colour or not), ``markdown`` or ``json``."""
     if fmt == "json":
         return dumps(to_dict(briefing, include_text=include_text), indent=2) + "\n"
     if fmt == "markdown":
