@@ -23,6 +23,7 @@ from ..model import Briefing
 from ..rendering import display_title, duration, safe, source_name, source_tag, summary_line
 from .footer import KeysFooter
 from .keys import BRIEFING, BRIEFING_FOOTER, CANCEL, HELP, OPEN, QUIT, SCROLLING, THEME
+from .scrolling import scroll_by
 from .title_bar import TitleBar
 
 
@@ -147,12 +148,4 @@ class BriefingScreen(Screen):
             view.show(briefing)
 
     def action_scroll(self, how: str) -> None:
-        scroll = self.query_one("#briefing-scroll", VerticalScroll)
-        {
-            "down": lambda: scroll.scroll_down(animate=False),
-            "up": lambda: scroll.scroll_up(animate=False),
-            "page_down": lambda: scroll.scroll_page_down(animate=False),
-            "page_up": lambda: scroll.scroll_page_up(animate=False),
-            "home": lambda: scroll.scroll_home(animate=False),
-            "end": lambda: scroll.scroll_end(animate=False),
-        }[how]()
+        scroll_by(self.query_one("#briefing-scroll", VerticalScroll), how)

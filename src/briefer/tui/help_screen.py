@@ -17,6 +17,7 @@ from textual.widgets import Static
 
 from .footer import KeysFooter
 from .keys import HELP_FOOTER, HELP_INTRO, HELP_SECTIONS, SCROLLING, keys_by_id, reader_bindings
+from .scrolling import scroll_by
 
 
 def help_rows(app) -> list[tuple[str, list[tuple[str, str]]]]:
@@ -88,12 +89,4 @@ class HelpScreen(ModalScreen[None]):
         self.query_one("#help-dialog").focus()
 
     def action_scroll(self, how: str) -> None:
-        scroll = self.query_one("#help-dialog", VerticalScroll)
-        {
-            "down": lambda: scroll.scroll_down(animate=False),
-            "up": lambda: scroll.scroll_up(animate=False),
-            "page_down": lambda: scroll.scroll_page_down(animate=False),
-            "page_up": lambda: scroll.scroll_page_up(animate=False),
-            "home": lambda: scroll.scroll_home(animate=False),
-            "end": lambda: scroll.scroll_end(animate=False),
-        }[how]()
+        scroll_by(self.query_one("#help-dialog", VerticalScroll), how)
