@@ -14,6 +14,7 @@ from textual.widgets import Input, OptionList
 from .footer import KeysFooter
 from .keys import BRIEFING, CANCEL, HELP, OPEN, QUIT, READER, READER_FOOTER, SHOW_BRIEFING, THEME
 from .reading_pane import ReadingPane
+from .scrolling import scroll_by
 from .search_bar import SearchBar
 from .sections import SectionsPane
 from .sentence_bar import SentenceBar
@@ -186,15 +187,7 @@ class ReaderScreen(Screen):
         self.query_one(SectionsPane).mark(target)
 
     def action_scroll(self, how: str) -> None:
-        reader = self.reader
-        {
-            "down": lambda: reader.scroll_down(animate=False),
-            "up": lambda: reader.scroll_up(animate=False),
-            "page_down": lambda: reader.scroll_page_down(animate=False),
-            "page_up": lambda: reader.scroll_page_up(animate=False),
-            "home": lambda: reader.scroll_home(animate=False),
-            "end": lambda: reader.scroll_end(animate=False),
-        }[how]()
+        scroll_by(self.reader, how)
 
     def action_sentence(self, step: int) -> None:
         self.reader.focus()

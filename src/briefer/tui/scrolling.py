@@ -1,11 +1,11 @@
-"""Scrolling a view with the reader's own keys (j/k, space/b, g/G), for the help and the briefing."""
+"""Scrolling a view with the reader's own keys (j/k, space/b, g/G): the text, the help, the briefing."""
 
 from __future__ import annotations
 
-from textual.containers import VerticalScroll
+from textual.containers import ScrollableContainer
 
 
-def scroll_by(scroll: VerticalScroll, how: str) -> None:
+def scroll_by(scroll: ScrollableContainer, how: str) -> None:
     """Scroll ``scroll`` a line, a page or to an end: ``how`` names the move as the bindings do."""
     {
         "down": lambda: scroll.scroll_down(animate=False),
