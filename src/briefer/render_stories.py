@@ -85,7 +85,7 @@ def _stats(stories: Sequence[Story], sources: Sequence[Document]) -> dict[str, i
 def _summary_line(stories: Sequence[Story], sources: Sequence[Document]) -> str:
     s = _stats(stories, sources)
     return (
-        f"{plural(s['stories'], 'story').replace('storys', 'stories')} from {plural(s['sources'], 'source')}"
+        f"{s['stories']} {'story' if s['stories'] == 1 else 'stories'} from {plural(s['sources'], 'source')}"
         f" · {plural(s['key_points'], 'key point')} · {duration(s['summary_reading_seconds'])} instead of "
         f"{duration(s['reading_seconds'])}"
     )

@@ -124,13 +124,15 @@ def read_feeds(
     result = FeedResult()
     deadline = time.monotonic() + (seconds if seconds is not None else 3 * options.timeout)
     entries: list[Entry] = []
-    for url in urls:
+    for number, url in enumerate(urls):
         if len(entries) >= max_articles:
             result.notices.append(f"{url}: not read: the first {max_articles} articles are already in")
             continue
         try:
-            fetched = first if first is not None and url in (first.url, urls[0]) else None
-            fetched = fetched or fetch(url, timeout=options.timeout, max_bytes=options.max_bytes, any_type=True)
+            if number == 0 and first is not None:
+                fetched = first
+            else:
+                fetched = fetch(url, timeout=options.timeout, max_bytes=options.max_bytes, any_type=True)
             found = parse_feed(fetched.data, fetched.url)
         except BrieferError as error:
             result.notices.append(error.message)
