@@ -50,13 +50,21 @@ def feed_inputs(args: argparse.Namespace) -> list[str]:
 
 def brief_collection(documents: list[Document], failures: list[str], args: argparse.Namespace, budget: Budget) -> str:
     """One briefing of several sources, or one a story; what could not be read is in the notes."""
+    if not documents:
+        raise InputError("none of the inputs could be read")
+    history = _history(args, len(documents))
+    out = _briefed(documents, failures, args, budget, history)
+    _remember(history, documents)
+    return out
+
+
+def _briefed(
+    documents: list[Document], failures: list[str], args: argparse.Namespace, budget: Budget, history: History | None
+) -> str:
     from .. import brief_many, brief_stories, group_stories
     from .brief import render_briefing, terminal_style
 
-    if not documents:
-        raise InputError("none of the inputs could be read")
     notes = tuple(f"not included: {message}" for message in failures)
-    history = _history(args, len(documents))
     if args.focus is not None or args.topic is not None:
         groups = [list(range(len(documents)))]
     else:
@@ -64,18 +72,15 @@ def brief_collection(documents: list[Document], failures: list[str], args: argpa
     if args.new:
         groups, notes = _only_new(groups, documents, history, notes)
         if not groups:
-            _remember(history, documents)
             return "".join(f"{note}\n" for note in notes) or "nothing new\n"
     if len(groups) > 1:
         from ..render_stories import render_stories
 
         stories = brief_stories(documents, method=args.method, budget=budget, order=args.order, groups=groups)
-        _remember(history, documents)
         return render_stories(stories, documents, args.format, notes=notes, width=terminal_style(args)[1])
     members = [documents[i] for i in groups[0]]
     subject = {"focus": args.focus, "topic": args.topic}
     briefing = brief_many(members, method=args.method, budget=budget, order=args.order, notes=notes, **subject)
-    _remember(history, documents)
     return render_briefing(briefing, args)
 
 
