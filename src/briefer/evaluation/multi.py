@@ -24,9 +24,10 @@ from .. import (
     method_names,
     word_overlap,
 )
+from ..model import Document
 from .data import Record
 from .oracle import oracle
-from .runner import ORACLE, MethodResult
+from .runner import ORACLE, MethodResult, RecordWalk
 
 FIRST_3 = "first-3"
 # Published Multi-News baselines rank the joined articles as one text.
@@ -70,19 +71,8 @@ def evaluate_multi(
     """Brief every cluster with every method under ``words``; methods see only the articles."""
     results = {m: MultiResult(m) for m in methods}
     analyzer = analyzer_for("en")
-    skipped = 0
-    for number, record in enumerate(records):
-        documents = []
-        for text in record.documents or (record.text,):
-            try:
-                documents.append(build_document(text, language="en"))
-            except BrieferError:
-                continue
-        if not documents:
-            skipped += 1
-            if on_record:
-                on_record(number)
-            continue
+    walk: RecordWalk[list[Document]] = RecordWalk(on_record)
+    for record, documents in walk(records, _cluster_documents):
         for method in methods:
             result = results[method]
             started = time.perf_counter()
@@ -93,9 +83,17 @@ def evaluate_multi(
                 for j in range(i + 1, len(term_sets)):
                     result.pairs += 1
                     result.repeated += word_overlap(term_sets[i], term_sets[j]) > 0.5
-        if on_record:
-            on_record(number)
-    return [results[m] for m in methods], skipped
+    return [results[m] for m in methods], walk.skipped
+
+
+def _cluster_documents(record: Record) -> list[Document] | None:
+    documents = []
+    for text in record.documents or (record.text,):
+        try:
+            documents.append(build_document(text, language="en"))
+        except BrieferError:
+            continue
+    return documents or None
 
 
 def _summarise(method: str, documents: list, record: Record, words: int) -> list[str]:

@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import Generic, TypeVar
 
 from .. import BrieferError, Budget, analyze, brief, build_document, dateline_length, is_dangling, method_names, rank
+from ..model import Document
 from .data import Record
 from .oracle import oracle
 from .quotes import QuoteCounts
 from .rouge import Rouge, score
 
 ORACLE = "oracle"
+T = TypeVar("T")
 
 
 def all_methods() -> list[str]:
@@ -86,15 +89,8 @@ def evaluate(
     """
     budget = Budget(sentences=sentences)
     results = {m: MethodResult(m) for m in methods}
-    skipped = 0
-    for number, record in enumerate(records):
-        try:
-            document = build_document(record.text)
-        except BrieferError:
-            skipped += 1
-            if on_record:
-                on_record(number)
-            continue
+    walk: RecordWalk[Document] = RecordWalk(on_record)
+    for record, document in walk(records, _single_document):
         for method in methods:
             result = results[method]
             started = time.perf_counter()
@@ -116,6 +112,30 @@ def evaluate(
                     result.failures += 1
                     chosen = []
             result.add(chosen, record.references, time.perf_counter() - started, document.language)
-        if on_record:
-            on_record(number)
-    return [results[m] for m in methods], skipped
+    return [results[m] for m in methods], walk.skipped
+
+
+def _single_document(record: Record) -> Document | None:
+    try:
+        return build_document(record.text)
+    except BrieferError:
+        return None
+
+
+@dataclass
+class RecordWalk(Generic[T]):
+    """Walks an evaluation set: a record that cannot be built is skipped and counted, and
+    ``on_record`` hears of every record once its methods are done."""
+
+    on_record: Callable[[int], None] | None = None
+    skipped: int = 0
+
+    def __call__(self, records: Sequence[Record], build: Callable[[Record], T | None]) -> Iterator[tuple[Record, T]]:
+        for number, record in enumerate(records):
+            built = build(record)
+            if built is None:
+                self.skipped += 1
+            else:
+                yield record, built
+            if self.on_record:
+                self.on_record(number)

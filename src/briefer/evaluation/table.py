@@ -11,14 +11,11 @@ from .runner import MethodResult
 def as_table(results: Sequence[MethodResult], meta: dict) -> str:
     if meta.get("multi"):
         return _multi_table(results, meta)
-    lines = [
-        f"{meta['dataset']}: {meta['documents']} documents from record {meta['offset']}, "
-        f"{meta['sentences']} sentences a summary"
-        + (f" ({meta['skipped']} without sentences skipped)" if meta.get("skipped") else ""),
-        "",
-        "| method | R-1 | R-2 | R-Lsum | dangling % | fragment % | label fit | junk label terms % | words | seconds |",
-        "|---|---|---|---|---|---|---|---|---|---|",
-    ]
+    lines = _head(
+        meta,
+        f"documents from record {meta['offset']}, {meta['sentences']} sentences a summary",
+        ["R-1", "R-2", "R-Lsum", "dangling %", "fragment %", "label fit", "junk label terms %", "words", "seconds"],
+    )
     for result in results:
         d = result.as_dict()
         fit = "-" if result.method == "oracle" else f"{d['label_fit_percent']:.1f}"
@@ -35,14 +32,11 @@ def as_table(results: Sequence[MethodResult], meta: dict) -> str:
 
 
 def _multi_table(results: Sequence[MethodResult], meta: dict) -> str:
-    lines = [
-        f"{meta['dataset']}: {meta['documents']} clusters from record {meta['offset']}, "
-        f"at most {meta['words']} words a summary"
-        + (f" ({meta['skipped']} without sentences skipped)" if meta.get("skipped") else ""),
-        "",
-        "| method | R-1 | R-2 | R-Lsum | repeated % | words | seconds |",
-        "|---|---|---|---|---|---|---|",
-    ]
+    lines = _head(
+        meta,
+        f"clusters from record {meta['offset']}, at most {meta['words']} words a summary",
+        ["R-1", "R-2", "R-Lsum", "repeated %", "words", "seconds"],
+    )
     for result in results:
         d = result.as_dict()
         lines.append(
@@ -50,6 +44,17 @@ def _multi_table(results: Sequence[MethodResult], meta: dict) -> str:
             f"{d['repeated_percent']:.2f} | {d['mean_words']:.1f} | {d['seconds']:.1f} |"
         )
     return "\n".join(lines) + "\n"
+
+
+def _head(meta: dict, what: str, columns: list[str]) -> list[str]:
+    """The set's line (how many of what, and any skipped) and the table's header rows."""
+    skipped = f" ({meta['skipped']} without sentences skipped)" if meta.get("skipped") else ""
+    return [
+        f"{meta['dataset']}: {meta['documents']} {what}{skipped}",
+        "",
+        "| method | " + " | ".join(columns) + " |",
+        "|---" * (len(columns) + 1) + "|",
+    ]
 
 
 def as_json(results: Sequence[MethodResult], meta: dict) -> str:
