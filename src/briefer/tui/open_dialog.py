@@ -9,10 +9,10 @@ from typing import ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.suggester import Suggester
 from textual.widgets import Input, Label
+
+from .dialog import Dialog
 
 
 class PathSuggester(Suggester):
@@ -43,7 +43,11 @@ class PathSuggester(Suggester):
         return None
 
 
-class OpenDialog(ModalScreen[str | None]):
+class OpenDialog(Dialog[str | None]):
+    BOX_ID = "open-dialog"
+    HEADING = "Open a file or URL"
+    HINT = "tab completes · enter opens · esc cancels"
+    FOCUS = "#open-path"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "dismiss(None)", "Cancel", id="open.cancel"),
         Binding("tab", "complete", "Complete", id="open.complete", priority=True),
@@ -54,16 +58,11 @@ class OpenDialog(ModalScreen[str | None]):
         self.start = start
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="open-dialog", classes="dialog") as box:
-            box.border_title = "Open a file or URL"
-            box.border_subtitle = "tab completes · enter opens · esc cancels"
+        with self.box():
             yield Label("Path or URL:")
             yield Input(
                 self.start, placeholder="report.txt, ~/notes/, https://…", id="open-path", suggester=PathSuggester()
             )
-
-    def on_mount(self) -> None:
-        self.query_one("#open-path", Input).focus()
 
     def action_complete(self) -> None:
         field = self.query_one("#open-path", Input)

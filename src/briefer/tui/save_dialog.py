@@ -9,12 +9,12 @@ from typing import TYPE_CHECKING, ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
+from textual.containers import Horizontal
 from textual.widgets import Button, Input, Label, Select
 
 from ..errors import BrieferError
 from ..output import write_atomic
+from .dialog import Dialog
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -39,7 +39,10 @@ def format_for(path: str, default: str = "markdown") -> str:
     return default
 
 
-class SaveDialog(ModalScreen[SaveRequest | None]):
+class SaveDialog(Dialog[SaveRequest | None]):
+    BOX_ID = "save-dialog"
+    HEADING = "Save the briefing"
+    FOCUS = "#save-path"
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss(None)", "Cancel", id="save.cancel")]
 
     def __init__(self, suggested: str) -> None:
@@ -47,8 +50,7 @@ class SaveDialog(ModalScreen[SaveRequest | None]):
         self.suggested = suggested
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="save-dialog", classes="dialog") as box:
-            box.border_title = "Save the briefing"
+        with self.box():
             yield Label("File (written whole or not at all):")
             yield Input(self.suggested, id="save-path")
             yield Label("Format:")
@@ -56,9 +58,6 @@ class SaveDialog(ModalScreen[SaveRequest | None]):
             with Horizontal(id="save-buttons"):
                 yield Button("Save", variant="primary", id="save-ok")
                 yield Button("Cancel", id="save-cancel")
-
-    def on_mount(self) -> None:
-        self.query_one("#save-path", Input).focus()
 
     @on(Input.Changed, "#save-path")
     def guess_format(self, event: Input.Changed) -> None:
