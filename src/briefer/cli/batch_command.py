@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import fields
 from typing import TYPE_CHECKING, TextIO
 
 from .. import BrieferError, UsageError
@@ -23,17 +24,9 @@ def run_batch_command(args: argparse.Namespace, budget: Budget) -> int:
     jobs = args.jobs if args.jobs is not None else default_jobs()
     if jobs < 1:
         raise UsageError("--jobs must be at least 1")
-    options = BatchOptions(
-        method=args.method,
-        sentences=args.sentences,
-        words=args.words,
-        ratio=args.ratio,
-        order=args.order,
-        language=args.language,
-        focus=args.focus,
-        topic=args.topic,
-        max_chars=args.max_size * 1024 * 1024,
-    )
+    # Each option of a record's briefing is the command-line option of the same name.
+    named = {f.name: getattr(args, f.name) for f in fields(BatchOptions) if f.name != "max_chars"}
+    options = BatchOptions(**named, max_chars=args.max_size * 1024 * 1024)
     if args.merge and args.scheduler:
         raise UsageError("--merge makes one briefing on this machine; it does not take --scheduler")
     if args.scheduler:
