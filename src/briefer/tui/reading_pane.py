@@ -17,8 +17,6 @@ from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import Static
 
-from ..rendering import safe
-
 if TYPE_CHECKING:  # the analysis is imported once the first text is on screen
     from .session import Article
 
@@ -132,6 +130,8 @@ class ReadingPane(VerticalScroll, can_focus=True):
             self._texts = []
             await self.mount(Static(Content(message), classes="problem"))
             return
+        from ..rendering import safe
+
         document = article.document
         self._texts = [safe(s.text) for s in document.sentences]
         by_paragraph: dict[int, list[int]] = {}
