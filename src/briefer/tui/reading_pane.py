@@ -66,11 +66,17 @@ class ParagraphView(Widget):
 
 
 def preview_widgets(text: str) -> list[Static]:
-    """The first paragraphs of a raw text, as plain lines (no sentences, no highlights yet)."""
+    """The first paragraphs of a raw text, as plain lines (no sentences, no highlights yet).
+
+    One widget for all of them, paragraphs parted by a blank line as the article's are: the
+    first frame waits for every widget's styles and layout, not for the words.
+    """
     # Blank lines part the paragraphs; a text without any has one paragraph a line.
     parts = re.split(r"\n\s*\n", text) if re.search(r"\n\s*\n", text.strip()) else text.splitlines()
-    paragraphs = [p.strip() for p in parts if p.strip()][:PREVIEW_PARAGRAPHS]
-    return [Static(Content(" ".join(p.split())), classes="paragraph -preview") for p in paragraphs]
+    paragraphs = [" ".join(p.split()) for p in parts if p.strip()][:PREVIEW_PARAGRAPHS]
+    if not paragraphs:
+        return []
+    return [Static(Content("\n\n".join(paragraphs)), classes="paragraph -preview")]
 
 
 class ReadingPane(VerticalScroll, can_focus=True):
