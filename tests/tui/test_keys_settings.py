@@ -483,11 +483,11 @@ def test_only_plain_text_is_shown_before_it_is_read(tmp_path):
     assert plain_text_start("-", b"Piped text.") == "Piped text."
 
 
-async def test_a_long_text_is_laid_out_in_parts(tmp_path):
+async def test_a_long_text_is_laid_out_as_it_is_read(tmp_path):
     from briefer.tui import reading_pane
     from briefer.tui.reading_pane import ParagraphView
 
-    count = reading_pane.FIRST_WIDGETS + 3 * reading_pane.BATCH_WIDGETS
+    count = reading_pane.FIRST_WIDGETS + 6 * reading_pane.BATCH_WIDGETS
     text = "\n\n".join(f"Paragraph {i} is about topic {i % 9} today. It says a little more." for i in range(count))
     path = tmp_path / "long.txt"
     path.write_text(text, encoding="utf-8")
@@ -496,13 +496,42 @@ async def test_a_long_text_is_laid_out_in_parts(tmp_path):
         await ready(pilot)
         reader = app.screen.query_one(ReadingPane)
         await reader.show_article(app.article)
-        # The first screens at once, the rest after.
-        assert len(reader.query(ParagraphView)) == reading_pane.FIRST_WIDGETS
         await app.workers.wait_for_complete()
-        assert reader.fully_laid_out()
         await pilot.pause()
-        assert len(reader.query(ParagraphView)) == len(app.article.document.paragraphs) == count
+        # The first screens only: nothing far below the view is mounted, even left alone.
+        assert len(reader.query(ParagraphView)) == reading_pane.FIRST_WIDGETS
+        assert not reader.fully_laid_out()
+        # Paging down mounts more before the view reaches the end of what is mounted.
+        for _ in range(30):
+            await pilot.press("space")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        paged = len(reader.query(ParagraphView))
+        assert reading_pane.FIRST_WIDGETS < paged < count
+        assert reader.scroll_y < reader.max_scroll_y
+        # A jump past it (the end) mounts the rest, then shows the last paragraphs.
         await pilot.press("G")
+        await app.workers.wait_for_complete()
         await pilot.pause()
+        assert reader.fully_laid_out()
+        assert len(reader.query(ParagraphView)) == len(app.article.document.paragraphs) == count
         assert reader.scroll_y == reader.max_scroll_y
         assert app.article.sentences[reader.cursor].paragraph >= count - 10
+
+
+async def test_a_sentence_not_laid_out_yet_is_shown_when_the_cursor_goes_there(tmp_path):
+    from briefer.tui import reading_pane
+
+    count = reading_pane.FIRST_WIDGETS + 6 * reading_pane.BATCH_WIDGETS
+    text = "\n\n".join(f"Paragraph {i} is about topic {i % 9} today. It says a little more." for i in range(count))
+    path = tmp_path / "long.txt"
+    path.write_text(text, encoding="utf-8")
+    app = make_app([str(path)])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        reader = app.screen.query_one(ReadingPane)
+        target = next(s.index for s in app.article.sentences if s.paragraph == count - 5)
+        reader.cursor = target
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert target in reader.visible_sentences()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -21,13 +22,20 @@ if TYPE_CHECKING:  # the analysis is imported once the first text is on screen
     from .session import Article
 
 KEY_STYLE = "bold on $warning 25%"
-# Widgets mounted with the first screen of an article, and then per batch (see show_article).
+# Widgets mounted with the first screens of an article; the rest are mounted a batch at a time
+# when the view comes within AHEAD_SCREENS of the end of what is mounted, or when a key jumps
+# past it (see _mount_through): a 1 MB text never mounts what nobody scrolls to.
 FIRST_WIDGETS = 60
-BATCH_WIDGETS = 150
+BATCH_WIDGETS = 40
+AHEAD_SCREENS = 2
 # The preview of a text still being read shows its first paragraphs only.
 PREVIEW_PARAGRAPHS = 40
 CURSOR_STYLE = "underline on $primary 40%"
 MATCH_STYLE = "$text on $success 60%"
+
+
+# The kinds of an article's parts (see _parts_of).
+HEADING, PARAGRAPH = 0, 1
 
 
 @dataclass(frozen=True)
@@ -79,6 +87,27 @@ def preview_widgets(text: str) -> list[Static]:
     return [Static(Content("\n\n".join(paragraphs)), classes="paragraph -preview")]
 
 
+def _parts_of(article: Article) -> list[tuple[int, int, str, list[int]]]:
+    """The article as the pane shows it, top to bottom: (HEADING, section, origin, []) and
+    (PARAGRAPH, paragraph, kind, its sentences); widgets are made of them when mounted."""
+    document = article.document
+    by_paragraph: dict[int, list[int]] = {}
+    for sentence in document.sentences:
+        by_paragraph.setdefault(sentence.paragraph, []).append(sentence.index)
+    parts: list[tuple[int, int, str, list[int]]] = []
+    sections = document.sections
+    shown_titles = len(sections) > 1 or bool(sections and sections[0].origin == "heading")
+    current_section = -1
+    for paragraph in document.paragraphs:
+        if shown_titles and paragraph.section != current_section:
+            current_section = paragraph.section
+            parts.append((HEADING, current_section, sections[current_section].origin, []))
+        ids = by_paragraph.get(paragraph.index, [])
+        if ids:
+            parts.append((PARAGRAPH, paragraph.index, paragraph.kind, ids))
+    return parts
+
+
 class ReadingPane(VerticalScroll, can_focus=True):
     """The article itself. ``cursor`` is the sentence under focus."""
 
@@ -105,6 +134,12 @@ class ReadingPane(VerticalScroll, can_focus=True):
         self._paragraph_of: dict[int, ParagraphView] = {}
         self._views: list[ParagraphView] = []
         self._headings: list[SectionHeading] = []
+        # What is laid out lazily: every heading and paragraph of the article as a part to make
+        # a widget from, how many of them are mounted, and where each paragraph and section is.
+        self._parts: list[tuple[int, int, str, list[int]]] = []
+        self._mounted = 0
+        self._part_of_paragraph: dict[int, int] = {}
+        self._part_of_section: dict[int, int] = {}
         self._shown_section = -1
         # Counts the contents shown, so that a long text still being mounted stops when replaced.
         self._generation = 0
@@ -120,8 +155,10 @@ class ReadingPane(VerticalScroll, can_focus=True):
         the first screens show, at once; the analysed article replaces it."""
         self.article = None
         self._generation += 1
+        self.workers.cancel_group(self, "layout")  # the parts of the text shown before
         await self.remove_children()
         self._paragraph_of, self._headings, self.matches, self._views, self._texts = {}, [], [], [], []
+        self._parts, self._mounted = [], 0
         await self.mount_all(preview_widgets(text))
         self.scroll_home(animate=False)
 
@@ -129,64 +166,83 @@ class ReadingPane(VerticalScroll, can_focus=True):
         """Replace the pane's content with ``article``, or with ``message`` when there is none."""
         self.article = article
         self._generation += 1
+        self.workers.cancel_group(self, "layout")  # the parts of the text shown before
         await self.remove_children()
         self._paragraph_of, self._headings, self.matches, self._views = {}, [], [], []
         self._shown_section = -1
         if article is None:
-            self._texts = []
+            self._texts, self._parts, self._mounted = [], [], 0
             await self.mount(Static(Content(message), classes="problem"))
             return
         from ..rendering import safe
 
         document = article.document
         self._texts = [safe(s.text) for s in document.sentences]
-        by_paragraph: dict[int, list[int]] = {}
-        for sentence in document.sentences:
-            by_paragraph.setdefault(sentence.paragraph, []).append(sentence.index)
-        widgets: list[SectionHeading | ParagraphView] = []
-        sections = document.sections
-        shown_titles = len(sections) > 1 or bool(sections and sections[0].origin == "heading")
-        current_section = -1
-        for paragraph in document.paragraphs:
-            if shown_titles and paragraph.section != current_section:
-                current_section = paragraph.section
-                section = sections[current_section]
-                widgets.append(SectionHeading(current_section, article.section_title(current_section), section.origin))
-            ids = by_paragraph.get(paragraph.index, [])
-            if ids:
-                widgets.append(ParagraphView(paragraph.index, ids, paragraph.kind))
-        # The first screens at once; the rest of a long text after, in batches that leave the
-        # keys free between them (mounting thousands of paragraphs at once held them for seconds).
-        await self._mount_part(widgets[:FIRST_WIDGETS])
-        if len(widgets) > FIRST_WIDGETS:
-            self.run_worker(self._mount_rest(widgets[FIRST_WIDGETS:], self._generation), group="layout")
+        self._parts, self._mounted = _parts_of(article), 0
+        self._part_of_paragraph = {index: i for i, (kind, index, _, _) in enumerate(self._parts) if kind == PARAGRAPH}
+        self._part_of_section = {index: i for i, (kind, index, _, _) in enumerate(self._parts) if kind == HEADING}
+        await self._mount_through(FIRST_WIDGETS - 1)
         self.set_reactive(ReadingPane.cursor, 0)
         self.search(self.query_text)
         self.scroll_home(animate=False)
         self.post_message(self.CursorMoved(0))
 
-    async def _mount_part(self, widgets: list[SectionHeading | ParagraphView]) -> None:
-        for widget in widgets:
-            if isinstance(widget, SectionHeading):
-                self._headings.append(widget)
+    async def _mount_through(self, last: int) -> None:
+        """Mount the article's parts up to ``last`` (an index into them), if not mounted yet."""
+        article, generation = self.article, self._generation
+        end = min(last + 1, len(self._parts))
+        if article is None or end <= self._mounted:
+            return
+        widgets: list[SectionHeading | ParagraphView] = []
+        for kind, index, name, ids in self._parts[self._mounted : end]:
+            if kind == HEADING:
+                heading = SectionHeading(index, article.section_title(index), name)
+                self._headings.append(heading)
+                widgets.append(heading)
             else:
-                self._views.append(widget)
-                for i in widget.sentence_ids:
-                    self._paragraph_of[i] = widget
+                view = ParagraphView(index, ids, name)
+                self._views.append(view)
+                self._paragraph_of.update((i, view) for i in ids)
+                widgets.append(view)
+        self._mounted = end
         await self.mount_all(widgets)
+        if generation == self._generation:
+            # Still near the end of what is mounted (a tall window, short paragraphs): more.
+            self.call_after_refresh(self._mount_near_view)
 
-    async def _mount_rest(self, widgets: list[SectionHeading | ParagraphView], generation: int) -> None:
-        for start in range(0, len(widgets), BATCH_WIDGETS):
-            await asyncio.sleep(0)  # a key pressed meanwhile is handled first
-            if generation != self._generation:
-                return  # another article replaced this one
-            await self._mount_part(widgets[start : start + BATCH_WIDGETS])
-        if self.query_text:
-            self.refresh_all()
+    def _mount_near_view(self) -> None:
+        if self._mounted >= len(self._parts) or self._laying_out():
+            return
+        ahead = self.scrollable_content_region.height * (1 + AHEAD_SCREENS)
+        if self.scroll_y + ahead >= self.virtual_size.height:
+            self.run_worker(self._mount_through(self._mounted + BATCH_WIDGETS - 1), group="layout")
+
+    def _laying_out(self) -> bool:
+        return any(w.group == "layout" and w.is_running for w in self.workers)
+
+    def _reveal(self, part: int, then: Callable[[], None]) -> None:
+        """Mount through ``part`` (and a batch past it), then call ``then`` once it is laid out."""
+
+        async def reveal() -> None:
+            # A batch at a time, the keys handled between them: the end of a 1 MB text is
+            # most of its layout, seconds on a busy machine (q and esc must still answer).
+            while self._mounted <= min(part + BATCH_WIDGETS, len(self._parts) - 1):
+                await self._mount_through(self._mounted + BATCH_WIDGETS - 1)
+                await asyncio.sleep(0)
+            self.call_after_refresh(then)
+
+        self.run_worker(reveal(), group="layout")
+
+    def scroll_end(self, *args, **kwargs) -> None:  # type: ignore[override]
+        """The end of the article: what is not mounted yet is mounted first."""
+        if self._mounted < len(self._parts):
+            self._reveal(len(self._parts) - 1, lambda: super(ReadingPane, self).scroll_end(*args, **kwargs))
+            return
+        super().scroll_end(*args, **kwargs)
 
     def fully_laid_out(self) -> bool:
-        """Whether every paragraph of the article is mounted (a long text is mounted in parts)."""
-        return not any(w.group == "layout" and w.is_running for w in self.workers)
+        """Whether every paragraph of the article is mounted (a long text is mounted as it is read)."""
+        return self._mounted >= len(self._parts) and not self._laying_out()
 
     def paragraph_content(self, view: ParagraphView) -> Content:
         keys = self.article.key_sentences if (self.article and self.highlights) else frozenset()
@@ -228,6 +284,9 @@ class ReadingPane(VerticalScroll, can_focus=True):
         self.scroll_to_sentence(new)
         self.post_message(self.CursorMoved(new))
 
+    def on_resize(self) -> None:
+        self._mount_near_view()
+
     def on_focus(self) -> None:
         self.refresh_sentences(self.cursor)
 
@@ -264,6 +323,9 @@ class ReadingPane(VerticalScroll, can_focus=True):
     def scroll_to_sentence(self, index: int) -> None:
         view = self._paragraph_of.get(index)
         if view is None:
+            part = self._part_of_sentence(index)
+            if part is not None and part >= self._mounted:
+                self._reveal(part, lambda: self.scroll_to_sentence(index) if index == self.cursor else None)
             return
         region = view.virtual_region
         ids = view.sentence_ids
@@ -274,6 +336,11 @@ class ReadingPane(VerticalScroll, can_focus=True):
             line = region.y + int(region.height * before / max(total, 1))
             region = Region(region.x, line, region.width, 1)
         self.scroll_to_region(region, animate=False, spacing=None)
+
+    def _part_of_sentence(self, index: int) -> int | None:
+        if self.article is None or not 0 <= index < len(self.article.sentences):
+            return None
+        return self._part_of_paragraph.get(self.article.sentences[index].paragraph)
 
     def visible_sentences(self) -> list[int]:
         """Sentences of the paragraphs in view; a binary search, so long texts stay quick."""
@@ -329,6 +396,9 @@ class ReadingPane(VerticalScroll, can_focus=True):
     def go_to_section(self, section: int) -> None:
         heading = next((h for h in self._headings if h.section == section), None)
         if heading is None:
+            part = self._part_of_section.get(section)
+            if part is not None and part >= self._mounted:
+                self._reveal(part, lambda: self.go_to_section(section))
             return
         self.scroll_to(y=heading.virtual_region.y, animate=False)
         if self.article is not None:
@@ -341,10 +411,11 @@ class ReadingPane(VerticalScroll, can_focus=True):
         self.post_message(self.SectionInView(section))
 
     def section_count(self) -> int:
-        return len(self._headings)
+        return len(self._part_of_section)
 
     def watch_scroll_y(self, old: float, new: float) -> None:
         super().watch_scroll_y(old, new)
+        self._mount_near_view()
         self._keep_cursor_in_view()
         section = self.current_section()
         if section != self._shown_section:
