@@ -484,10 +484,10 @@ def test_only_plain_text_is_shown_before_it_is_read(tmp_path):
 
 
 async def test_a_long_text_is_laid_out_as_it_is_read(tmp_path):
-    from briefer.tui import reading_pane
+    from briefer.tui import lazy_layout as reading_pane
     from briefer.tui.reading_pane import ParagraphView
 
-    count = reading_pane.FIRST_WIDGETS + 6 * reading_pane.BATCH_WIDGETS
+    count = 15 * reading_pane.BATCH_WIDGETS
     text = "\n\n".join(f"Paragraph {i} is about topic {i % 9} today. It says a little more." for i in range(count))
     path = tmp_path / "long.txt"
     path.write_text(text, encoding="utf-8")
@@ -499,30 +499,45 @@ async def test_a_long_text_is_laid_out_as_it_is_read(tmp_path):
         await app.workers.wait_for_complete()
         await pilot.pause()
         # The first screens only: nothing far below the view is mounted, even left alone.
-        assert len(reader.query(ParagraphView)) == reading_pane.FIRST_WIDGETS
+        first = len(reader.query(ParagraphView))
+        assert 0 in reader.visible_sentences() and first < reading_pane.BATCH_WIDGETS
         assert not reader.fully_laid_out()
         # Paging down mounts more before the view reaches the end of what is mounted.
-        for _ in range(30):
+        for _ in range(10):
             await pilot.press("space")
         await app.workers.wait_for_complete()
         await pilot.pause()
         paged = len(reader.query(ParagraphView))
-        assert reading_pane.FIRST_WIDGETS < paged < count
+        assert first < paged < count
         assert reader.scroll_y < reader.max_scroll_y
-        # A jump past it (the end) mounts the rest, then shows the last paragraphs.
+        # A jump far past it (the end) mounts the last paragraphs, not everything between.
         await pilot.press("G")
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert reader.fully_laid_out()
-        assert len(reader.query(ParagraphView)) == len(app.article.document.paragraphs) == count
+        assert not reader.fully_laid_out()
+        assert len(reader.query(ParagraphView)) < count
         assert reader.scroll_y == reader.max_scroll_y
         assert app.article.sentences[reader.cursor].paragraph >= count - 10
+        # Scrolling up from there mounts what is above, and the view moves up the text.
+        last_top = min(reader.visible_sentences())
+        for _ in range(8):
+            await pilot.press("b")
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            top = min(reader.visible_sentences())
+            assert top < last_top
+            last_top = top
+        # And back to the start.
+        await pilot.press("g")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert reader.scroll_y == 0 and 0 in reader.visible_sentences()
 
 
 async def test_a_sentence_not_laid_out_yet_is_shown_when_the_cursor_goes_there(tmp_path):
-    from briefer.tui import reading_pane
+    from briefer.tui import lazy_layout as reading_pane
 
-    count = reading_pane.FIRST_WIDGETS + 6 * reading_pane.BATCH_WIDGETS
+    count = 8 * reading_pane.BATCH_WIDGETS
     text = "\n\n".join(f"Paragraph {i} is about topic {i % 9} today. It says a little more." for i in range(count))
     path = tmp_path / "long.txt"
     path.write_text(text, encoding="utf-8")

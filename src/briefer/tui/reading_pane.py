@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import asyncio
 import bisect
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
-from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.geometry import Region
 from textual.message import Message
@@ -18,24 +15,18 @@ from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import Static
 
+from .lazy_layout import HEADING, PARAGRAPH, LazyLayout, Part
+
 if TYPE_CHECKING:  # the analysis is imported once the first text is on screen
     from .session import Article
 
 KEY_STYLE = "bold on $warning 25%"
-# Widgets mounted with the first screens of an article; the rest are mounted a batch at a time
-# when the view comes within AHEAD_SCREENS of the end of what is mounted, or when a key jumps
-# past it (see _mount_through): a 1 MB text never mounts what nobody scrolls to.
-FIRST_WIDGETS = 60
-BATCH_WIDGETS = 40
-AHEAD_SCREENS = 2
+# A longer paragraph is laid out in parts of about this many characters (see _parts_of).
+CHUNK_CHARS = 2000
 # The preview of a text still being read shows its first paragraphs only.
 PREVIEW_PARAGRAPHS = 40
 CURSOR_STYLE = "underline on $primary 40%"
 MATCH_STYLE = "$text on $success 60%"
-
-
-# The kinds of an article's parts (see _parts_of).
-HEADING, PARAGRAPH = 0, 1
 
 
 @dataclass(frozen=True)
@@ -87,14 +78,19 @@ def preview_widgets(text: str) -> list[Static]:
     return [Static(Content("\n\n".join(paragraphs)), classes="paragraph -preview")]
 
 
-def _parts_of(article: Article) -> list[tuple[int, int, str, list[int]]]:
+def _parts_of(article: Article) -> list[Part]:
     """The article as the pane shows it, top to bottom: (HEADING, section, origin, []) and
-    (PARAGRAPH, paragraph, kind, its sentences); widgets are made of them when mounted."""
+    (PARAGRAPH, paragraph, kind, its sentences); widgets are made of them when mounted.
+
+    A paragraph longer than CHUNK_CHARS is several parts of whole sentences, drawn as one
+    block ("-continues": no blank line between them): wrapping a report's 30,000-character
+    paragraph takes a tenth of a second, and only the parts near the view are wrapped.
+    """
     document = article.document
     by_paragraph: dict[int, list[int]] = {}
     for sentence in document.sentences:
         by_paragraph.setdefault(sentence.paragraph, []).append(sentence.index)
-    parts: list[tuple[int, int, str, list[int]]] = []
+    parts: list[Part] = []
     sections = document.sections
     shown_titles = len(sections) > 1 or bool(sections and sections[0].origin == "heading")
     current_section = -1
@@ -102,14 +98,23 @@ def _parts_of(article: Article) -> list[tuple[int, int, str, list[int]]]:
         if shown_titles and paragraph.section != current_section:
             current_section = paragraph.section
             parts.append((HEADING, current_section, sections[current_section].origin, []))
-        ids = by_paragraph.get(paragraph.index, [])
-        if ids:
-            parts.append((PARAGRAPH, paragraph.index, paragraph.kind, ids))
+        chunks: list[list[int]] = []
+        size = CHUNK_CHARS
+        for index in by_paragraph.get(paragraph.index, []):
+            if size >= CHUNK_CHARS:
+                chunks.append([])
+                size = 0
+            chunks[-1].append(index)
+            size += len(document.sentences[index].text) + 1
+        for number, ids in enumerate(chunks):
+            kind = paragraph.kind if number == 0 else "prose"
+            parts.append((PARAGRAPH, paragraph.index, kind if number == len(chunks) - 1 else f"{kind} -continues", ids))
     return parts
 
 
-class ReadingPane(VerticalScroll, can_focus=True):
-    """The article itself. ``cursor`` is the sentence under focus."""
+class ReadingPane(LazyLayout, can_focus=True):
+    """The article itself. ``cursor`` is the sentence under focus. A long one is mounted
+    as the view comes near its parts (see lazy_layout.py)."""
 
     highlights: reactive[bool] = reactive(True)
     cursor: reactive[int] = reactive(0)
@@ -134,15 +139,10 @@ class ReadingPane(VerticalScroll, can_focus=True):
         self._paragraph_of: dict[int, ParagraphView] = {}
         self._views: list[ParagraphView] = []
         self._headings: list[SectionHeading] = []
-        # What is laid out lazily: every heading and paragraph of the article as a part to make
-        # a widget from, how many of them are mounted, and where each paragraph and section is.
-        self._parts: list[tuple[int, int, str, list[int]]] = []
-        self._mounted = 0
-        self._part_of_paragraph: dict[int, int] = {}
+        # Where each sentence and each section's heading is among the parts laid out.
+        self._sentence_part: dict[int, int] = {}
         self._part_of_section: dict[int, int] = {}
         self._shown_section = -1
-        # Counts the contents shown, so that a long text still being mounted stops when replaced.
-        self._generation = 0
 
     # --- content ------------------------------------------------------------------
 
@@ -154,100 +154,66 @@ class ReadingPane(VerticalScroll, can_focus=True):
         """The raw text, paragraph by paragraph, while the article is read and analysed: what
         the first screens show, at once; the analysed article replaces it."""
         self.article = None
-        self._generation += 1
-        self.workers.cancel_group(self, "layout")  # the parts of the text shown before
+        self.forget_parts()
         await self.remove_children()
         self._paragraph_of, self._headings, self.matches, self._views, self._texts = {}, [], [], [], []
-        self._parts, self._mounted = [], 0
         await self.mount_all(preview_widgets(text))
         self.scroll_home(animate=False)
 
     async def show_article(self, article: Article | None, message: str = "") -> None:
         """Replace the pane's content with ``article``, or with ``message`` when there is none."""
         self.article = article
-        self._generation += 1
-        self.workers.cancel_group(self, "layout")  # the parts of the text shown before
+        self.forget_parts()
         await self.remove_children()
         self._paragraph_of, self._headings, self.matches, self._views = {}, [], [], []
         self._shown_section = -1
         if article is None:
-            self._texts, self._parts, self._mounted = [], [], 0
+            self._texts = []
             await self.mount(Static(Content(message), classes="problem"))
             return
         from ..rendering import safe
 
         document = article.document
         self._texts = [safe(s.text) for s in document.sentences]
-        self._parts, self._mounted = _parts_of(article), 0
-        self._part_of_paragraph = {index: i for i, (kind, index, _, _) in enumerate(self._parts) if kind == PARAGRAPH}
-        self._part_of_section = {index: i for i, (kind, index, _, _) in enumerate(self._parts) if kind == HEADING}
-        await self._mount_through(FIRST_WIDGETS - 1)
+        parts = _parts_of(article)
+        self._sentence_part = {i: p for p, (_, _, _, ids) in enumerate(parts) for i in ids}
+        self._part_of_section = {index: i for i, (kind, index, _, _) in enumerate(parts) if kind == HEADING}
+        lengths = [sum(len(self._texts[i]) + 1 for i in ids) for _, _, _, ids in parts]
+        await self.lay_out(parts, lengths)
         self.set_reactive(ReadingPane.cursor, 0)
         self.search(self.query_text)
         self.scroll_home(animate=False)
         self.post_message(self.CursorMoved(0))
 
-    async def _mount_through(self, last: int) -> None:
-        """Mount the article's parts up to ``last`` (an index into them), if not mounted yet."""
-        article, generation = self.article, self._generation
-        end = min(last + 1, len(self._parts))
-        if article is None or end <= self._mounted:
-            return
-        widgets: list[SectionHeading | ParagraphView] = []
-        for kind, index, name, ids in self._parts[self._mounted : end]:
-            if kind == HEADING:
-                heading = SectionHeading(index, article.section_title(index), name)
-                self._headings.append(heading)
-                widgets.append(heading)
-            else:
-                view = ParagraphView(index, ids, name)
-                self._views.append(view)
-                self._paragraph_of.update((i, view) for i in ids)
-                widgets.append(view)
-        self._mounted = end
-        await self.mount_all(widgets)
-        if generation == self._generation:
-            # Still near the end of what is mounted (a tall window, short paragraphs): more.
-            self.call_after_refresh(self._mount_near_view)
+    def make_part(self, part: Part) -> Widget:
+        kind, index, name, ids = part
+        if kind == HEADING:
+            assert self.article is not None
+            return SectionHeading(index, self.article.section_title(index), name)
+        return ParagraphView(index, ids, name)
 
-    def _mount_near_view(self) -> None:
-        if self._mounted >= len(self._parts) or self._laying_out():
-            return
-        ahead = self.scrollable_content_region.height * (1 + AHEAD_SCREENS)
-        if self.scroll_y + ahead >= self.virtual_size.height:
-            self.run_worker(self._mount_through(self._mounted + BATCH_WIDGETS - 1), group="layout")
+    def parts_changed(self) -> None:
+        self._views = [c for c in self.children if isinstance(c, ParagraphView)]
+        self._headings = [c for c in self.children if isinstance(c, SectionHeading)]
+        self._paragraph_of = {i: view for view in self._views for i in view.sentence_ids}
 
-    def _laying_out(self) -> bool:
-        return any(w.group == "layout" and w.is_running for w in self.workers)
-
-    def _reveal(self, part: int, then: Callable[[], None]) -> None:
-        """Mount through ``part`` (and a batch past it), then call ``then`` once it is laid out."""
-
-        async def reveal() -> None:
-            # A batch at a time, the keys handled between them: the end of a 1 MB text is
-            # most of its layout, seconds on a busy machine (q and esc must still answer).
-            while self._mounted <= min(part + BATCH_WIDGETS, len(self._parts) - 1):
-                await self._mount_through(self._mounted + BATCH_WIDGETS - 1)
-                await asyncio.sleep(0)
-            self.call_after_refresh(then)
-
-        self.run_worker(reveal(), group="layout")
-
-    def scroll_end(self, *args, **kwargs) -> None:  # type: ignore[override]
-        """The end of the article: what is not mounted yet is mounted first."""
-        if self._mounted < len(self._parts):
-            self._reveal(len(self._parts) - 1, lambda: super(ReadingPane, self).scroll_end(*args, **kwargs))
-            return
-        super().scroll_end(*args, **kwargs)
+    def revealed(self) -> None:
+        # The view may not have scrolled at all (g from a window far below: the new one is at
+        # the top already), so the cursor and the section are brought to it here.
+        self._keep_cursor_in_view()
+        section = self.current_section()
+        if section != self._shown_section:
+            self._shown_section = section
+            self.post_message(self.SectionInView(section))
 
     def fully_laid_out(self) -> bool:
-        """Whether every paragraph of the article is mounted (a long text is mounted as it is read)."""
-        return self._mounted >= len(self._parts) and not self._laying_out()
+        """Whether every paragraph of the article is mounted (a long one is mounted as it is read)."""
+        return self.laid_out()
 
     def paragraph_content(self, view: ParagraphView) -> Content:
         keys = self.article.key_sentences if (self.article and self.highlights) else frozenset()
         parts: list[Content | tuple[str, str] | str] = []
-        if view.kind == "item":
+        if view.kind.startswith("item"):
             parts.append(("• ", "$text-muted"))
         for position, index in enumerate(view.sentence_ids):
             if position:
@@ -285,7 +251,7 @@ class ReadingPane(VerticalScroll, can_focus=True):
         self.post_message(self.CursorMoved(new))
 
     def on_resize(self) -> None:
-        self._mount_near_view()
+        self.grow_near_view()
 
     def on_focus(self) -> None:
         self.refresh_sentences(self.cursor)
@@ -324,8 +290,8 @@ class ReadingPane(VerticalScroll, can_focus=True):
         view = self._paragraph_of.get(index)
         if view is None:
             part = self._part_of_sentence(index)
-            if part is not None and part >= self._mounted:
-                self._reveal(part, lambda: self.scroll_to_sentence(index) if index == self.cursor else None)
+            if part is not None and not self.is_mounted_part(part):
+                self.reveal(part, lambda: self.scroll_to_sentence(index) if index == self.cursor else None)
             return
         region = view.virtual_region
         ids = view.sentence_ids
@@ -338,9 +304,7 @@ class ReadingPane(VerticalScroll, can_focus=True):
         self.scroll_to_region(region, animate=False, spacing=None)
 
     def _part_of_sentence(self, index: int) -> int | None:
-        if self.article is None or not 0 <= index < len(self.article.sentences):
-            return None
-        return self._part_of_paragraph.get(self.article.sentences[index].paragraph)
+        return self._sentence_part.get(index)
 
     def visible_sentences(self) -> list[int]:
         """Sentences of the paragraphs in view; a binary search, so long texts stay quick."""
@@ -397,8 +361,8 @@ class ReadingPane(VerticalScroll, can_focus=True):
         heading = next((h for h in self._headings if h.section == section), None)
         if heading is None:
             part = self._part_of_section.get(section)
-            if part is not None and part >= self._mounted:
-                self._reveal(part, lambda: self.go_to_section(section))
+            if part is not None and not self.is_mounted_part(part):
+                self.reveal(part, lambda: self.go_to_section(section))
             return
         self.scroll_to(y=heading.virtual_region.y, animate=False)
         if self.article is not None:
@@ -415,7 +379,7 @@ class ReadingPane(VerticalScroll, can_focus=True):
 
     def watch_scroll_y(self, old: float, new: float) -> None:
         super().watch_scroll_y(old, new)
-        self._mount_near_view()
+        self.grow_near_view()
         self._keep_cursor_in_view()
         section = self.current_section()
         if section != self._shown_section:
