@@ -1,11 +1,14 @@
 """How quickly the interactive reader answers: launch to first frame, and `+` to the new briefing.
 
-    PYTHONPATH=src python benchmarks/tui_speed.py [--runs N] [--no-tmux]
+    PYTHONPATH=src python benchmarks/tui_speed.py [--runs N] [--no-tmux] [--only-tmux]
 
 In a real terminal (tmux, 80x24, when tmux is installed): the time from launching a command to
 the first frame showing the text, found by polling the pane, for a minimal Textual app that
 shows one line (the floor: Python and Textual starting) and for `brief -i` on the sample and
 on a text of about 1 MB; then the time to the ranked view (the title bar's "n/N sentences").
+Then keys while the 1 MB text is analysed: space and b pressed in turn (tmux send-keys) from
+the first frame on, each timed until the pane changes; only presses answered before the ranked
+view count (the analysis runs in a thread beside the interface then).
 Headless, in fresh processes: launch to the first screen with the sample's briefing rendered.
 The `+` figure is the time from the key press to the briefing screen showing one more key point.
 Long texts from ../shared/data are added when that folder is there (not part of the repository;
@@ -108,6 +111,51 @@ def tmux_seconds(command: list[str], marker: str, ranked: str | None, timeout: f
     return first, ranked_at
 
 
+def tmux_key_seconds(
+    command: list[str], marker: str, presses: int, timeout: float = 120, during: bool = True
+) -> list[float]:
+    """Seconds from each key sent to the pane changing, for presses made and answered before
+    the ranked view (``RANKED``) appears: how the keys answer while the analysis runs. With
+    ``during`` False, presses after the ranked view: the same keys with nothing running
+    beside them (and the cost of polling tmux, which both include)."""
+    session = f"tui-keys-{os.getpid()}"
+    env_args = ["-e", f"PYTHONPATH={ROOT / 'src'}"]
+    env_args += ["-e", f"BRIEFER_CONFIG={tempfile.gettempdir()}/tui-speed-{os.getpid()}.toml"]
+    shell_command = " ".join(_quote(part) for part in command)
+    subprocess.run(
+        [*TMUX, "new-session", "-d", "-s", session, "-x", "80", "-y", "24", *env_args, shell_command], check=True
+    )
+    times: list[float] = []
+    start = time.perf_counter()
+    try:
+        wanted = marker if during else RANKED
+        screen = _pane(session)
+        while wanted not in screen and time.perf_counter() - start < timeout:
+            time.sleep(0.01)
+            screen = _pane(session)
+        time.sleep(0 if during else 1)  # after the analysis: once the article is drawn
+        screen = _pane(session)
+        for i in range(presses):
+            if during and RANKED in screen:
+                break
+            sent = time.perf_counter()
+            subprocess.run([*TMUX, "send-keys", "-t", session, "space" if i % 2 == 0 else "b"], check=True)
+            changed = _pane(session)
+            while changed == screen and time.perf_counter() - sent < 5:
+                time.sleep(0.005)
+                changed = _pane(session)
+            answered = time.perf_counter() - sent
+            if (during and RANKED in changed) or changed == screen:
+                break  # the analysis ended meanwhile (or the key was lost): not a key during it
+            times.append(answered)
+            screen = changed
+            time.sleep(0.05)
+            screen = _pane(session)  # whatever else was drawn after the key (the status line)
+    finally:
+        subprocess.run([*TMUX, "kill-session", "-t", session], capture_output=True)
+    return times
+
+
 def _quote(part: str) -> str:
     import shlex
 
@@ -171,6 +219,12 @@ def tmux_table(runs: int) -> None:
         for _ in range(runs):
             for name, command, marker, ranked in cases:
                 results[name].append(tmux_seconds(command, marker, ranked))
+        # Keys while the long text is analysed, and after it, in the same run.
+        keys: list[float] = []
+        idle_keys: list[float] = []
+        for _ in range(runs):
+            keys += tmux_key_seconds([*brief, big], first_words(big), presses=10)
+            idle_keys += tmux_key_seconds([*brief, big], first_words(big), presses=10, during=False)
     finally:
         subprocess.run([*TMUX, "kill-server"], capture_output=True)
     floor = statistics.median(first for first, _ in results[cases[0][0]])
@@ -179,6 +233,16 @@ def tmux_table(runs: int) -> None:
         ranked_times = [r for _, r in results[name] if r == r]
         ranked_text = f"{statistics.median(ranked_times) * 1000:>10.0f}ms" if ranked_times else f"{'-':>12}"
         print(f"{name:<28} {first * 1000:>10.0f}ms {(first - floor) * 1000:>+9.0f}ms {ranked_text}")
+    for name, times in (("during the 1 MB analysis", keys), ("after it (reference)", idle_keys)):
+        if times:
+            times.sort()
+            print(
+                f"keys {name}: space/b to the pane changing, {len(times)} presses: "
+                f"median {statistics.median(times) * 1000:.0f}ms, worst {times[-1] * 1000:.0f}ms (aim < 100 ms)"
+            )
+        else:
+            print(f"keys {name}: none answered")
+    print(f"load after: {_load()}")
     os.unlink(minimal)
     os.unlink(big)
     print()

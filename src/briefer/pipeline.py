@@ -10,13 +10,15 @@ from typing import TYPE_CHECKING, BinaryIO
 
 from .errors import InputError
 from .language import AUTO
-from .model import Briefing, Document
 from .sources import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT
-from .sources.document import build_document
-from .sources.loader import Loaded, load_source
 
 if TYPE_CHECKING:
+    from .model import Briefing, Document
     from .sources.feeds import FeedResult
+    from .sources.loader import Loaded
+
+# The readers of formats and the document builder are imported when an input is read, not
+# with LoadOptions: `brief -i` makes its options before its first frame, and reads after it.
 
 SAMPLE_NAME = "china-tajikistan-strategic-dialogue.txt"
 
@@ -46,6 +48,8 @@ def load(spec: str, options: LoadOptions | None = None, *, stdin: BinaryIO | Non
     For HTML, Markdown and PDF, ``Document.text`` is the text briefer extracted, and every
     offset points into it.
     """
+    from .sources.loader import load_source
+
     options = options or LoadOptions()
     loaded = load_source(
         spec, input_format=options.input_format, max_bytes=options.max_bytes, stdin=stdin, timeout=options.timeout
@@ -54,6 +58,8 @@ def load(spec: str, options: LoadOptions | None = None, *, stdin: BinaryIO | Non
 
 
 def _document(loaded: Loaded, options: LoadOptions) -> Document:
+    from .sources.document import build_document
+
     return build_document(
         loaded.text,
         title=loaded.title,
@@ -91,6 +97,8 @@ def load_all(
         if is_feed(fetched.data, fetched.content_type):
             found = read_feeds([fetched.url], options, first=fetched, max_articles=articles, progress=progress)
             return _feed_documents(spec, found)
+        from .sources.loader import load_source
+
         loaded = load_source(spec, max_bytes=options.max_bytes, timeout=options.timeout, fetched=fetched)
         return [_document(loaded, options)], []
     if spec != "-" and is_opml(spec, b""):
@@ -118,6 +126,8 @@ def summarize(
     title: str = "",
 ) -> Briefing:
     """Brief a string: the library's one-call entry point."""
+    from .sources.document import build_document
+
     document = build_document(text, title=title, language=language)
     # Imported here: reading an input (load, LoadOptions) must not pay for the analysis's numpy,
     # so that `brief -i` draws its first frame before it is imported.

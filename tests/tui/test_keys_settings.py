@@ -483,11 +483,11 @@ def test_only_plain_text_is_shown_before_it_is_read(tmp_path):
     assert plain_text_start("-", b"Piped text.") == "Piped text."
 
 
-async def test_a_long_text_is_laid_out_in_parts(tmp_path):
-    from briefer.tui import reading_pane
+async def test_a_long_text_is_laid_out_as_it_is_read(tmp_path):
+    from briefer.tui import lazy_layout as reading_pane
     from briefer.tui.reading_pane import ParagraphView
 
-    count = reading_pane.FIRST_WIDGETS + 3 * reading_pane.BATCH_WIDGETS
+    count = 15 * reading_pane.BATCH_WIDGETS
     text = "\n\n".join(f"Paragraph {i} is about topic {i % 9} today. It says a little more." for i in range(count))
     path = tmp_path / "long.txt"
     path.write_text(text, encoding="utf-8")
@@ -496,13 +496,57 @@ async def test_a_long_text_is_laid_out_in_parts(tmp_path):
         await ready(pilot)
         reader = app.screen.query_one(ReadingPane)
         await reader.show_article(app.article)
-        # The first screens at once, the rest after.
-        assert len(reader.query(ParagraphView)) == reading_pane.FIRST_WIDGETS
         await app.workers.wait_for_complete()
-        assert reader.fully_laid_out()
         await pilot.pause()
-        assert len(reader.query(ParagraphView)) == len(app.article.document.paragraphs) == count
+        # The first screens only: nothing far below the view is mounted, even left alone.
+        first = len(reader.query(ParagraphView))
+        assert 0 in reader.visible_sentences() and first < reading_pane.BATCH_WIDGETS
+        assert not reader.fully_laid_out()
+        # Paging down mounts more before the view reaches the end of what is mounted.
+        for _ in range(10):
+            await pilot.press("space")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        paged = len(reader.query(ParagraphView))
+        assert first < paged < count
+        assert reader.scroll_y < reader.max_scroll_y
+        # A jump far past it (the end) mounts the last paragraphs, not everything between.
         await pilot.press("G")
+        await app.workers.wait_for_complete()
         await pilot.pause()
+        assert not reader.fully_laid_out()
+        assert len(reader.query(ParagraphView)) < count
         assert reader.scroll_y == reader.max_scroll_y
         assert app.article.sentences[reader.cursor].paragraph >= count - 10
+        # Scrolling up from there mounts what is above, and the view moves up the text.
+        last_top = min(reader.visible_sentences())
+        for _ in range(8):
+            await pilot.press("b")
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            top = min(reader.visible_sentences())
+            assert top < last_top
+            last_top = top
+        # And back to the start.
+        await pilot.press("g")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert reader.scroll_y == 0 and 0 in reader.visible_sentences()
+
+
+async def test_a_sentence_not_laid_out_yet_is_shown_when_the_cursor_goes_there(tmp_path):
+    from briefer.tui import lazy_layout as reading_pane
+
+    count = 8 * reading_pane.BATCH_WIDGETS
+    text = "\n\n".join(f"Paragraph {i} is about topic {i % 9} today. It says a little more." for i in range(count))
+    path = tmp_path / "long.txt"
+    path.write_text(text, encoding="utf-8")
+    app = make_app([str(path)])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        reader = app.screen.query_one(ReadingPane)
+        target = next(s.index for s in app.article.sentences if s.paragraph == count - 5)
+        reader.cursor = target
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert target in reader.visible_sentences()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import statistics
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -70,7 +71,9 @@ def topic_boundaries(analysis: Analysis) -> list[int]:
     if n_paragraphs < 2 * MIN_SECTION_PARAGRAPHS:
         return []
     similarity = _gap_similarity(analysis, _block_sentences(len(document.sentences)))
-    median = float(np.median(similarity))
+    # statistics.median, the same value as np.median's: numpy's imports numpy.ma on first use,
+    # a cost paid before the reader's first briefing.
+    median = float(statistics.median(similarity.tolist()))
     if median <= 0:
         return []
     depth = _depth(similarity)

@@ -49,11 +49,22 @@ examples:
 """
 
 
+class _BriefParser(UsageParser):
+    """The parser of ``brief``: its epilog lists the methods and languages when help is shown,
+    so that parsing does not import their registries (``brief -i`` starts the reader first)."""
+
+    def format_help(self) -> str:
+        if "{methods}" in (self.epilog or ""):
+            self.epilog = EPILOG.replace("{languages}", _language_list()).replace("{methods}", _method_list())
+        return super().format_help()
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = UsageParser(
+    """The parser of ``brief``'s command line."""
+    parser = _BriefParser(
         prog="brief",
         description="Brief an article offline: its key points as exact quotes, grouped by topic.",
-        epilog=EPILOG.replace("{languages}", _language_list()).replace("{methods}", _method_list()),
+        epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument(

@@ -20,20 +20,21 @@ from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
 from ..errors import BrieferError
-from ..model import Briefing
 from .background import in_background
 from .commands import reader_commands
 from .keys import BRIEFING, CANCEL, HELP, OPEN, QUIT, SHOW_BRIEFING, THEME
 from .opening import Opening
 from .progress import LONG
-from .save_dialog import EXTENSIONS, SaveDialog, SaveRequest, copy_briefing, save_briefing
 
 if TYPE_CHECKING:
+    from ..model import Briefing
     from .collection import Collection
+    from .save_dialog import SaveRequest
     from .session import Article
 
 # The analysis (numpy, the rankers) and the readers of formats are imported in the background
-# when the first input is opened, never before the first frame: see opening.py.
+# when the first input is opened, never before the first frame: see opening.py. The dialogs
+# are imported when first shown, for the same reason.
 
 
 class BrieferApp(Opening):
@@ -255,6 +256,8 @@ class BrieferApp(Opening):
     # --- saving and copying ------------------------------------------------------------------
 
     def suggested_path(self, fmt: str = "markdown") -> str:
+        from .save_dialog import EXTENSIONS
+
         if self.multi:
             return f"sources-briefing{EXTENSIONS[fmt]}"
         source = self.sources[self.current] if self.sources else None
@@ -265,6 +268,8 @@ class BrieferApp(Opening):
         if self.shown_briefing is None:
             self.notify("Nothing to save yet.", severity="warning")
             return
+        from .save_dialog import SaveDialog
+
         self.push_screen(SaveDialog(self.suggested_path()), self._save_chosen)
 
     def _save_chosen(self, request: SaveRequest | None) -> None:
@@ -274,9 +279,13 @@ class BrieferApp(Opening):
 
     def save(self, request: SaveRequest, briefing: Briefing) -> None:
         """Write ``briefing`` where the dialog says, in a thread (quitting waits for it)."""
+        from .save_dialog import save_briefing
+
         self.run_worker(lambda: save_briefing(self, request, briefing), thread=True, group="save", exit_on_error=False)
 
     def action_copy(self) -> None:
+        from .save_dialog import copy_briefing
+
         copy_briefing(self, self.shown_briefing)
 
     # --- the rest ---------------------------------------------------------------------------

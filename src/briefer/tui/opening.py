@@ -11,7 +11,6 @@ from textual import work
 
 from .background import in_background, stop_all
 from .inputs import Source
-from .open_dialog import OpenDialog
 from .preferences import check_method
 from .reader_screen import ReaderScreen
 from .sources_pane import SourceRow
@@ -159,6 +158,8 @@ class Opening(ReaderState):
         if self.source_for is None:
             self.notify("This reader was started without a way to open files.", severity="warning")
             return
+        from .open_dialog import OpenDialog
+
         if not isinstance(self.screen, OpenDialog):
             self.push_screen(OpenDialog(), self._open_chosen)
 

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import asyncio
 import bisect
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
-from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.geometry import Region
 from textual.message import Message
@@ -17,15 +15,14 @@ from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import Static
 
-from ..rendering import safe
+from .lazy_layout import HEADING, PARAGRAPH, LazyLayout, Part
 
 if TYPE_CHECKING:  # the analysis is imported once the first text is on screen
     from .session import Article
 
 KEY_STYLE = "bold on $warning 25%"
-# Widgets mounted with the first screen of an article, and then per batch (see show_article).
-FIRST_WIDGETS = 60
-BATCH_WIDGETS = 150
+# A longer paragraph is laid out in parts of about this many characters (see _parts_of).
+CHUNK_CHARS = 2000
 # The preview of a text still being read shows its first paragraphs only.
 PREVIEW_PARAGRAPHS = 40
 CURSOR_STYLE = "underline on $primary 40%"
@@ -68,15 +65,56 @@ class ParagraphView(Widget):
 
 
 def preview_widgets(text: str) -> list[Static]:
-    """The first paragraphs of a raw text, as plain lines (no sentences, no highlights yet)."""
+    """The first paragraphs of a raw text, as plain lines (no sentences, no highlights yet).
+
+    One widget for all of them, paragraphs parted by a blank line as the article's are: the
+    first frame waits for every widget's styles and layout, not for the words.
+    """
     # Blank lines part the paragraphs; a text without any has one paragraph a line.
     parts = re.split(r"\n\s*\n", text) if re.search(r"\n\s*\n", text.strip()) else text.splitlines()
-    paragraphs = [p.strip() for p in parts if p.strip()][:PREVIEW_PARAGRAPHS]
-    return [Static(Content(" ".join(p.split())), classes="paragraph -preview") for p in paragraphs]
+    paragraphs = [" ".join(p.split()) for p in parts if p.strip()][:PREVIEW_PARAGRAPHS]
+    if not paragraphs:
+        return []
+    return [Static(Content("\n\n".join(paragraphs)), classes="paragraph -preview")]
 
 
-class ReadingPane(VerticalScroll, can_focus=True):
-    """The article itself. ``cursor`` is the sentence under focus."""
+def _parts_of(article: Article) -> list[Part]:
+    """The article as the pane shows it, top to bottom: (HEADING, section, origin, []) and
+    (PARAGRAPH, paragraph, kind, its sentences); widgets are made of them when mounted.
+
+    A paragraph longer than CHUNK_CHARS is several parts of whole sentences, drawn as one
+    block ("-continues": no blank line between them): wrapping a report's 30,000-character
+    paragraph takes a tenth of a second, and only the parts near the view are wrapped.
+    """
+    document = article.document
+    by_paragraph: dict[int, list[int]] = {}
+    for sentence in document.sentences:
+        by_paragraph.setdefault(sentence.paragraph, []).append(sentence.index)
+    parts: list[Part] = []
+    sections = document.sections
+    shown_titles = len(sections) > 1 or bool(sections and sections[0].origin == "heading")
+    current_section = -1
+    for paragraph in document.paragraphs:
+        if shown_titles and paragraph.section != current_section:
+            current_section = paragraph.section
+            parts.append((HEADING, current_section, sections[current_section].origin, []))
+        chunks: list[list[int]] = []
+        size = CHUNK_CHARS
+        for index in by_paragraph.get(paragraph.index, []):
+            if size >= CHUNK_CHARS:
+                chunks.append([])
+                size = 0
+            chunks[-1].append(index)
+            size += len(document.sentences[index].text) + 1
+        for number, ids in enumerate(chunks):
+            kind = paragraph.kind if number == 0 else "prose"
+            parts.append((PARAGRAPH, paragraph.index, kind if number == len(chunks) - 1 else f"{kind} -continues", ids))
+    return parts
+
+
+class ReadingPane(LazyLayout, can_focus=True):
+    """The article itself. ``cursor`` is the sentence under focus. A long one is mounted
+    as the view comes near its parts (see lazy_layout.py)."""
 
     highlights: reactive[bool] = reactive(True)
     cursor: reactive[int] = reactive(0)
@@ -101,9 +139,10 @@ class ReadingPane(VerticalScroll, can_focus=True):
         self._paragraph_of: dict[int, ParagraphView] = {}
         self._views: list[ParagraphView] = []
         self._headings: list[SectionHeading] = []
+        # Where each sentence and each section's heading is among the parts laid out.
+        self._sentence_part: dict[int, int] = {}
+        self._part_of_section: dict[int, int] = {}
         self._shown_section = -1
-        # Counts the contents shown, so that a long text still being mounted stops when replaced.
-        self._generation = 0
 
     # --- content ------------------------------------------------------------------
 
@@ -115,7 +154,7 @@ class ReadingPane(VerticalScroll, can_focus=True):
         """The raw text, paragraph by paragraph, while the article is read and analysed: what
         the first screens show, at once; the analysed article replaces it."""
         self.article = None
-        self._generation += 1
+        self.forget_parts()
         await self.remove_children()
         self._paragraph_of, self._headings, self.matches, self._views, self._texts = {}, [], [], [], []
         await self.mount_all(preview_widgets(text))
@@ -124,7 +163,7 @@ class ReadingPane(VerticalScroll, can_focus=True):
     async def show_article(self, article: Article | None, message: str = "") -> None:
         """Replace the pane's content with ``article``, or with ``message`` when there is none."""
         self.article = article
-        self._generation += 1
+        self.forget_parts()
         await self.remove_children()
         self._paragraph_of, self._headings, self.matches, self._views = {}, [], [], []
         self._shown_section = -1
@@ -132,60 +171,49 @@ class ReadingPane(VerticalScroll, can_focus=True):
             self._texts = []
             await self.mount(Static(Content(message), classes="problem"))
             return
+        from ..rendering import safe
+
         document = article.document
         self._texts = [safe(s.text) for s in document.sentences]
-        by_paragraph: dict[int, list[int]] = {}
-        for sentence in document.sentences:
-            by_paragraph.setdefault(sentence.paragraph, []).append(sentence.index)
-        widgets: list[SectionHeading | ParagraphView] = []
-        sections = document.sections
-        shown_titles = len(sections) > 1 or bool(sections and sections[0].origin == "heading")
-        current_section = -1
-        for paragraph in document.paragraphs:
-            if shown_titles and paragraph.section != current_section:
-                current_section = paragraph.section
-                section = sections[current_section]
-                widgets.append(SectionHeading(current_section, article.section_title(current_section), section.origin))
-            ids = by_paragraph.get(paragraph.index, [])
-            if ids:
-                widgets.append(ParagraphView(paragraph.index, ids, paragraph.kind))
-        # The first screens at once; the rest of a long text after, in batches that leave the
-        # keys free between them (mounting thousands of paragraphs at once held them for seconds).
-        await self._mount_part(widgets[:FIRST_WIDGETS])
-        if len(widgets) > FIRST_WIDGETS:
-            self.run_worker(self._mount_rest(widgets[FIRST_WIDGETS:], self._generation), group="layout")
+        parts = _parts_of(article)
+        self._sentence_part = {i: p for p, (_, _, _, ids) in enumerate(parts) for i in ids}
+        self._part_of_section = {index: i for i, (kind, index, _, _) in enumerate(parts) if kind == HEADING}
+        lengths = [sum(len(self._texts[i]) + 1 for i in ids) for _, _, _, ids in parts]
+        await self.lay_out(parts, lengths)
         self.set_reactive(ReadingPane.cursor, 0)
         self.search(self.query_text)
         self.scroll_home(animate=False)
         self.post_message(self.CursorMoved(0))
 
-    async def _mount_part(self, widgets: list[SectionHeading | ParagraphView]) -> None:
-        for widget in widgets:
-            if isinstance(widget, SectionHeading):
-                self._headings.append(widget)
-            else:
-                self._views.append(widget)
-                for i in widget.sentence_ids:
-                    self._paragraph_of[i] = widget
-        await self.mount_all(widgets)
+    def make_part(self, part: Part) -> Widget:
+        kind, index, name, ids = part
+        if kind == HEADING:
+            assert self.article is not None
+            return SectionHeading(index, self.article.section_title(index), name)
+        return ParagraphView(index, ids, name)
 
-    async def _mount_rest(self, widgets: list[SectionHeading | ParagraphView], generation: int) -> None:
-        for start in range(0, len(widgets), BATCH_WIDGETS):
-            await asyncio.sleep(0)  # a key pressed meanwhile is handled first
-            if generation != self._generation:
-                return  # another article replaced this one
-            await self._mount_part(widgets[start : start + BATCH_WIDGETS])
-        if self.query_text:
-            self.refresh_all()
+    def parts_changed(self) -> None:
+        self._views = [c for c in self.children if isinstance(c, ParagraphView)]
+        self._headings = [c for c in self.children if isinstance(c, SectionHeading)]
+        self._paragraph_of = {i: view for view in self._views for i in view.sentence_ids}
+
+    def revealed(self) -> None:
+        # The view may not have scrolled at all (g from a window far below: the new one is at
+        # the top already), so the cursor and the section are brought to it here.
+        self._keep_cursor_in_view()
+        section = self.current_section()
+        if section != self._shown_section:
+            self._shown_section = section
+            self.post_message(self.SectionInView(section))
 
     def fully_laid_out(self) -> bool:
-        """Whether every paragraph of the article is mounted (a long text is mounted in parts)."""
-        return not any(w.group == "layout" and w.is_running for w in self.workers)
+        """Whether every paragraph of the article is mounted (a long one is mounted as it is read)."""
+        return self.laid_out()
 
     def paragraph_content(self, view: ParagraphView) -> Content:
         keys = self.article.key_sentences if (self.article and self.highlights) else frozenset()
         parts: list[Content | tuple[str, str] | str] = []
-        if view.kind == "item":
+        if view.kind.startswith("item"):
             parts.append(("• ", "$text-muted"))
         for position, index in enumerate(view.sentence_ids):
             if position:
@@ -221,6 +249,9 @@ class ReadingPane(VerticalScroll, can_focus=True):
         self.refresh_sentences(old, new)
         self.scroll_to_sentence(new)
         self.post_message(self.CursorMoved(new))
+
+    def on_resize(self) -> None:
+        self.grow_near_view()
 
     def on_focus(self) -> None:
         self.refresh_sentences(self.cursor)
@@ -258,6 +289,9 @@ class ReadingPane(VerticalScroll, can_focus=True):
     def scroll_to_sentence(self, index: int) -> None:
         view = self._paragraph_of.get(index)
         if view is None:
+            part = self._part_of_sentence(index)
+            if part is not None and not self.is_mounted_part(part):
+                self.reveal(part, lambda: self.scroll_to_sentence(index) if index == self.cursor else None)
             return
         region = view.virtual_region
         ids = view.sentence_ids
@@ -268,6 +302,9 @@ class ReadingPane(VerticalScroll, can_focus=True):
             line = region.y + int(region.height * before / max(total, 1))
             region = Region(region.x, line, region.width, 1)
         self.scroll_to_region(region, animate=False, spacing=None)
+
+    def _part_of_sentence(self, index: int) -> int | None:
+        return self._sentence_part.get(index)
 
     def visible_sentences(self) -> list[int]:
         """Sentences of the paragraphs in view; a binary search, so long texts stay quick."""
@@ -323,6 +360,9 @@ class ReadingPane(VerticalScroll, can_focus=True):
     def go_to_section(self, section: int) -> None:
         heading = next((h for h in self._headings if h.section == section), None)
         if heading is None:
+            part = self._part_of_section.get(section)
+            if part is not None and not self.is_mounted_part(part):
+                self.reveal(part, lambda: self.go_to_section(section))
             return
         self.scroll_to(y=heading.virtual_region.y, animate=False)
         if self.article is not None:
@@ -335,10 +375,11 @@ class ReadingPane(VerticalScroll, can_focus=True):
         self.post_message(self.SectionInView(section))
 
     def section_count(self) -> int:
-        return len(self._headings)
+        return len(self._part_of_section)
 
     def watch_scroll_y(self, old: float, new: float) -> None:
         super().watch_scroll_y(old, new)
+        self.grow_near_view()
         self._keep_cursor_in_view()
         section = self.current_section()
         if section != self._shown_section:

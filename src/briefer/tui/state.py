@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING
 from textual.app import App
 from textual.screen import Screen
 
-from ..model import Briefing
 from . import settings as config
 from .inputs import Source
 from .preferences import Preferences
@@ -19,6 +18,7 @@ from .reader_screen import ReaderScreen
 from .title_bar import TitleBar
 
 if TYPE_CHECKING:
+    from ..model import Briefing
     from .collection import Collection
     from .session import Article, Problem
 
