@@ -5,7 +5,7 @@ the mix use them, unit length). Articles are grouped by average linkage, merging
 most alike groups while their mean cosine stays above :data:`SAME_STORY`. An article too
 short to say what it is about (a caption, a "share this" block, a tweet) takes no part in
 the merging, where one such text shared by two pages would chain their stories together; it
-joins the story it is most like afterwards, or stays alone when it is like none of them.
+joins the story it is most like afterwards; those like none are grouped among themselves.
 """
 
 from __future__ import annotations
@@ -76,27 +76,33 @@ def group_stories(
     core = [i for i in range(n) if words[i] >= SHORT]
     if len(core) < 2:
         core = list(range(n))
-    merged = _average_linkage(vectors[core] @ vectors[core].T, SAME_STORY if threshold is None else threshold)
+    threshold = SAME_STORY if threshold is None else threshold
+    merged = _average_linkage(vectors[core] @ vectors[core].T, threshold)
     groups = [[core[i] for i in group] for group in merged]
-    _attach(groups, [i for i in range(n) if i not in set(core)], vectors)
+    _attach(groups, [i for i in range(n) if i not in set(core)], vectors, threshold)
     size = [sum(words[i] for i in group) for group in groups]
     order = sorted(range(len(groups)), key=lambda g: (-size[g], min(groups[g])))
     return [sorted(groups[g]) for g in order]
 
 
-def _attach(groups: list[list[int]], short: list[int], vectors: np.ndarray) -> None:
-    """Each short article into the story whose centre it is most like, or a story of its own."""
+def _attach(groups: list[list[int]], short: list[int], vectors: np.ndarray, threshold: float) -> None:
+    """Each short article into the story whose centre it is most like; those like no story are
+    grouped among themselves (the same notice saved twice is one story, not two)."""
     if not short:
         return
     centres = np.array([vectors[group].sum(axis=0) for group in groups])
     centres /= np.maximum(np.linalg.norm(centres, axis=1, keepdims=True), 1e-12)
+    alone = []
     for i in short:
         likeness = centres @ vectors[i]
         best = int(np.argmax(likeness))
         if likeness[best] > ATTACH:
             groups[best].append(i)
         else:
-            groups.append([i])
+            alone.append(i)
+    if alone:
+        rest = vectors[alone]
+        groups.extend([alone[i] for i in group] for group in _average_linkage(rest @ rest.T, threshold))
 
 
 def _average_linkage(similarity: np.ndarray, threshold: float) -> list[list[int]]:
