@@ -23,7 +23,7 @@ from ..errors import BrieferError
 from ..model import Briefing
 from .background import in_background
 from .commands import reader_commands
-from .keys import BRIEFING, CANCEL, HELP, OPEN, QUIT, SHOW_BRIEFING, THEME
+from .keys import BRIEFING, CANCEL, HELP, OPEN, QUIT, SHOW_BRIEFING, STORIES, THEME
 from .opening import Opening
 from .progress import LONG
 from .save_dialog import EXTENSIONS, SaveDialog, SaveRequest, copy_briefing, save_briefing
@@ -47,6 +47,7 @@ class BrieferApp(Opening):
         QUIT,
         OPEN,
         SHOW_BRIEFING,
+        STORIES,
         CANCEL,
         *BRIEFING,
         # Named here, with an id, so that it can be rebound and the footer can show it.
@@ -63,6 +64,8 @@ class BrieferApp(Opening):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "cancel":
             return self.tasks.can_cancel()
+        if action == "stories":
+            return self.collection is not None and bool(self.collection.stories)
         return True
 
     def action_cancel(self) -> None:
@@ -223,6 +226,11 @@ class BrieferApp(Opening):
         def make() -> Briefing:
             briefing = collection.make_briefing(method, length)
             collection.rank_each(briefing.method)
+            if collection.stories and collection.stories_method() != briefing.method:
+                # The stories' page says the same method as the briefing; the story picked stays.
+                picked = collection.story
+                collection.make_stories(briefing.method)
+                collection.story = picked if picked is not None and picked < len(collection.stories) else None
             return briefing
 
         try:
@@ -233,6 +241,7 @@ class BrieferApp(Opening):
             return
         collection.apply(briefing, length)
         self.remember(method=briefing.method)  # once it is made: a ranking stopped with esc is not kept
+        self._show_sources()
         self.screen_reader().update_highlights()
         self._briefing_changed()
 
@@ -251,6 +260,26 @@ class BrieferApp(Opening):
             self.pop_screen()
         else:
             self.push_screen(BriefingScreen())
+
+    def action_stories(self) -> None:
+        from .stories import StoriesScreen, story_names
+
+        collection = self.collection
+        if collection is None or not collection.stories or isinstance(self.screen, StoriesScreen):
+            return
+        names = story_names(collection.articles)
+        self.push_screen(StoriesScreen(collection.stories, names, collection.story), self.pick_story)
+
+    def pick_story(self, choice: str | None) -> None:
+        """Narrow the reader to one story (its number from 0, as a string) or to every source ("every")."""
+        collection = self.collection
+        if choice is None or collection is None or not collection.stories:
+            return
+        collection.story = None if choice == "every" else int(choice)
+        self.length = collection.default_length()
+        self.rebrief(collection.method, self.length)
+        self._show_sources()
+        self.go_to(collection.scope()[0][0])
 
     # --- saving and copying ------------------------------------------------------------------
 
