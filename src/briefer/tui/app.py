@@ -277,9 +277,11 @@ class BrieferApp(Opening):
             return
         collection.story = None if choice == "every" else int(choice)
         self.length = collection.default_length()
+        places = [index for index, _ in collection.scope()]
+        if self.current not in places:
+            self.go_to(places[0])
         self.rebrief(collection.method, self.length)
         self._show_sources()
-        self.go_to(collection.scope()[0][0])
 
     # --- saving and copying ------------------------------------------------------------------
 

@@ -90,8 +90,9 @@ class StoriesScreen(Screen[str | None]):
         with Horizontal(id="stories-body"):
             options = [Option(Content.styled(f"All {len(self.names)} sources", "bold"), id=EVERY)]
             for number, story in enumerate(self.stories, 1):
-                size = Content.styled(f" ({len(story.sources)})", "$text-muted")
-                options.append(Option(Content.assemble(f"{number}. ", safe(story.headline), size), id=str(number - 1)))
+                # The number of sources first: the headline is cut to the pane's width.
+                size = Content.styled(f"({len(story.sources)}) ", "$text-muted")
+                options.append(Option(Content.assemble(f"{number}. ", size, safe(story.headline)), id=str(number - 1)))
             pane = OptionList(*options, id="stories")
             pane.border_title = f"Stories {len(self.stories)}"
             yield pane
