@@ -262,7 +262,7 @@ class BrieferApp(Opening):
             self.push_screen(BriefingScreen())
 
     def action_stories(self) -> None:
-        from .stories import StoriesScreen, story_names
+        from .morning import StoriesScreen, story_names
 
         collection = self.collection
         if collection is None or not collection.stories or isinstance(self.screen, StoriesScreen):

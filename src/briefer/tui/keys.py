@@ -213,7 +213,7 @@ def all_bindings() -> list[Binding]:
     from .reader_screen import ReaderScreen
     from .save_dialog import SaveDialog
     from .search_bar import SearchBar
-    from .stories import StoriesScreen
+    from .morning import StoriesScreen
     from .subject import FocusDialog, TopicPicker
 
     owners = (

@@ -14,7 +14,7 @@ from briefer.tui.launch import make_app
 from briefer.tui.reader_screen import ReaderScreen
 from briefer.tui.session import Article
 from briefer.tui.sources_pane import SourcesPane
-from briefer.tui.stories import StoriesScreen
+from briefer.tui.morning import StoriesScreen
 
 from .conftest import ready
 
