@@ -11,10 +11,10 @@ from briefer.tui.briefing_screen import BriefingScreen, BriefingView
 from briefer.tui.collection import Collection, collect
 from briefer.tui.footer import KeysFooter
 from briefer.tui.launch import make_app
+from briefer.tui.morning import StoriesScreen
 from briefer.tui.reader_screen import ReaderScreen
 from briefer.tui.session import Article
 from briefer.tui.sources_pane import SourcesPane
-from briefer.tui.morning import StoriesScreen
 
 from .conftest import ready
 

@@ -209,11 +209,11 @@ def all_bindings() -> list[Binding]:
     from .briefing_screen import BriefingScreen
     from .help_screen import HelpScreen
     from .method_picker import MethodPicker
+    from .morning import StoriesScreen
     from .open_dialog import OpenDialog
     from .reader_screen import ReaderScreen
     from .save_dialog import SaveDialog
     from .search_bar import SearchBar
-    from .morning import StoriesScreen
     from .subject import FocusDialog, TopicPicker
 
     owners = (
