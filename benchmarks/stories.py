@@ -130,8 +130,9 @@ def main() -> int:
                 repeated, pairs = repeated + found[0], pairs + found[1]
                 for c, cluster in enumerate(chosen):
                     members = [i for i, (cc, _) in enumerate(items) if cc == c]
-                    # The story holding most of the cluster's articles is the one briefed for it.
-                    best = max(stories, key=lambda s: len(set(s.sources) & set(members)))
+                    # The story holding most of the cluster's text is the one briefed for it (by
+                    # articles, two notices of 30 words would outweigh the article they came with).
+                    best = max(stories, key=lambda s: sum(documents[i].words() for i in set(s.sources) & set(members)))
                     refs = [reference(cluster["summary"])]
                     r = score([p.text for p in best.briefing.key_points], refs)
                     got += [r.r1, r.r2, r.rlsum]
