@@ -138,6 +138,8 @@ async def test_the_stories_key_is_in_the_footer_when_there_are_stories(two_stori
     async with app.run_test(size=(120, 30)) as pilot:
         await ready(pilot)
         assert "Stories" in str(app.screen.query_one(KeysFooter).render())
+        # And a notice says so, once the sources are read.
+        assert any("tell 2 stories" in n.message for n in app._notifications)
 
 
 def test_collecting_says_how_far_it_has_got(two_stories):
