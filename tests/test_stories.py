@@ -72,3 +72,59 @@ def test_the_command_writes_stories_in_every_format(run_brief, tmp_path):
     assert text.startswith("2 stories from 4 sources") and "\n1. " in text and "\n2. " in text
     markdown = run_brief(str(tmp_path), "-n", "2", "-f", "markdown").stdout.decode()
     assert markdown.count("\n## ") == 2
+
+
+# Long enough (over grouping.SHORT words) to take part in the grouping itself.
+def _long(sentences: list[str]) -> str:
+    return " ".join(sentences * 4)
+
+
+NOTICE = "Share this article on Twitter. Share this article on Facebook. Sign up for our newsletter."
+
+
+def test_a_short_notice_saved_with_two_stories_does_not_join_them():
+    # Each story's pages end with the same notice; on its own, the notice is the strongest
+    # likeness between the stories' pages.
+    texts = [FLOOD, CHESS, FLOOD_2, CHESS_2]
+    documents = [build_document(_long(t), source=f"page{i}.html") for i, t in enumerate(texts)]
+    documents += [build_document(f"{NOTICE} {t[0]}", source=f"notice{i}.html") for i, t in enumerate(texts[:2])]
+    groups = group_stories(documents)
+    assert {tuple(sorted(i for i in g if i < 4)) for g in groups} >= {(0, 2), (1, 3)}
+    for group in groups:
+        assert not ({0, 2} & set(group) and {1, 3} & set(group))
+    # Each short page is attached to the story its own sentence is about.
+    assert any({0, 2, 4} <= set(g) for g in groups) and any({1, 3, 5} <= set(g) for g in groups)
+
+
+def test_the_same_notice_saved_twice_is_one_story_not_two():
+    texts = [_long(FLOOD), _long(CHESS), _long(FLOOD_2), _long(CHESS_2), NOTICE, NOTICE]
+    documents = [build_document(t, source=f"page{i}.html") for i, t in enumerate(texts)]
+    groups = group_stories(documents)
+    assert sorted(sorted(g) for g in groups) == [[0, 2], [1, 3], [4, 5]]
+
+
+def test_a_short_article_joins_the_story_it_is_about():
+    short = "The river flood ruined the harvest on the valley farms, the farmers said."
+    texts = [_long(FLOOD), _long(CHESS), _long(FLOOD_2), _long(CHESS_2), short]
+    documents = [build_document(t, source=f"page{i}.txt") for i, t in enumerate(texts)]
+    groups = group_stories(documents)
+    assert sorted(sorted(g) for g in groups) == [[0, 2, 4], [1, 3]]
+
+
+def test_vectors_made_once_are_used_by_the_grouping_and_the_briefing(monkeypatch):
+    from briefer import story_vectors
+    from briefer.briefing import grouping, stories
+
+    documents = _documents()
+    vectors = story_vectors(documents)
+    assert vectors.shape[0] == len(documents)
+    groups = group_stories(documents, vectors=vectors)
+
+    def again(_documents):
+        raise AssertionError("the vectors were made a second time")
+
+    monkeypatch.setattr(grouping, "story_vectors", again)
+    monkeypatch.setattr(stories, "story_vectors", again)
+    assert group_stories(documents, vectors=vectors) == groups
+    made = brief_stories(documents, budget=Budget(sentences=2), groups=groups, vectors=vectors)
+    assert [list(s.sources) for s in made] == groups

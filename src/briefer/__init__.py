@@ -73,6 +73,7 @@ _EXPORTS = {
     "Story": "briefing",
     "group_stories": "briefing",
     "brief_stories": "briefing",
+    "story_vectors": "briefing",
     # output
     "render": "rendering",
     "to_dict": "rendering",
@@ -140,6 +141,7 @@ __all__ = [
     "sample_path",
     "sentence_limit",
     "sentence_spans",
+    "story_vectors",
     "summarize",
     "supported_languages",
     "to_dict",
@@ -150,7 +152,17 @@ __all__ = [
 if TYPE_CHECKING:
     from .analysis import Analysis, analyze, analyzer_for
     from .analysis.labels import is_junk_term
-    from .briefing import Budget, Story, brief, brief_many, brief_stories, combine, group_stories, word_overlap
+    from .briefing import (
+        Budget,
+        Story,
+        brief,
+        brief_many,
+        brief_stories,
+        combine,
+        group_stories,
+        story_vectors,
+        word_overlap,
+    )
     from .errors import BrieferError, InputError, OutputError, UsageError
     from .history import History, article_key
     from .language import AUTO, get_language, sentence_spans, supported_languages

@@ -6,6 +6,16 @@ from .budget import Budget
 from .selection import word_overlap
 from .several import brief_many, combine
 from .single import brief
-from .stories import Story, brief_stories, group_stories
+from .stories import Story, brief_stories, group_stories, story_vectors
 
-__all__ = ["Budget", "Story", "brief", "brief_many", "brief_stories", "combine", "group_stories", "word_overlap"]
+__all__ = [
+    "Budget",
+    "Story",
+    "brief",
+    "brief_many",
+    "brief_stories",
+    "combine",
+    "group_stories",
+    "story_vectors",
+    "word_overlap",
+]

@@ -61,14 +61,17 @@ def brief_collection(documents: list[Document], failures: list[str], args: argpa
 def _briefed(
     documents: list[Document], failures: list[str], args: argparse.Namespace, budget: Budget, history: History | None
 ) -> str:
-    from .. import brief_many, brief_stories, group_stories
+    from .. import brief_many, brief_stories, group_stories, story_vectors
     from .brief import render_briefing, terminal_style
 
     notes = tuple(f"not included: {message}" for message in failures)
-    if args.focus is not None or args.topic is not None:
+    vectors = None
+    if args.focus is not None or args.topic is not None or len(documents) < 2:
         groups = [list(range(len(documents)))]
     else:
-        groups = group_stories(documents) if len(documents) > 1 else [[0]]
+        # Made once: the grouping and the stories' headlines both need them.
+        vectors = story_vectors(documents)
+        groups = group_stories(documents, vectors=vectors)
     if args.new:
         groups, notes = _only_new(groups, documents, history, notes)
         if not groups:
@@ -76,7 +79,9 @@ def _briefed(
     if len(groups) > 1:
         from ..render_stories import render_stories
 
-        stories = brief_stories(documents, method=args.method, budget=budget, order=args.order, groups=groups)
+        stories = brief_stories(
+            documents, method=args.method, budget=budget, order=args.order, groups=groups, vectors=vectors
+        )
         return render_stories(stories, documents, args.format, notes=notes, width=terminal_style(args)[1])
     members = [documents[i] for i in groups[0]]
     subject = {"focus": args.focus, "topic": args.topic}

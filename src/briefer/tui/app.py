@@ -22,7 +22,7 @@ from textual.worker import Worker, WorkerState
 from ..errors import BrieferError
 from .background import in_background
 from .commands import reader_commands
-from .keys import BRIEFING, CANCEL, HELP, OPEN, QUIT, SHOW_BRIEFING, THEME
+from .keys import BRIEFING, CANCEL, HELP, OPEN, QUIT, SHOW_BRIEFING, STORIES, THEME
 from .opening import Opening
 from .progress import LONG
 
@@ -48,6 +48,7 @@ class BrieferApp(Opening):
         QUIT,
         OPEN,
         SHOW_BRIEFING,
+        STORIES,
         CANCEL,
         *BRIEFING,
         # Named here, with an id, so that it can be rebound and the footer can show it.
@@ -64,6 +65,8 @@ class BrieferApp(Opening):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "cancel":
             return self.tasks.can_cancel()
+        if action == "stories":
+            return self.collection is not None and bool(self.collection.stories)
         return True
 
     def action_cancel(self) -> None:
@@ -224,6 +227,11 @@ class BrieferApp(Opening):
         def make() -> Briefing:
             briefing = collection.make_briefing(method, length)
             collection.rank_each(briefing.method)
+            if collection.stories and collection.stories_method() != briefing.method:
+                # The stories' page says the same method as the briefing; the story picked stays.
+                picked = collection.story
+                collection.make_stories(briefing.method)
+                collection.story = picked if picked is not None and picked < len(collection.stories) else None
             return briefing
 
         try:
@@ -234,6 +242,7 @@ class BrieferApp(Opening):
             return
         collection.apply(briefing, length)
         self.remember(method=briefing.method)  # once it is made: a ranking stopped with esc is not kept
+        self._show_sources()
         self.screen_reader().update_highlights()
         self._briefing_changed()
 
@@ -252,6 +261,28 @@ class BrieferApp(Opening):
             self.pop_screen()
         else:
             self.push_screen(BriefingScreen())
+
+    def action_stories(self) -> None:
+        from .morning import StoriesScreen, story_names
+
+        collection = self.collection
+        if collection is None or not collection.stories or isinstance(self.screen, StoriesScreen):
+            return
+        names = story_names(collection.articles)
+        self.push_screen(StoriesScreen(collection.stories, names, collection.story), self.pick_story)
+
+    def pick_story(self, choice: str | None) -> None:
+        """Narrow the reader to one story (its number from 0, as a string) or to every source ("every")."""
+        collection = self.collection
+        if choice is None or collection is None or not collection.stories:
+            return
+        collection.story = None if choice == "every" else int(choice)
+        self.length = collection.default_length()
+        places = [index for index, _ in collection.scope()]
+        if self.current not in places:
+            self.go_to(places[0])
+        self.rebrief(collection.method, self.length)
+        self._show_sources()
 
     # --- saving and copying ------------------------------------------------------------------
 

@@ -30,6 +30,8 @@ BRIEFING = [
 ]
 
 SHOW_BRIEFING = Binding("s", "app.briefing", "Briefing", id="briefing")
+# Enabled only when the sources tell several stories (see the app's check_action).
+STORIES = Binding("S", "app.stories", "Stories", id="stories")
 # Escape stops a ranking or an opening still running; enabled only then (see check_action).
 CANCEL = Binding("escape", "app.cancel", "Cancel", id="cancel")
 
@@ -85,6 +87,7 @@ READER_FOOTER = (
     entry("cancel", "Cancel", 0),
     entry("help", "Help", 1),
     entry("briefing", "Briefing", 2),
+    entry("stories", "Stories", 2),
     entry("length.longer length.shorter", "Length", 4),
     entry("method.next", "Method", 5),
     entry("file.next file.previous", "Source", 3),
@@ -109,6 +112,14 @@ BRIEFING_FOOTER = (
     entry("save", "Save", 5),
     entry("copy", "Copy", 6),
     entry("theme", "Theme", 8),
+)
+
+STORIES_FOOTER = (
+    entry("stories.back", "Back", 1),
+    entry("help", "Help", 2),
+    entry("scroll.down scroll.up", "Scroll", 3),
+    entry("scroll.page-down scroll.page-up", "Page", 4),
+    entry("theme", "Theme", 5),
 )
 
 HELP_FOOTER = (
@@ -175,6 +186,8 @@ HELP_SECTIONS: tuple[tuple[str, tuple[HelpRow, ...]], ...] = (
             row("file.next file.previous", "next / previous source"),
             HelpRow("read the source chosen in the sources pane", keys="enter"),
             HelpRow("the briefing across all sources tags each point [1, 2] or [3 only]", keys=""),
+            row("stories", "the stories among the sources on one page (when they tell several)"),
+            HelpRow("in the stories: ↑ ↓ pick a headline, enter reads that story's sources", keys="enter"),
         ),
     ),
     (
@@ -196,6 +209,7 @@ def all_bindings() -> list[Binding]:
     from .briefing_screen import BriefingScreen
     from .help_screen import HelpScreen
     from .method_picker import MethodPicker
+    from .morning import StoriesScreen
     from .open_dialog import OpenDialog
     from .reader_screen import ReaderScreen
     from .save_dialog import SaveDialog
@@ -211,6 +225,7 @@ def all_bindings() -> list[Binding]:
         OpenDialog,
         SaveDialog,
         SearchBar,
+        StoriesScreen,
         TopicPicker,
         FocusDialog,
     )
@@ -219,7 +234,7 @@ def all_bindings() -> list[Binding]:
 
 def reader_bindings() -> list[Binding]:
     """The reader screen's bindings and the app's, which the help describes."""
-    return [HELP, QUIT, THEME, OPEN, SHOW_BRIEFING, CANCEL, *BRIEFING, *READER]
+    return [HELP, QUIT, THEME, OPEN, SHOW_BRIEFING, STORIES, CANCEL, *BRIEFING, *READER]
 
 
 def binding_ids() -> set[str]:

@@ -68,15 +68,22 @@ class Opening(ReaderState):
         if first == self.current:
             await self._opened(first, opened)
         self.tasks.begin(f"reading {len(sources)} sources…")
+        loop = asyncio.get_running_loop()
+
+        def say(note: str) -> None:
+            # From the thread reading the sources: the progress line is the event loop's.
+            if not loop.is_closed():
+                loop.call_soon_threadsafe(self.tasks.say, note)
 
         def collect_all() -> tuple[Collection, str]:
             from .collection import collect
             from .session import open_article
 
-            entries = [
-                opened if i == first else open_article(s.name, s.load, method=method) for i, s in enumerate(sources)
-            ]
-            return collect(entries, method, length, len(sources))
+            entries: list[Article | Problem] = []
+            for i, s in enumerate(sources):
+                say(f"reading source {i + 1} of {len(sources)}: {Path(s.name).name or s.name}…")
+                entries.append(opened if i == first else open_article(s.name, s.load, method=method))
+            return collect(entries, method, length, len(sources), say)
 
         collection, problem = await in_background(collect_all)
         self.collection = collection
@@ -94,6 +101,9 @@ class Opening(ReaderState):
                 )
         if problem:
             self.notify(problem, title="No briefing", severity="error", timeout=8)
+        elif collection.stories:
+            count = len(collection.stories)
+            self.notify(f"The sources tell {count} stories: S shows them, enter reads one.", timeout=6)
         self._show_sources()
         await self._opened(self.current, self.loaded[self.current])
 
@@ -190,7 +200,12 @@ class Opening(ReaderState):
     def switch_file(self, step: int) -> None:
         if len(self.sources) < 2:
             return
-        self.current = (self.current + step) % len(self.sources)
+        places = list(range(len(self.sources)))
+        if self.collection is not None and self.collection.story is not None:
+            # A story picked: its sources are the ones to page through.
+            places = [index for index, _ in self.collection.scope()]
+        here = places.index(self.current) if self.current in places else -1 if step > 0 else 0
+        self.current = places[(here + step) % len(places)]
         self.open_current()
 
     def go_to(self, index: int) -> None:

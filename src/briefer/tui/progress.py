@@ -40,6 +40,15 @@ class LongTasks:
         self._timer.resume()
         self.app.refresh_bindings()
 
+    def say(self, note: str) -> None:
+        """A new note for the task running (how far it has got); its seconds still count from its start."""
+        if self.busy is None:
+            return  # over, or stopped, before the note arrived
+        since = self.busy[1]
+        self.busy = (note, since)
+        elapsed = time.monotonic() - since
+        self.app.set_titles(note=f"{note} {elapsed:.0f} s · esc stops" if elapsed >= 1 else note, busy=True)
+
     def end(self) -> None:
         """The task is over: its result, or its error, is what the title bar says now."""
         if self.busy is not None:

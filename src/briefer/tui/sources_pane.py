@@ -16,6 +16,8 @@ class SourceRow:
     number: int | None  # the source's number in the briefing, None for an input that failed
     title: str
     problem: str = ""
+    # A source of another story than the one picked: listed, but dimmed and not numbered.
+    aside: bool = False
 
 
 class SourcesPane(OptionList):
@@ -31,7 +33,10 @@ class SourcesPane(OptionList):
             self.clear_options()
             self.add_options([Option(label, id=f"source-{i}") for i, label in enumerate(labels)])
         loaded = sum(1 for row in rows if row.number is not None)
-        self.border_title = f"Sources {loaded}" if loaded == len(rows) else f"Sources {loaded} of {len(rows)}"
+        if any(row.aside for row in rows):
+            self.border_title = f"Story: {loaded} of {len(rows)} sources"
+        else:
+            self.border_title = f"Sources {loaded}" if loaded == len(rows) else f"Sources {loaded} of {len(rows)}"
         if 0 <= current < self.option_count and self.highlighted != current:
             self.highlighted = current
 
@@ -42,5 +47,7 @@ class SourcesPane(OptionList):
         if row.number is None and row.problem:
             mark = ("✗".rjust(digits) + " ", "bold $error")
             return Content.assemble(marker, mark, row.title, (f" — {row.problem}", "$error"))
+        if row.aside:
+            return Content.assemble(marker, ("·".rjust(digits) + " ", "$text-muted"), (row.title, "$text-muted"))
         number = str(row.number) if row.number is not None else "…"
         return Content.assemble(marker, (f"{number:>{digits}} ", "$text-muted"), (row.title, "bold" if current else ""))

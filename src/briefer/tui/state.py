@@ -132,7 +132,11 @@ class ReaderState(App[int]):
         elif briefing is not None and self.multi:
             s = briefing.stats
             sources = len(briefing.sources)
-            self.status = f"{briefing.method} · {s.summary_sentences}/{s.sentences} sentences · {sources} sources"
+            self.status = f"{briefing.method} · {s.summary_sentences}/{s.sentences} sentences · {sources} source"
+            self.status += "" if sources == 1 else "s"
+            collection = self.collection
+            if collection is not None and collection.story is not None:
+                self.status += f" · story {collection.story + 1} of {len(collection.stories)}"
         elif briefing is not None:
             s = briefing.stats
             self.status = f"{briefing.method} · {s.summary_sentences}/{s.sentences} sentences"
