@@ -6,12 +6,21 @@ bounds work (a FIFO's wait, a gzip body's size) the bound itself is checked.
 
 from __future__ import annotations
 
+import contextlib
+import gzip
+import http.server
+import io
 import os
+import random
 import subprocess
 import sys
+import threading
+import time
 
 import pytest
 
+import hostile as H
+from briefer.errors import InputError
 from conftest import ROOT, SEED
 
 HANG = 120  # seconds: far past what any of these takes; only a hang reaches it
@@ -59,3 +68,89 @@ def test_a_fifo_whose_writer_writes_nothing_is_empty(tmp_path):
     result = _shell("(sleep 0.3; : > fifo) & BRIEF fifo --timeout 30; code=$?; wait; exit $code", tmp_path)
     assert result.returncode == 3
     assert "empty" in result.stderr.decode()
+
+
+class _Trickle:
+    """A response body read with read1, counting how much of it was taken."""
+
+    def __init__(self, data: bytes) -> None:
+        self.stream = io.BytesIO(data)
+        self.taken = 0
+
+    def read1(self, size: int) -> bytes:
+        piece = self.stream.read(size)
+        self.taken += len(piece)
+        return piece
+
+
+def test_a_gzip_bomb_under_a_raised_limit_is_cut_early():
+    from briefer.sources import url
+
+    bomb = H.gzip_bomb(400)  # 400 MB of spaces in about 400 KB
+    body = _Trickle(bomb)
+    with pytest.raises(InputError, match=r"gzip body unpacks to more than 200 times its size"):
+        url._read(body, "http://x/bomb", 2**40, time.monotonic() + 600, 600, "gzip")
+    # The work is cut: a small part of the body was unpacked, not all 400 MB of it.
+    assert body.taken < len(bomb) // 4
+
+
+def test_a_gzip_body_is_never_held_past_the_limit():
+    from briefer.sources import url
+
+    # Words in random order pack about 3 to 1, as pages do: no bomb, only too big.
+    dice = random.Random(16)
+    words = H.PROSE.split()
+    text = " ".join(dice.choice(words) for _ in range(500_000)).encode()
+    packed = gzip.compress(text)
+    body = _Trickle(packed)
+    with pytest.raises(InputError, match=r"larger than the 1 MB limit \(raise it with --max-size\)"):
+        url._read(body, "http://x/big", 1024 * 1024, time.monotonic() + 600, 600, "gzip")
+    assert body.taken < len(packed)
+    # Under the limit, the same body is read whole.
+    assert url._read(_Trickle(packed), "http://x/big", 4 * len(text), time.monotonic() + 600, 600, "gzip") == text
+
+
+def test_a_gzip_bomb_from_a_server_costs_little_memory(tmp_path):
+    bomb = H.gzip_bomb(1000)  # 1 GB of spaces
+    with _server(bomb, {"Content-Type": "text/plain", "Content-Encoding": "gzip"}) as address:
+        env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "XDG_DATA_HOME": str(tmp_path)}
+        with (tmp_path / "err").open("w+b") as err:
+            child = subprocess.Popen(
+                [sys.executable, "-m", "briefer", address, "--max-size", "20000"],
+                stdout=subprocess.DEVNULL,
+                stderr=err,
+                env=env,
+            )
+            hang = threading.Timer(HANG, child.kill)
+            hang.start()
+            _, status, usage = os.wait4(child.pid, 0)  # this child's own peak memory
+            hang.cancel()
+            err.seek(0)
+            message = err.read().decode()
+    assert os.waitstatus_to_exitcode(status) == 3, message
+    assert "a compression bomb" in message
+    # Far below the 1 GB the body inflates to (and the 3 GB the raised limit allows).
+    assert usage.ru_maxrss < 400 * 1024
+
+
+@contextlib.contextmanager
+def _server(body: bytes, headers: dict[str, str]):
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            self.send_response(200)
+            for key, value in headers.items():
+                self.send_header(key, value)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            with contextlib.suppress(OSError):
+                self.wfile.write(body)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/bomb"
+    finally:
+        server.shutdown()
