@@ -3,6 +3,7 @@ extracts is unchanged), or, where it cuts work, says so. No timing is asserted."
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
@@ -51,3 +52,45 @@ def test_a_link_after_many_open_brackets_is_still_a_link():
 def test_open_brackets_are_kept_as_text():
     text = md.read_markdown(H.markdown_brackets(2_000).decode()).text
     assert "[" * 2_000 in text
+
+
+def _page(body: str) -> bytes:
+    return f"<html><head><title>Council</title></head><body>{body}</body></html>".encode()
+
+
+STORY = "".join(f"<p>{H.PROSE} Part {i} of the story, with words of its own: {i} {i * 7}.</p>" for i in range(6))
+ROW = "<tr><td>Budget</td><td>Hours</td><td>Nine</td></tr>"
+
+
+def test_a_page_of_many_cells_loses_its_data_tables_and_keeps_a_layout_table():
+    from lxml import etree
+    from trafilatura.utils import load_html
+
+    from briefer.sources.html import MANY_CELLS, drop_data_tables
+
+    rows = MANY_CELLS // 3 + 1
+    body = f"<table><tr><td>Menu</td></tr><tr><td>{STORY}</td></tr></table><table>{ROW * rows}</table><p>After.</p>"
+    tree = drop_data_tables(load_html(_page(body)))
+    assert len(tree.findall(".//table")) == 1  # the layout table, whose cell holds the story
+    assert "Part 5 of the story" in etree.tostring(tree, encoding="unicode")
+    assert "Hours" not in etree.tostring(tree, encoding="unicode")
+    assert "After." in etree.tostring(tree, encoding="unicode")  # the text after a removed table
+
+
+def test_a_page_of_few_cells_is_left_as_it_is():
+    from lxml import etree
+    from trafilatura.utils import load_html
+
+    from briefer.sources.html import drop_data_tables
+
+    tree = load_html(_page(STORY + f"<table>{ROW * 20}</table>"))
+    before = etree.tostring(tree)
+    assert etree.tostring(drop_data_tables(tree)) == before
+
+
+@pytest.mark.parametrize("tables", [H.html_tables(3_000), H.html_many_tables(3_000)], ids=["rows", "tables"])
+def test_a_page_of_tables_says_what_the_page_without_them_says(tables):
+    from briefer.sources.html import read_html
+
+    article = tables.split(b"<table>", 1)[0] + b"</article></body></html>"
+    assert read_html(tables, name="x").text == read_html(article, name="x").text
