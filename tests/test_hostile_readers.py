@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 import hostile as H
+from briefer.errors import InputError
 from briefer.sources import markdown as md
 
 BRACKET_PIECES = st.sampled_from(
@@ -94,3 +95,39 @@ def test_a_page_of_tables_says_what_the_page_without_them_says(tables):
 
     article = tables.split(b"<table>", 1)[0] + b"</article></body></html>"
     assert read_html(tables, name="x").text == read_html(article, name="x").text
+
+
+def test_a_pdf_of_pages_too_dense_to_read_is_one_clear_line(run_brief, tmp_path):
+    from briefer.sources.pdf import MAX_TEXT_OPERATORS
+
+    path = tmp_path / "spaces.pdf"
+    path.write_bytes(H.pdf_spaces(2, 3 * MAX_TEXT_OPERATORS))
+    result = run_brief(str(path), timeout=240)
+    assert result.returncode == 3
+    assert result.stderr.decode().strip() == (
+        f"brief: {path}: every page shows more than {MAX_TEXT_OPERATORS:,} pieces of text,"
+        " more than briefer reads on a page (a page of prose has a few thousand)"
+    )
+
+
+def test_a_dense_page_is_left_unread_and_the_others_are_read(monkeypatch):
+    from briefer.sources import pdf
+
+    # The bound is what is checked: with it lowered below one prose page's operators, every
+    # page of an ordinary PDF is too dense; with it above, all are read.
+    data = H.pdf_pages(3)
+    assert pdf.read_pdf(data, name="x").metadata.get("unreadable_pages") is None
+    monkeypatch.setattr(pdf, "MAX_TEXT_OPERATORS", 10)
+    with pytest.raises(InputError, match="every page shows more than 10 pieces of text"):
+        pdf.read_pdf(data, name="x")
+
+
+def test_one_dense_page_costs_that_page_only():
+    from briefer.sources import pdf
+
+    prose = ["The council met on Tuesday to discuss the new budget for the libraries.", H.PROSE[:80]]
+    dense = H._stream(H._text_ops(["A heading"])[:-2] + b" ( ) Tj" * (pdf.MAX_TEXT_OPERATORS + 1) + b" ET")
+    data = H._raw_pdf([dense, H._stream(H._text_ops(prose))], [0, 1])
+    extracted = pdf.read_pdf(data, name="x")
+    assert extracted.metadata["unreadable_pages"] == "1"
+    assert "discuss the new budget" in extracted.text
