@@ -14,7 +14,7 @@ from briefer.sources import markdown as md
 
 BRACKET_PIECES = st.sampled_from(
     ["[", "]", "[[", "]]", "[^", "![", "(", ")", "(http://x.org)", "\\[", "\\]", "`", "<", ">", "a", " ", "\n",
-     "\n\n", "*", "[x]: http://y.org\n", "Words here. "]
+     "\n\n", "*", "[x]: http://y.org\n", "Words here. ", "](u)", "[x]", "[^1]", " [^open"]
 )  # fmt: skip
 
 
