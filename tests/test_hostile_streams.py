@@ -6,10 +6,12 @@ bounds work (a FIFO's wait, a gzip body's size) the bound itself is checked.
 
 from __future__ import annotations
 
+import concurrent.futures
 import contextlib
 import gzip
 import http.server
 import io
+import json
 import os
 import random
 import subprocess
@@ -154,3 +156,47 @@ def _server(body: bytes, headers: dict[str, str]):
         yield f"http://127.0.0.1:{server.server_address[1]}/bomb"
     finally:
         server.shutdown()
+
+
+# --- the pool only where it pays ------------------------------------------------------------
+
+
+def _tiny_records(count: int) -> str:
+    return "".join(json.dumps({"id": i, "text": H.PROSE}) + "\n" for i in range(count))
+
+
+def test_the_pool_is_decided_by_the_records_length(monkeypatch):
+    from briefer.cli import batch
+
+    monkeypatch.setattr(batch, "default_jobs", lambda: 4)
+    assert batch.worker_count(2, 10, batch.POOL_MIN_CHARS - 1) == 1
+    assert batch.worker_count(2, 10, batch.POOL_MIN_CHARS) == 2
+    assert batch.worker_count(8, 3, 10 * batch.POOL_MIN_CHARS) == 3  # never more than the chunks
+    assert batch.worker_count(99, 100, 10 * batch.POOL_MIN_CHARS) == 4  # nor than the cores
+
+
+class _CountedPool:
+    made = 0
+    real = concurrent.futures.ProcessPoolExecutor
+
+    def __new__(cls, *args, **kwargs):
+        cls.made += 1
+        return cls.real(*args, **kwargs)
+
+
+@pytest.mark.parametrize("long_enough", [False, True])
+def test_a_batch_of_tiny_records_is_briefed_in_this_process(monkeypatch, long_enough):
+    from briefer.cli import batch
+
+    source = _tiny_records(40)  # about 14,000 characters
+    monkeypatch.setattr(batch, "default_jobs", lambda: 2)
+    monkeypatch.setattr(batch, "CHUNK_MAX_RECORDS", 4)  # many chunks: only the length decides
+    if long_enough:
+        monkeypatch.setattr(batch, "POOL_MIN_CHARS", len(source) // 2)
+    monkeypatch.setattr(_CountedPool, "made", 0)
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", _CountedPool)
+    out = io.StringIO()
+    summary = batch.run_batch(io.StringIO(source), out, batch.BatchOptions(sentences=1), jobs=2)
+    assert summary.records == 40 and not summary.failed
+    assert _CountedPool.made == (1 if long_enough else 0)
+    assert [json.loads(line)["id"] for line in out.getvalue().splitlines()] == list(range(40))
