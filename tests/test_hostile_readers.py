@@ -133,3 +133,19 @@ def test_one_dense_page_costs_that_page_only():
     extracted = pdf.read_pdf(data, name="x")
     assert extracted.metadata["unreadable_pages"] == "1"
     assert "discuss the new budget" in extracted.text
+
+
+def test_a_list_item_of_dashes_and_pipes_is_not_a_table_delimiter():
+    # Found by the thorough hypothesis run: "- |---|---|" is a list item to markdown-it, and
+    # the row after it was dropped as if it were a table's body.
+    source = "[| a | b |\n- |---|---|\n|"
+    assert md.drop_table_rows(source) == source
+    assert md.read_markdown(source).text == md.read_markdown(source).text
+    table = "| a | b |\n|---|---|\n| 1 | 2 |\n"
+    assert md.drop_table_rows(table) == "| a | b |\n|---|---|\n"
+
+
+def test_a_header_that_continues_a_quote_is_not_a_table():
+    # Found by the thorough hypothesis run: the "table" is a lazy line of the quote's paragraph.
+    source = "> | a | b |\n| a | b |\n|---|---|\n|"
+    assert md.drop_table_rows(source) == source

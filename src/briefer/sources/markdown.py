@@ -26,8 +26,9 @@ _LINE_BREAK_TAG = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _FOOTNOTE_MARK = re.compile(r"\[\^[^\[\]\s]+\](?!:)")
 _FOOTNOTE_DEFINITION = re.compile(r"^\[\^[^\[\]\s]+\]:")
 _TASK_BOX = re.compile(r"^\[[ xX]\][ \t]+")
-# A table's delimiter row, such as |---|:--:|; its cells are counted by its pipes.
-_TABLE_DELIMITER = re.compile(r"^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*\r?$")
+# A table's delimiter row, such as |---|:--:|; its cells are counted by its pipes. A "-"
+# followed by a space starts a list item, never a delimiter row (as markdown-it decides).
+_TABLE_DELIMITER = re.compile(r"^ {0,3}(?!-[ \t])\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*\r?$")
 # Lines that end a table by starting another block: a heading, quote, fence, HTML or list.
 _BLOCK_START = re.compile(r"^ {0,3}(?:#|>|```|~~~|<|[-*+][ \t]|\d{1,9}[.)][ \t])")
 _WIKI_LINK = re.compile(r"\[\[([^\[\]|]+)(?:\|([^\[\]]+))?\]\]")
@@ -169,7 +170,10 @@ def drop_table_rows(text: str) -> str:
     only to be skipped. A table's header and delimiter rows are kept, so it is still read as
     a table and skipped as one; the rows after them, up to the first line without a ``|``
     or a blank line or another block's start, are removed before parsing. A table is recognised as markdown-it does:
-    a header row and a delimiter row with as many cells.
+    a header row and a delimiter row with as many cells; and only where no container can
+    hold it unseen (the header after a blank line or at the start, and not itself a quote or
+    a list item): a header that continues a quote's or a list item's paragraph lazily is
+    no table to markdown-it. A table right after a paragraph line is left whole.
     """
     if "|" not in text or "-" not in text:
         return text
@@ -182,6 +186,8 @@ def drop_table_rows(text: str) -> str:
         index += 1
         if (
             "|" in line
+            and (index == 1 or not lines[index - 2].strip())
+            and not _BLOCK_START.match(line)
             and index < len(lines)
             and "|" in lines[index]
             and _TABLE_DELIMITER.match(lines[index])
