@@ -226,6 +226,12 @@ CASES: list[Case] = [
         lambda f: f"echo old > {f}/ro; chmod 444 {f}/ro; {BRIEF} --sample -o {f}/ro",
         "exit 4 (unless root)",
     ),
+    # Inputs that are streams
+    shell_case(
+        "FIFO input, no writer",
+        lambda f: f"mkfifo {f}/in-fifo; {BRIEF} {f}/in-fifo --timeout 2",
+        "exit 3 after --timeout, one line",
+    ),
     # Batch
     Case(
         "--batch ids 1e999 NaN",

@@ -56,6 +56,9 @@ def seed(folder: str) -> None:
         "md-brackets": b"\x01" + hostile.markdown_brackets(50),
         "md-table": b"\x01" + hostile.markdown_table(20),
         "md-wiki": b"\x01" + hostile.markdown_wiki_open(20),
+        "md-footnotes": b"\x01" + hostile.markdown_footnotes(10),
+        "md-references": b"\x01" + hostile.markdown_link_references(10),
+        "html-many-tables": b"\x00" + hostile.html_many_tables(40),
         "pdf-pages": b"\x02" + hostile.pdf_pages(2),
         "pdf-spaces": b"\x02" + hostile.pdf_spaces(1, 2000),
     }

@@ -62,4 +62,13 @@ settings.register_profile(
     print_blob=True,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
+# The issue 16 run: 10,000 cases for each property with the full count (a share of that for
+# the slower ones), new random cases every run; what it finds becomes a test of its own.
+settings.register_profile(
+    "thorough",
+    max_examples=10000,
+    deadline=None,
+    print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 settings.load_profile(os.environ.get("BRIEFER_HYPOTHESIS_PROFILE", "ci"))

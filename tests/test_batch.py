@@ -279,5 +279,6 @@ def test_a_worker_that_dies_is_an_error_not_a_hang(monkeypatch):
     # Workers are forked from this process, so they run the replaced chunk function.
     monkeypatch.setattr(batch, "_brief_chunk", _die)
     monkeypatch.setattr(batch, "CHUNK_MAX_RECORDS", 4)  # several chunks, so that a pool is started
+    monkeypatch.setattr(batch, "POOL_MIN_CHARS", 0)  # however short the records
     with pytest.raises(BrieferError, match="a worker process died"):
         run_batch(io.StringIO(corpus(20)), io.StringIO(), BatchOptions(), jobs=2)

@@ -121,7 +121,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="read inputs as this format (default: from name, content type or first bytes)",
     )
     more.add_argument(
-        "--timeout", type=_seconds, default=20.0, metavar="S", help="give up on a URL after S seconds (default 20)"
+        "--timeout",
+        type=_seconds,
+        default=20.0,
+        metavar="S",
+        help="give up on a URL, or on a named pipe no program writes to, after S seconds (default 20)",
     )
     more.add_argument("--version", action="version", version=f"brief {__version__}")
     return parser

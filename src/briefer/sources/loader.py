@@ -53,7 +53,7 @@ def load_source(
         source = name = url = fetched.url
         data, content_type = fetched.data, fetched.content_type
     else:
-        raw = read_input(spec, max_bytes=max_bytes, stdin=stdin)
+        raw = read_input(spec, max_bytes=max_bytes, stdin=stdin, timeout=timeout)
         source, data = raw.name, raw.data
         name = "stdin" if raw.name == "-" else raw.name
     kind = input_format or detect_format(source, data, content_type)

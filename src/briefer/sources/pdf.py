@@ -43,6 +43,10 @@ _WORD_START = re.compile(r"^([^\W\d_]+)")
 # Each word of a compound, from its start (never inside a word) to the hyphen; the second is
 # looked ahead at, so that "well-known-author" gives both of its pairs.
 _COMPOUND = re.compile(r"(?<![^\W\d_])([^\W\d_]+)-(?=([^\W\d_]+))")
+# pypdf takes about a tenth of a millisecond for each text-showing operator: a page of 100,000 of them
+# (each showing one space) took 10-17 s. A page of prose has a few thousand, even when every
+# glyph is placed on its own; a page with more than this is left unread (and said so).
+MAX_TEXT_OPERATORS = 20_000
 # Longer runs of letters than this at the end of a line are not words to repair.
 _LONGEST_WORD = 64
 _DOT_LEADERS = re.compile(r"(?:\. ?){4,}\s*(?:\d{1,4}|[ivxlcdm]{1,7})$", re.IGNORECASE)
@@ -122,13 +126,13 @@ def _read_pages(
 ) -> tuple[list[list[_Line]], int]:
     """Each page's lines (empty for a page that cannot be read) and how many could not be."""
     pages: list[list[_Line]] = []
-    unreadable = 0
+    unreadable = dense = 0
     unpacked = 0
     # Pages that share their content stream and resources show the same lines: read once.
     shared: dict[tuple[object, ...], list[_Line]] = {}
     for number, page in enumerate(page_list):
         try:
-            key, size = _contents(page)
+            key, size, operators = _contents(page)
             if key in shared:
                 pages.append([dataclasses.replace(line, page=number) for line in shared[key]])
                 continue
@@ -138,9 +142,15 @@ def _read_pages(
                     f"{name}: the PDF's pages unpack to more than the {max_bytes / (1024 * 1024):g} MB limit"
                     " (raise it with --max-size)"
                 )
+            if operators > MAX_TEXT_OPERATORS:
+                raise _TooDense
             pages.append(_page_lines(page, number))
             if key:
                 shared[key] = pages[-1]
+        except _TooDense:
+            pages.append([])
+            unreadable += 1
+            dense += 1
         except dependency_error:
             raise InputError(f"{name}: {_NEEDS_CRYPTOGRAPHY}") from None
         except InputError:
@@ -148,31 +158,49 @@ def _read_pages(
         except Exception:  # one broken page must not cost the others
             pages.append([])
             unreadable += 1
+    _check_pages(pages, unreadable, dense, name)
+    return pages, unreadable
+
+
+def _check_pages(pages: list[list[_Line]], unreadable: int, dense: int, name: str) -> None:
+    """An InputError when no page gave any text, saying why."""
+    if dense == len(pages):
+        raise InputError(
+            f"{name}: every page shows more than {MAX_TEXT_OPERATORS:,} pieces of text, more than briefer reads"
+            " on a page (a page of prose has a few thousand)"
+        )
     if unreadable == len(pages):
         raise InputError(f"{name}: not a readable PDF (no page could be read)")
     if not any(line.text.strip() for lines in pages for line in lines):
         raise InputError(f"{name}: no text in the PDF: its pages are images (scanned?); run OCR on it first")
-    return pages, unreadable
 
-def _contents(page: Any) -> tuple[tuple[object, ...], int]:
+
+class _TooDense(Exception):
+    """A page with more text-showing operators than MAX_TEXT_OPERATORS: left unread."""
+
+
+def _contents(page: Any) -> tuple[tuple[object, ...], int, int]:
     """What a page shows, as a key (its content streams' object numbers and its resources),
-    empty when a stream is not a shared object; and the bytes its content streams unpack to.
+    empty when a stream is not a shared object; the bytes its content streams unpack to; and
+    about how many text-showing operators they hold (``Tj`` and ``TJ``, counted in the bytes).
     pypdf keeps what it unpacked, so reading the page afterwards does not unpack it again."""
     reference = page.get("/Contents")
     if reference is None:
-        return (), 0
+        return (), 0, 0
     contents = reference.get_object()
     streams = list(contents) if isinstance(contents, list) else [reference]
-    size = 0
+    size = operators = 0
     key: list[object] = []
     for stream in streams:
         key.append(getattr(stream, "idnum", None))
-        size += len(stream.get_object().get_data())
+        data = stream.get_object().get_data()
+        size += len(data)
+        operators += data.count(b"Tj") + data.count(b"TJ")
     resources = page.get("/Resources")
     # Resources written into each page are compared by what they say, when that is short.
     shown = getattr(resources, "idnum", None) or repr(resources)
     key.append(shown if len(str(shown)) < 2000 else None)
-    return (() if None in key else tuple(key)), size
+    return (() if None in key else tuple(key)), size, operators
 
 
 def _page_lines(page: Any, number: int) -> list[_Line]:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+import stat
 import sys
+import time
 from dataclasses import dataclass
 from typing import BinaryIO, Literal, TextIO, overload
 
@@ -21,16 +23,87 @@ class RawInput:
     data: bytes
 
 
-def read_input(spec: str, *, max_bytes: int = DEFAULT_MAX_BYTES, stdin: BinaryIO | None = None) -> RawInput:
-    """Read ``spec``: a path, or ``-`` for standard input."""
+def read_input(
+    spec: str,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    stdin: BinaryIO | None = None,
+    timeout: float = DEFAULT_TIMEOUT,
+) -> RawInput:
+    """Read ``spec``: a path, or ``-`` for standard input.
+
+    A named pipe (FIFO) must have a program writing to it within ``timeout`` seconds; one
+    that has none is refused then, instead of waiting for ever as ``cat`` would.
+    """
     if spec == "-":
         stream = stdin if stdin is not None else sys.stdin.buffer
         return RawInput("-", _read_limited(stream, max_bytes, "stdin"))
-    with open_input(spec) as handle:
+    handle, first = _open_fifo(spec, timeout) if _is_fifo(spec) else (open_input(spec), b"")
+    with handle:
         try:
-            return RawInput(spec, _read_limited(handle, max_bytes, spec))
+            return RawInput(spec, _read_limited(handle, max_bytes, spec, first))
         except OSError as exc:
             raise InputError(f"{spec}: cannot read: {exc.strerror or exc}") from None
+
+
+def _is_fifo(path: str) -> bool:
+    try:
+        return stat.S_ISFIFO(os.stat(path).st_mode)
+    except (OSError, ValueError):
+        return False  # open_input says what is wrong with it
+
+
+# How often a FIFO without a writer is looked at again while waiting for one.
+_FIFO_POLL = 0.05
+
+
+def _open_fifo(path: str, timeout: float) -> tuple[BinaryIO, bytes]:
+    """A FIFO opened to read once a writer has come, and its first bytes; or an InputError
+    after ``timeout`` seconds without a writer.
+
+    A plain open() blocks until some program opens the FIFO to write, with no way to give
+    up. Opened without blocking, a read tells the cases apart: bytes (or, once a writer has
+    come and gone, the end) mean there is input; EAGAIN means a writer is there but has not
+    written yet, which is a pipe like any other and is read as it comes; an empty read
+    means no writer yet. Only that last case is waited out, and only for ``timeout``.
+    """
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    except OSError:
+        return open_input(path), b""  # the same one-line errors as any other file
+    deadline = time.monotonic() + timeout
+    first = b""
+    try:
+        while True:
+            try:
+                first = os.read(fd, _CHUNK)
+            except BlockingIOError:
+                break  # a writer is connected
+            if first or _writer_came_and_went(fd):
+                break
+            if time.monotonic() >= deadline:
+                raise InputError(
+                    f"{path}: a named pipe (FIFO) that no program opened to write within {timeout:g} s"
+                    " (start its writer, or raise --timeout)"
+                )
+            time.sleep(_FIFO_POLL)
+        os.set_blocking(fd, True)
+        handle = os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+    return handle, first
+
+
+def _writer_came_and_went(fd: int) -> bool:
+    """Whether a writer has connected and closed (POLLHUP): the input has ended, empty."""
+    import select
+
+    if not hasattr(select, "poll"):
+        return False
+    poller = select.poll()
+    poller.register(fd, select.POLLIN)
+    return any(event & select.POLLHUP for _, event in poller.poll(0))
 
 
 @overload
@@ -63,11 +136,12 @@ def open_input(path: str | os.PathLike[str], *, text: bool = False) -> BinaryIO 
 _CHUNK = 1024 * 1024
 
 
-def _read_limited(stream: BinaryIO, max_bytes: int, name: str) -> bytes:
+def _read_limited(stream: BinaryIO, max_bytes: int, name: str, first: bytes = b"") -> bytes:
+    """Up to ``max_bytes`` of ``stream``, after ``first`` (bytes already read from it)."""
     # In chunks: one read of max_bytes + 1 asks for that much memory up front, whatever the
     # input's size, and a high --max-size made that a MemoryError.
-    chunks: list[bytes] = []
-    size = 0
+    chunks: list[bytes] = [first]
+    size = len(first)
     while size <= max_bytes:
         chunk = stream.read(min(_CHUNK, max_bytes + 1 - size))
         if not chunk:
