@@ -201,10 +201,7 @@ class ReadingPane(LazyLayout, can_focus=True):
         # The view may not have scrolled at all (g from a window far below: the new one is at
         # the top already), so the cursor and the section are brought to it here.
         self._keep_cursor_in_view()
-        section = self.current_section()
-        if section != self._shown_section:
-            self._shown_section = section
-            self.post_message(self.SectionInView(section))
+        self._announce_section()
 
     def fully_laid_out(self) -> bool:
         """Whether every paragraph of the article is mounted (a long one is mounted as it is read)."""
@@ -381,6 +378,10 @@ class ReadingPane(LazyLayout, can_focus=True):
         super().watch_scroll_y(old, new)
         self.grow_near_view()
         self._keep_cursor_in_view()
+        self._announce_section()
+
+    def _announce_section(self) -> None:
+        """Tell the app when the section at the top of the view changes (the pane follows it)."""
         section = self.current_section()
         if section != self._shown_section:
             self._shown_section = section
