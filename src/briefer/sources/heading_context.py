@@ -18,6 +18,8 @@ def _lone_headings(text: str, blocks: list[Block]) -> list[Block]:
     previous, following = _neighbours(blocks)
     lone = [
         _lone_candidate(text, block, blocks[previous[i]] if previous[i] >= 0 else None)
+        # A heading stands apart from its body too: a line run straight into the next is not one.
+        and (following[i] < 0 or _separated(text, block, blocks[following[i]]))
         for i, block in enumerate(blocks)
     ]
     # Runs of lone lines (set-aside blocks between them do not break a run), in one pass.
@@ -54,6 +56,9 @@ def _lone_headings(text: str, blocks: list[Block]) -> list[Block]:
     return out
 
 
+_INNER_END = re.compile(r"[^\W\d_]{2}[.!?…][\"'”’)]*\s+[\"'“‘(]*[A-Z]")
+
+
 def _lone_candidate(text: str, block: Block, previous: Block | None) -> bool:
     if block.kind != "prose" or block.end - block.start > 200:
         return False
@@ -67,6 +72,9 @@ def _lone_candidate(text: str, block: Block, previous: Block | None) -> bool:
     if body.endswith((",", "-")) and not body.endswith("--"):
         return False
     if body.endswith("?") and count_words(body) < 4:
+        return False
+    # Two sentences on one line are dialogue ("To me?  To whom?"), not a title.
+    if _INNER_END.search(body):
         return False
     if previous is not None and previous.kind in ("prose", "item"):
         # A line broken off the sentence above it (a page break, a stray blank line).

@@ -27,6 +27,8 @@ def parse_blocks(text: str) -> list[Block]:
     skip = _furniture(lines) | _boilerplate(lines)
     blocks: list[Block] = []
     run: list[_Line] = []
+    # The last line read: a line ending in a colon introduces what follows (a letter, a headline).
+    last = ""
     i = 0
     while i < len(lines):
         line = lines[i]
@@ -43,7 +45,8 @@ def parse_blocks(text: str) -> list[Block]:
             i += 1
             continue
         nxt = lines[i + 1] if i + 1 < len(lines) and i + 1 not in skip else None
-        heading = _shaped_heading(line, nxt, run)
+        heading = _shaped_heading(line, nxt, run, introduced=last.endswith(":"))
+        last = line.stripped
         if heading is not None:
             blocks.extend(_paragraphs(run))
             run = []
