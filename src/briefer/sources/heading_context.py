@@ -66,7 +66,7 @@ def _lone_candidate(text: str, block: Block, previous: Block | None) -> bool:
     if "\n" in body or "\r" in body or count_words(body) > _HEADING_WORDS or not _WORD.search(body):
         return False
     # Dialogue and quotations open with a quote mark; a sentence ends with a full stop.
-    if body[0] in "\"'“‘«„(" or (_TERMINAL.search(body) and not body.endswith("?")):
+    if body[0] in "\"'`“‘«„(" or (_TERMINAL.search(body) and not body.endswith("?")):
         return False
     # A line ending on a comma or a hyphen is a piece of a sentence, not a title.
     if body.endswith((",", "-")) and not body.endswith("--"):

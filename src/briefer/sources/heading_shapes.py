@@ -23,7 +23,7 @@ _PART = re.compile(
     rf"[ \t]+(?:[ivxlcdm]+|\d{{1,3}}|[a-z]|(?:{_WORD_NUMBER})(?:[- ](?:{_WORD_NUMBER}))?)\b",
     re.IGNORECASE,
 )
-_QUOTES = "\"'“‘«„"
+_QUOTES = "\"'`“‘«„"
 _ROMAN = re.compile(r"^[IVXLC]{1,7}\.?(?:[ \t]+[A-Z].*)?$")
 
 
