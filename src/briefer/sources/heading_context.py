@@ -22,6 +22,12 @@ def _lone_headings(text: str, blocks: list[Block]) -> list[Block]:
         and (following[i] < 0 or _separated(text, block, blocks[following[i]]))
         for i, block in enumerate(blocks)
     ]
+    # The short line after a question is its answer ("No", "None"): a body, not a heading.
+    answers = set()
+    for index, block in enumerate(blocks):
+        if lone[index] and following[index] >= 0 and text[block.start : block.end].rstrip().endswith("?"):
+            answers.add(following[index])
+            lone[following[index]] = False
     # Runs of lone lines (set-aside blocks between them do not break a run), in one pass.
     run_of = [0] * len(blocks)
     run_sizes: list[int] = []
@@ -49,13 +55,14 @@ def _lone_headings(text: str, blocks: list[Block]) -> list[Block]:
         # Centred short lines over centred text are a title page or a verse.
         centred = nxt is not None and min(_indent(text, block.start), _indent(text, nxt.start)) >= _CENTRED
         # A run of four or more lone short lines is a list (fixtures, an address, a contents).
-        if run_sizes[run] <= _LONE_RUN and nxt is not None and _is_body(text, nxt) and not centred:
+        if run_sizes[run] <= _LONE_RUN and nxt is not None and not centred and (after in answers or _is_body(text, nxt)):
             out.append(_heading(_Line(block.start, block.end, text[block.start : block.end]), 2))
         else:
             out.append(block)
     return out
 
 
+_ASIDE = re.compile(r"\s*\([^()]*\)$")
 _INNER_END = re.compile(r"[^\W\d_]{2}[.!?…][\"'”’)]*\s+[\"'“‘(]*[A-Z]")
 
 
@@ -66,7 +73,9 @@ def _lone_candidate(text: str, block: Block, previous: Block | None) -> bool:
     if "\n" in body or "\r" in body or count_words(body) > _HEADING_WORDS or not _WORD.search(body):
         return False
     # Dialogue and quotations open with a quote mark; a sentence ends with a full stop.
-    if body[0] in "\"'`“‘«„(" or (_TERMINAL.search(body) and not body.endswith("?")):
+    # A closing aside is part of a title: "User Stories (Optional)".
+    core = _ASIDE.sub("", body) or body
+    if body[0] in "\"'`“‘«„(" or (_TERMINAL.search(core) and not core.endswith("?")):
         return False
     # A line ending on a comma or a hyphen is a piece of a sentence, not a title.
     if body.endswith((",", "-")) and not body.endswith("--"):
@@ -76,12 +85,18 @@ def _lone_candidate(text: str, block: Block, previous: Block | None) -> bool:
     # Two sentences on one line are dialogue ("To me?  To whom?"), not a title.
     if _INNER_END.search(body):
         return False
-    if previous is not None and previous.kind in ("prose", "item"):
+    if previous is not None and previous.kind in ("prose", "item") and not _short_line(text, previous):
         # A line broken off the sentence above it (a page break, a stray blank line).
         tail = text[max(previous.start, previous.end - 20) : previous.end].rstrip()
         if not _TERMINAL.search(tail) and not tail.endswith("?") and body[0].islower():
             return False
     return _separated(text, previous, block) if previous is not None else True
+
+
+def _short_line(text: str, block: Block) -> bool:
+    """A block of one short line: a sentence does not run on from it into the next block."""
+    body = text[block.start : block.end].strip()
+    return "\n" not in body and "\r" not in body and count_words(body) <= _HEADING_WORDS
 
 
 def _is_body(text: str, block: Block) -> bool:
