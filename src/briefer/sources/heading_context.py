@@ -9,7 +9,7 @@ import re
 from collections import Counter
 
 from ..model import count_words
-from .heading_shapes import _CENTRED, _HEADING_WORDS, _LONE_RUN, _REFERENCE_PARTS, _heading
+from .heading_shapes import _CENTRED, _HEADING_WORDS, _LONE_RUN, _PART, _REFERENCE_PARTS, _heading
 from .lines import _DIGITS, _TERMINAL, _WORD, Block, _indent, _Line, _neighbours, _separated
 
 
@@ -62,6 +62,7 @@ def _lone_headings(text: str, blocks: list[Block]) -> list[Block]:
     return out
 
 
+_CALLOUT = re.compile(r"^(?::[a-z0-9_+-]+:|(?:note|notes|warning|tip|important|caution|hint|todo):\s)", re.IGNORECASE)
 _ASIDE = re.compile(r"\s*\([^()]*\)$")
 _INNER_END = re.compile(r"[^\W\d_]{2}[.!?…][\"'”’)]*\s+[\"'“‘(]*[A-Z]")
 
@@ -71,6 +72,9 @@ def _lone_candidate(text: str, block: Block, previous: Block | None) -> bool:
         return False
     body = text[block.start : block.end].strip()
     if "\n" in body or "\r" in body or count_words(body) > _HEADING_WORDS or not _WORD.search(body):
+        return False
+    # A callout ("NOTE: ...") or a Markdown emoji (":white_check_mark: DO ...") opens a rule, not a title.
+    if _CALLOUT.match(body):
         return False
     # Dialogue and quotations open with a quote mark; a sentence ends with a full stop.
     # A closing aside is part of a title: "User Stories (Optional)".
@@ -219,4 +223,35 @@ def _mark_references(text: str, blocks: list[Block]) -> list[Block]:
         elif level is not None and block.kind in ("prose", "item"):
             block = Block(block.start, block.end, "reference")
         out.append(block)
+    return out
+
+
+_TOP_NUMBER = re.compile(r"^(\d{1,2})\.?[ \t]+\S")
+
+
+def _restarted_lists(text: str, blocks: list[Block]) -> list[Block]:
+    """Numbered lines that count from 1 again, below a part's own numbered headings, are the
+    items of a numbered list whose items have paragraphs, not headings ("1. Disabled",
+    "2. Checker only" under "Feature modes")."""
+    out = list(blocks)
+    last = 0
+    listing = False
+    for index, block in enumerate(out):
+        if block.kind != "heading":
+            continue
+        title = text[block.title_start : block.title_end]
+        match = _TOP_NUMBER.match(title)
+        if match is None:
+            # A new part or chapter may number its sections from 1 again.
+            if _PART.match(title) or block.level == 0:
+                last, listing = 0, False
+            continue
+        number = int(match.group(1))
+        if number == 1 and last >= 1:
+            listing = True
+        elif number != last + 1:
+            listing = False
+        last = number
+        if listing:
+            out[index] = Block(block.start, block.end, "item")
     return out
