@@ -15,7 +15,8 @@ _PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?[-–—]?\s*\d{1,4}\s*[-–—]?\s*
 _PAGE_MARK = re.compile(r"\[page \d+\]|\bpage \d+ of \d+\b", re.IGNORECASE)
 # A contents line leads to its page number with dots, or with a wide gap of spaces.
 _DOT_LEADER = re.compile(
-    r"(?:\.{4,}|(?:\. ){3,}\.?|…{2,})\s*(?:\d+|[ivxlc]+)?\s*$|(?<=[^\W\d_]|[.”\"'’?!])[ \t]{6,}(?:\d{1,4}|[ivxlc]{1,6})\s*$"
+    r"(?:\.{4,}|(?:\. ){3,}\.?|…{2,})\s*(?:\d+|[ivxlc]+)?\s*$"
+    r"|(?<=[^\W\d_]|[.”\"'’?!])[ \t]{6,}(?:\d{1,4}|[ivxlc]{1,6})\s*$"
 )
 # Running headers, footers and contents lines are short: longer lines are never furniture.
 _FURNITURE_CHARS = 160

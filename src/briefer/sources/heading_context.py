@@ -55,7 +55,8 @@ def _lone_headings(text: str, blocks: list[Block]) -> list[Block]:
         # Centred short lines over centred text are a title page or a verse.
         centred = nxt is not None and min(_indent(text, block.start), _indent(text, nxt.start)) >= _CENTRED
         # A run of four or more lone short lines is a list (fixtures, an address, a contents).
-        if run_sizes[run] <= _LONE_RUN and nxt is not None and not centred and (after in answers or _is_body(text, nxt)):
+        over_body = nxt is not None and (after in answers or _is_body(text, nxt))
+        if run_sizes[run] <= _LONE_RUN and over_body and not centred:
             out.append(_heading(_Line(block.start, block.end, text[block.start : block.end]), 2))
         else:
             out.append(block)
@@ -88,6 +89,10 @@ def _lone_candidate(text: str, block: Block, previous: Block | None) -> bool:
         return False
     # Two sentences on one line are dialogue ("To me?  To whom?"), not a title.
     if _INNER_END.search(body):
+        return False
+    announced = previous is not None and text[previous.start : previous.end].rstrip().endswith(":")
+    # Capitals a colon announces are a letter's salutation or a quoted headline.
+    if announced and body.upper() == body:
         return False
     if previous is not None and previous.kind in ("prose", "item") and not _short_line(text, previous):
         # A line broken off the sentence above it (a page break, a stray blank line).

@@ -16,7 +16,14 @@ before a body, not one of a run of short lines) says so. Every step is a pass ov
 from __future__ import annotations
 
 from .furniture import _boilerplate, _furniture
-from .heading_context import _contents_lists, _indented_terms, _lone_headings, _mark_references, _restarted_lists, _title
+from .heading_context import (
+    _contents_lists,
+    _indented_terms,
+    _lone_headings,
+    _mark_references,
+    _restarted_lists,
+    _title,
+)
 from .heading_shapes import _shaped_heading, _wraps_heading
 from .lines import _CONTINUES, _ITEM, _LEGAL_ITEM, _SENTENCE_END, _TERMINAL, Block, _is_blank, _Line, _lines
 
