@@ -46,6 +46,9 @@ class Section:
     # "heading" when the text itself names the section, "topic" when briefer found it
     # from a shift of topic between paragraphs, "whole" for a text with a single section.
     origin: str = "heading"
+    # 1 for a top-level part, 2 for a part inside it...: as the numbering ("2." over "2.1"),
+    # the underline ("=====" over "-----") or the Markdown marks ("#" over "##") show it.
+    level: int = 1
 
 
 @dataclass(frozen=True)

@@ -58,7 +58,8 @@ def analyzer_for(code: str) -> Analyzer:
 
 
 def analyze(document: Document) -> Analysis:
-    """Find the topics of a document and, when it has no headings, its topic sections."""
+    """Find the topics of a document and its topic sections: the whole text's when it has no
+    headings, and inside each long part under a heading."""
     analyzer = analyzer_for(document.language)
     turns = find_turns(document)
     # A speaker's name is no part of what is said: it names no topic and is never quoted.
@@ -86,6 +87,5 @@ def analyze(document: Document) -> Analysis:
         term_lists,
         turns,
     )
-    if len(document.sections) == 1 and document.sections[0].origin == "whole":
-        analysis.document = with_topic_sections(analysis)
+    analysis.document = with_topic_sections(analysis)
     return analysis

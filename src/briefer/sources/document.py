@@ -111,12 +111,14 @@ def _sections(text: str, blocks: list[Block]) -> list[Section]:
     """One section a heading; text before the first heading is a section of its own.
 
     A heading with no text of its own before the next one joins it ("Design: The Unwrap
-    Method"), so that every section has sentences to page through.
+    Method"), so that every section has sentences to page through. Levels count from 1 for
+    the document's shallowest heading.
     """
     sections: list[Section] = []
     first_heading = next((i for i, b in enumerate(blocks) if b.kind == "heading"), None)
     if first_heading is None:
         return [Section(0, "", 0, len(text), "whole")]
+    top = min(b.level for b in blocks if b.kind == "heading")
     if any(b.kind != "heading" for b in blocks[:first_heading]):
         sections.append(Section(0, "", 0, blocks[first_heading].start, "heading"))
     previous_heading = False
@@ -127,15 +129,13 @@ def _sections(text: str, blocks: list[Block]) -> list[Section]:
         title = " ".join(text[block.title_start : block.title_end].split())
         if previous_heading:
             last = sections[-1]
-            sections[-1] = Section(last.index, f"{last.title}: {title}", last.start, len(text), "heading")
+            sections[-1] = Section(last.index, f"{last.title}: {title}", last.start, len(text), "heading", last.level)
         else:
-            sections.append(Section(len(sections), title, block.start, len(text), "heading"))
+            sections.append(Section(len(sections), title, block.start, len(text), "heading", block.level - top + 1))
         previous_heading = True
     # Each section ends where the next begins.
-    return [
-        Section(s.index, s.title, s.start, sections[i + 1].start if i + 1 < len(sections) else len(text), s.origin)
-        for i, s in enumerate(sections)
-    ]
+    ends = [s.start for s in sections[1:]] + [len(text)]
+    return [Section(s.index, s.title, s.start, end, s.origin, s.level) for s, end in zip(sections, ends, strict=True)]
 
 
 def _without_empty_sections(
@@ -153,16 +153,19 @@ def _without_empty_sections(
             pending = (
                 section
                 if pending is None
-                else Section(0, _joined(pending.title, section.title), pending.start, section.end, pending.origin)
+                else Section(
+                    0, _joined(pending.title, section.title), pending.start, section.end, pending.origin, pending.level
+                )
             )
             continue
         if pending is not None:
-            section = Section(0, _joined(pending.title, section.title), pending.start, section.end, section.origin)
+            title = _joined(pending.title, section.title)
+            section = Section(0, title, pending.start, section.end, section.origin, min(pending.level, section.level))
             pending = None
-        merged.append(Section(len(merged), section.title, section.start, section.end, section.origin))
+        merged.append(Section(len(merged), section.title, section.start, section.end, section.origin, section.level))
     if pending is not None:
         last = merged[-1]
-        merged[-1] = Section(last.index, last.title, last.start, pending.end, last.origin)
+        merged[-1] = Section(last.index, last.title, last.start, pending.end, last.origin, last.level)
         target.update({i: last.index for i, t in target.items() if t >= len(merged)})
     paragraphs = [Paragraph(p.index, p.start, p.end, target[p.section], p.kind) for p in paragraphs]
     sentences = [Sentence(s.index, s.start, s.end, s.text, s.paragraph, target[s.section]) for s in sentences]
