@@ -28,6 +28,14 @@ _GUTENBERG_END = re.compile(
 )
 
 
+def dot_leader(text: str) -> bool:
+    """Whether a line ends in a contents line's leader to a page number."""
+    # The regular expression is tried only where a leader can be: most lines have none.
+    if "...." in text or ". . ." in text or "……" in text or "      " in text or "\t" in text:
+        return bool(_DOT_LEADER.search(text))
+    return False
+
+
 def _shape(line: _Line) -> str:
     """A line with its numbers and spacing erased: running headers repeat in this form."""
     return _DIGITS.sub("#", " ".join(line.text.split())).lower()
@@ -57,8 +65,8 @@ def _furniture(lines: list[_Line]) -> set[int]:
 
 def _contents_or_page_mark(line: _Line) -> bool:
     return bool(
-        (_DOT_LEADER.search(line.text) and len(line.stripped) > 6)
-        or (_PAGE_MARK.search(line.text) and count_words(line.text) <= 12)
+        (dot_leader(line.text) and len(line.stripped) > 6)
+        or ("page" in line.text.lower() and _PAGE_MARK.search(line.text) and count_words(line.text) <= 12)
     )
 
 

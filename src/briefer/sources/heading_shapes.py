@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from .furniture import _DOT_LEADER
+from .furniture import dot_leader
 from .lines import _ATX, _ENDS_BEFORE_HEADING, _HAS_LETTER, _ITEM, _LETTERS, _SETEXT_UNDERLINE, Block, _is_blank, _Line
 
 # Headings by their shape. Levels follow the numbering: "2." is 1, "2.1" is 2.
@@ -120,7 +120,7 @@ def _heading_level(stripped: str) -> int | None:
         return 1 if words <= _LEGAL_HEADING_WORDS else None
     if words > _HEADING_WORDS or not _HAS_LETTER.search(stripped):
         return None
-    if stripped.endswith((",", ";", "--")) or _DOT_LEADER.search(stripped):
+    if stripped.endswith((",", ";", "--")) or dot_leader(stripped):
         return None
     bare = stripped.rstrip(":").strip()
     if bare.lower() in _STANDARD_PARTS:
