@@ -78,3 +78,15 @@ def test_a_short_part_under_a_heading_is_not_cut():
     text = "Local news\n\n" + "\n\n".join(HARBOUR[:4] + ORCHESTRA[:4])
     document = analyze(build_document(text)).document
     assert [s.origin for s in document.sections] == ["heading"]
+
+
+def test_html_and_markdown_readers_keep_the_heading_levels():
+    from briefer.sources.html import read_html
+    from briefer.sources.markdown import read_markdown
+
+    body = "<p>" + "The committee met on Tuesday and agreed the plan after a long debate in the hall. " * 4 + "</p>"
+    page = f"<html><body><article><h1>Guide</h1>{body}<h2>Setup</h2>{body}<h3>Deep</h3>{body}</article></body></html>"
+    extracted = read_html(page, name="page")
+    assert [b.level for b in extracted.blocks if b.kind == "heading"] == [1, 2, 3]
+    note = read_markdown(f"# Guide\n\n{BODY}## Setup\n\n{BODY}### Deep\n\n{BODY}")
+    assert [b.level for b in note.blocks if b.kind == "heading"] == [1, 2, 3]
