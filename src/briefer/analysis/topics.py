@@ -64,7 +64,10 @@ def analyze(document: Document) -> Analysis:
     turns = find_turns(document)
     # A speaker's name is no part of what is said: it names no topic and is never quoted.
     skips = turns.skips if turns is not None else (0,) * len(document.sentences)
-    word_lists = [analyzer.words(s.text[skip:]) for s, skip in zip(document.sentences, skips, strict=True)]
+    # Words hyphenated at a line end count whole ("hyphen-\nated" is "hyphenated").
+    word_lists = [
+        analyzer.words(document.analysis_text(s, skip)) for s, skip in zip(document.sentences, skips, strict=True)
+    ]
     term_lists = [analyzer.terms_of_words(words) for words in word_lists]
     frequency = document_frequency(term_lists)
     terms, matrix = tfidf(term_lists, frequency)

@@ -11,6 +11,10 @@ from ..model import Document, Paragraph, Section, Sentence
 from .layout import Block, parse_blocks
 
 _HAS_WORD = re.compile(r"[^\W\d_]")
+# A word broken at a line end with a hyphen, the next line going on in lower case.
+_LINE_END_HYPHEN = re.compile(r"(?<![^\W\d_])([^\W\d_]+)-(?:\r\n|\r|\n)[ \t>]*(?=([^\W\d_]+))")
+# Words joined by a hyphen within a line: "well-known" written so elsewhere is a compound.
+_COMPOUND = re.compile(r"(?<![^\W\d_])([^\W\d_]+)-(?=([^\W\d_]+))")
 
 # Beyond these a text is refused with a clear error rather than left to run for minutes:
 # 100,000 sentences is a book of about 12 MB; the line count is checked first because
@@ -91,7 +95,23 @@ def build_document(
         sections=tuple(sections),
         input_format=input_format,
         metadata=dict(metadata or {}),
+        soft_hyphens=soft_hyphens(text),
     )
+
+
+def soft_hyphens(text: str) -> tuple[tuple[int, int], ...]:
+    """The spans that hyphenate a word across a line break, as the PDF reader repairs them: a
+    hyphen at a line end before a word in lower case, unless the document writes the two
+    halves as a compound elsewhere ("well-known"), which keeps its hyphen."""
+    if "-\n" not in text and "-\r" not in text:
+        return ()
+    compounds = {(m.group(1).lower(), m.group(2).lower()) for m in _COMPOUND.finditer(text)}
+    spans = []
+    for match in _LINE_END_HYPHEN.finditer(text):
+        after = match.group(2)
+        if after[0].islower() and (match.group(1).lower(), after.lower()) not in compounds:
+            spans.append((match.end(1), match.end()))
+    return tuple(spans)
 
 
 def _own_title(text: str, blocks: list[Block]) -> str:
