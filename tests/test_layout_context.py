@@ -83,12 +83,23 @@ def test_callouts_and_emoji_rules_are_not_headings():
 
 def test_a_numbered_list_with_paragraphs_is_not_a_run_of_headings():
     text = (
-        f"1. Overview\n\n{BODY}\n2. Feature modes\n\n{BODY}\n"
+        f"1. Overview\n\n{BODY}\n2. Design\n\n{BODY}\nFeature modes\n\n{BODY}\n"
         f"1. Disabled\n\n{BODY}\n2. Checker only\n\n{BODY}\n3. Full mode\n\n{BODY}\n"
         f"3. Compatibility\n\n{BODY}"
     )
-    assert headings(text) == ["1. Overview", "2. Feature modes", "3. Compatibility"]
+    assert headings(text) == ["1. Overview", "2. Design", "Feature modes", "3. Compatibility"]
     assert kinds(text)["2. Checker only"] == "item"
+
+
+def test_the_body_after_a_numbered_contents_list_counts_from_1_again():
+    text = (
+        "Table of Contents\n\n1. Introduction\n\n- 1.1. Conformance\n\n2. Mapping\n\n3. References\n\n"
+        f"1. Introduction\n\n{BODY}\n1.1. Conformance\n\n{BODY}\n2. Mapping\n\n{BODY}"
+    )
+    blocks = parse_blocks(text)
+    assert "1. Introduction" in [text[b.title_start : b.title_end] for b in blocks[5:] if b.kind == "heading"]
+    # The body is not taken for the references part that the contents list names last.
+    assert [b.kind for b in blocks if text[b.start : b.end].startswith("The committee")] == ["prose"] * 3
 
 
 def test_parts_number_their_sections_afresh():

@@ -241,22 +241,27 @@ def _restarted_lists(text: str, blocks: list[Block]) -> list[Block]:
     out = list(blocks)
     last = 0
     listing = False
+    # Whether the heading before was numbered "N.": a count that starts again right after one
+    # is the body after a list of contents ("4. References", then "1. Introduction").
+    after_number = False
     for index, block in enumerate(out):
         if block.kind != "heading":
             continue
         title = text[block.title_start : block.title_end]
         match = _TOP_NUMBER.match(title)
         if match is None:
+            after_number = False
             # A new part or chapter may number its sections from 1 again.
             if _PART.match(title) or block.level == 0:
                 last, listing = 0, False
             continue
         number = int(match.group(1))
-        if number == 1 and last >= 1:
+        if number == 1 and last >= 1 and not after_number:
             listing = True
         elif number != last + 1:
             listing = False
         last = number
+        after_number = not listing
         if listing:
             out[index] = Block(block.start, block.end, "item")
     return out
