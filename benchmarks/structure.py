@@ -110,8 +110,9 @@ def pk(reference: str, hypothesis: str) -> float:
 
 def briefer_starts(text: str) -> tuple[list[int], object]:
     document = analyze(build_document(text)).document
-    # The untitled part before the first heading is not a heading found.
-    return [s.start for s in document.sections if s.title], document
+    # The untitled part before the first heading is not a heading found, nor is a topic
+    # section cut inside a long part (its title is made of key terms, not read in the text).
+    return [s.start for s in document.sections if s.title and s.origin != "topic"], document
 
 
 def short_line_starts(text: str) -> list[int]:

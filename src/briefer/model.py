@@ -7,6 +7,7 @@ quoted can be traced back to the source character for character.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 
@@ -46,6 +47,9 @@ class Section:
     # "heading" when the text itself names the section, "topic" when briefer found it
     # from a shift of topic between paragraphs, "whole" for a text with a single section.
     origin: str = "heading"
+    # 1 for a top-level part, 2 for a part inside it...: as the numbering ("2." over "2.1"),
+    # the underline ("=====" over "-----") or the Markdown marks ("#" over "##") show it.
+    level: int = 1
 
 
 @dataclass(frozen=True)
@@ -61,9 +65,31 @@ class Document:
     sections: tuple[Section, ...]
     input_format: str = "text"
     metadata: dict[str, str] = field(default_factory=dict, compare=False)
+    # Spans of ``text`` that hyphenate a word across a line break ("-\n" and the next line's
+    # indent, in "hyphen-\nated"): quotes keep them, the words analysed do not.
+    soft_hyphens: tuple[tuple[int, int], ...] = ()
 
     def words(self) -> int:
         return sum(count_words(s.text) for s in self.sentences)
+
+    def analysis_text(self, sentence: Sentence, skip: int = 0) -> str:
+        """A sentence's text from ``skip`` on, its words hyphenated at a line end made whole."""
+        start = sentence.start + skip
+        text = sentence.text[skip:]
+        if not self.soft_hyphens:
+            return text
+        first = bisect_left(self.soft_hyphens, (start, start))
+        if first == len(self.soft_hyphens) or self.soft_hyphens[first][0] >= sentence.end:
+            return text
+        parts = []
+        position = start
+        for cut_start, cut_end in self.soft_hyphens[first:]:
+            if cut_end > sentence.end:
+                break
+            parts.append(self.text[position:cut_start])
+            position = cut_end
+        parts.append(self.text[position : sentence.end])
+        return "".join(parts)
 
 
 @dataclass(frozen=True)

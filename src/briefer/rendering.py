@@ -144,7 +144,10 @@ def to_dict(briefing: Briefing, *, include_text: bool = False) -> dict[str, Any]
             {"id": t.id, "label": t.label, "terms": list(t.terms), "weight": round(t.weight, 4)}
             for t in briefing.topics
         ],
-        "sections": [{"title": s.title, "start": s.start, "end": s.end, "origin": s.origin} for s in document.sections],
+        "sections": [
+            {"title": s.title, "start": s.start, "end": s.end, "origin": s.origin, "level": s.level}
+            for s in document.sections
+        ],
         "key_terms": list(briefing.key_terms),
         "stats": {
             "sentences": briefing.stats.sentences,

@@ -19,45 +19,84 @@ MIN_SECTION_PARAGRAPHS = 3
 MIN_BLOCK, MAX_BLOCK = 3, 12
 SHIFT = 0.3
 DEPTH = 0.5
+# A part under a heading with this many sentences may hold several topics (a long chapter,
+# a list of results pasted under one title): it is cut where the topic shifts.
+LONG_PART = 80
 
 
 def with_topic_sections(analysis: Analysis) -> Document:
+    """The document with topic sections: the whole of a text without headings, and inside each
+    long part under a heading, cut where the topic shifts."""
     document = analysis.document
-    starts = topic_boundaries(analysis)
-    if not starts:
-        return document
     paragraphs = document.paragraphs
-    bounds = [0, *starts, len(paragraphs)]
-    sections: list[Section] = []
-    # One pass over the sentences and one column sum, not one a section: a text of many
-    # short paragraphs may have thousands of sections.
-    paragraph_of = np.asarray([s.paragraph for s in document.sentences])
-    section_of_sentence = np.searchsorted(np.asarray(bounds[1:]), paragraph_of, side="right")
+    headed = not (len(document.sections) == 1 and document.sections[0].origin == "whole")
+    if not headed:
+        cuts = {0: topic_boundaries(analysis)}
+    else:
+        cuts = {index: topic_boundaries(analysis, *span) for index, span in _long_parts(document).items()}
+    if not any(cuts.values()):
+        return document
     everywhere = analysis.matrix.column_sums() + 1e-12
-    for index in range(len(bounds) - 1):
-        start = 0 if index == 0 else paragraphs[bounds[index]].start
-        end = len(document.text) if index == len(bounds) - 2 else paragraphs[bounds[index + 1]].start
-        first, last = np.searchsorted(section_of_sentence, [index, index + 1])
-        title = _section_title(analysis, int(first), int(last), everywhere)
-        sections.append(Section(index, title, start, end, "topic"))
-    section_of_paragraph = {}
-    for index in range(len(bounds) - 1):
-        for p in range(bounds[index], bounds[index + 1]):
-            section_of_paragraph[p] = index
+    paragraph_of = np.asarray([s.paragraph for s in document.sentences])
+    first_paragraph = _first_paragraphs(document)
+    sections: list[Section] = []
+    section_of_paragraph = np.zeros(len(paragraphs), dtype=int)
+    old = document.sections if headed else (Section(0, "", 0, len(document.text), "topic"),)
+    for index, part in enumerate(old):
+        starts = [first_paragraph[index], *cuts.get(index, [])]
+        for n, first in enumerate(starts):
+            start = part.start if n == 0 else paragraphs[first].start
+            end = paragraphs[starts[n + 1]].start if n + 1 < len(starts) else part.end
+            if n == 0 and headed:
+                sections.append(Section(len(sections), part.title, start, end, part.origin, part.level))
+            else:
+                stop = starts[n + 1] if n + 1 < len(starts) else _next_first(first_paragraph, index, len(paragraphs))
+                lo, hi = np.searchsorted(paragraph_of, [first, stop])
+                title = _section_title(analysis, int(lo), int(hi), everywhere)
+                level = part.level + 1 if headed else 1
+                sections.append(Section(len(sections), title, start, end, "topic", level))
+            stop = starts[n + 1] if n + 1 < len(starts) else _next_first(first_paragraph, index, len(paragraphs))
+            section_of_paragraph[first:stop] = len(sections) - 1
     return dataclasses.replace(
         document,
         sections=tuple(sections),
         # Built directly: dataclasses.replace costs several times more, once a sentence.
-        paragraphs=tuple(Paragraph(p.index, p.start, p.end, section_of_paragraph[p.index], p.kind) for p in paragraphs),
+        paragraphs=tuple(
+            Paragraph(p.index, p.start, p.end, int(section_of_paragraph[p.index]), p.kind) for p in paragraphs
+        ),
         sentences=tuple(
-            Sentence(s.index, s.start, s.end, s.text, s.paragraph, section_of_paragraph[s.paragraph])
+            Sentence(s.index, s.start, s.end, s.text, s.paragraph, int(section_of_paragraph[s.paragraph]))
             for s in document.sentences
         ),
     )
 
 
-def topic_boundaries(analysis: Analysis) -> list[int]:
-    """Indices of paragraphs that start a new topic section.
+def _first_paragraphs(document: Document) -> list[int]:
+    """The index of each section's first paragraph (sections hold at least one)."""
+    first = [len(document.paragraphs)] * len(document.sections)
+    for paragraph in reversed(document.paragraphs):
+        first[paragraph.section] = paragraph.index
+    return first
+
+
+def _next_first(first_paragraph: list[int], index: int, n_paragraphs: int) -> int:
+    return first_paragraph[index + 1] if index + 1 < len(first_paragraph) else n_paragraphs
+
+
+def _long_parts(document: Document) -> dict[int, tuple[int, int]]:
+    """Parts under a heading long enough to hold several topics: their paragraph ranges."""
+    first = _first_paragraphs(document)
+    sentences = np.bincount([s.section for s in document.sentences], minlength=len(document.sections))
+    return {
+        index: (first[index], _next_first(first, index, len(document.paragraphs)))
+        for index in range(len(document.sections))
+        if sentences[index] >= LONG_PART
+    }
+
+
+def topic_boundaries(analysis: Analysis, first: int = 0, stop: int | None = None) -> list[int]:
+    """Indices of paragraphs that start a new topic section (among paragraphs ``first`` to
+    ``stop - 1``, all by default).
 
     TextTiling's idea (Hearst 1997) with two changes measured on joined news articles
     (benchmarks/sections.py): the blocks compared either side of a paragraph break hold a
@@ -67,10 +106,13 @@ def topic_boundaries(analysis: Analysis) -> list[int]:
     and the dip is deep, so a coherent article is not cut at every aside.
     """
     document = analysis.document
-    n_paragraphs = len(document.paragraphs)
+    stop = len(document.paragraphs) if stop is None else stop
+    n_paragraphs = stop - first
     if n_paragraphs < 2 * MIN_SECTION_PARAGRAPHS:
         return []
-    similarity = _gap_similarity(analysis, _block_sentences(len(document.sentences)))
+    paragraph = np.asarray([s.paragraph for s in document.sentences])
+    lo, hi = np.searchsorted(paragraph, [first, stop])
+    similarity = _gap_similarity(analysis, paragraph[lo:hi] - first, int(lo), n_paragraphs)
     # statistics.median, the same value as np.median's: numpy's imports numpy.ma on first use,
     # a cost paid before the reader's first briefing.
     median = float(statistics.median(similarity.tolist()))
@@ -79,7 +121,7 @@ def topic_boundaries(analysis: Analysis) -> list[int]:
     depth = _depth(similarity)
     # A paragraph without sentences (a rule, stray symbols) closes the section before it.
     has_sentences = np.zeros(n_paragraphs, dtype=bool)
-    has_sentences[[s.paragraph for s in document.sentences]] = True
+    has_sentences[paragraph[lo:hi] - first] = True
     chosen: list[int] = []
     for g in np.argsort(similarity, kind="stable"):
         if similarity[g] > SHIFT * median:
@@ -93,24 +135,24 @@ def topic_boundaries(analysis: Analysis) -> list[int]:
             MIN_SECTION_PARAGRAPHS <= start <= n_paragraphs - MIN_SECTION_PARAGRAPHS
         ):
             chosen.append(start)
-    return sorted(chosen)
+    return sorted(first + c for c in chosen)
 
 
 def _block_sentences(n_sentences: int) -> int:
     return int(min(MAX_BLOCK, max(MIN_BLOCK, n_sentences // 6)))
 
 
-def _gap_similarity(analysis: Analysis, block: int) -> np.ndarray:
-    """Cosine between the ``block`` sentences before and after each paragraph break.
+def _gap_similarity(analysis: Analysis, paragraph: np.ndarray, row: int, n_paragraphs: int) -> np.ndarray:
+    """Cosine between the sentences before and after each paragraph break.
 
-    Sentences come in order, so each block is one run of the sparse matrix's rows and its
-    sum costs only its own cells: linear in the text.
+    ``paragraph`` holds the paragraph (counted from the range's first) of each sentence of the
+    range, whose first sentence is row ``row`` of the matrix. Sentences come in order, so each
+    block is one run of the sparse matrix's rows and its sum costs only its own cells: linear
+    in the text.
     """
-    document = analysis.document
+    block = _block_sentences(len(paragraph))
     matrix = analysis.matrix
-    n_paragraphs = len(document.paragraphs)
-    paragraph = np.asarray([s.paragraph for s in document.sentences])
-    counts = np.concatenate([[0], np.cumsum(np.bincount(paragraph, minlength=n_paragraphs))])
+    counts = row + np.concatenate([[0], np.cumsum(np.bincount(paragraph, minlength=n_paragraphs))])
     gaps = np.zeros(n_paragraphs - 1)
     for g in range(1, n_paragraphs):
         low = g - 1

@@ -58,12 +58,16 @@ def analyzer_for(code: str) -> Analyzer:
 
 
 def analyze(document: Document) -> Analysis:
-    """Find the topics of a document and, when it has no headings, its topic sections."""
+    """Find the topics of a document and its topic sections: the whole text's when it has no
+    headings, and inside each long part under a heading."""
     analyzer = analyzer_for(document.language)
     turns = find_turns(document)
     # A speaker's name is no part of what is said: it names no topic and is never quoted.
     skips = turns.skips if turns is not None else (0,) * len(document.sentences)
-    word_lists = [analyzer.words(s.text[skip:]) for s, skip in zip(document.sentences, skips, strict=True)]
+    # Words hyphenated at a line end count whole ("hyphen-\nated" is "hyphenated").
+    word_lists = [
+        analyzer.words(document.analysis_text(s, skip)) for s, skip in zip(document.sentences, skips, strict=True)
+    ]
     term_lists = [analyzer.terms_of_words(words) for words in word_lists]
     frequency = document_frequency(term_lists)
     terms, matrix = tfidf(term_lists, frequency)
@@ -86,6 +90,5 @@ def analyze(document: Document) -> Analysis:
         term_lists,
         turns,
     )
-    if len(document.sections) == 1 and document.sections[0].origin == "whole":
-        analysis.document = with_topic_sections(analysis)
+    analysis.document = with_topic_sections(analysis)
     return analysis

@@ -32,8 +32,8 @@ class BlockWriter:
         self._length = 0
         self.blocks: list[Block] = []
 
-    def add(self, kind: str, text: str) -> Block | None:
-        """Add a ``prose``, ``item`` or ``heading`` block; empty text adds nothing."""
+    def add(self, kind: str, text: str, level: int = 1) -> Block | None:
+        """Add a ``prose``, ``item`` or ``heading`` block (a heading at ``level``); empty text adds nothing."""
         cleaned = tidy(text)
         if not cleaned:
             return None
@@ -44,7 +44,7 @@ class BlockWriter:
         self._parts.append(cleaned)
         self._length += len(cleaned)
         end = self._length
-        block = Block(start, end, kind, start, end) if kind == "heading" else Block(start, end, kind)
+        block = Block(start, end, kind, start, end, level) if kind == "heading" else Block(start, end, kind)
         self.blocks.append(block)
         return block
 

@@ -11,6 +11,10 @@ from ..model import Document, Paragraph, Section, Sentence
 from .layout import Block, parse_blocks
 
 _HAS_WORD = re.compile(r"[^\W\d_]")
+# A word broken at a line end with a hyphen, the next line going on in lower case.
+_LINE_END_HYPHEN = re.compile(r"(?<![^\W\d_])([^\W\d_]+)-(?:\r\n|\r|\n)[ \t>]*(?=([^\W\d_]+))")
+# Words joined by a hyphen within a line: "well-known" written so elsewhere is a compound.
+_COMPOUND = re.compile(r"(?<![^\W\d_])([^\W\d_]+)-(?=([^\W\d_]+))")
 
 # Beyond these a text is refused with a clear error rather than left to run for minutes:
 # 100,000 sentences is a book of about 12 MB; the line count is checked first because
@@ -91,7 +95,23 @@ def build_document(
         sections=tuple(sections),
         input_format=input_format,
         metadata=dict(metadata or {}),
+        soft_hyphens=soft_hyphens(text),
     )
+
+
+def soft_hyphens(text: str) -> tuple[tuple[int, int], ...]:
+    """The spans that hyphenate a word across a line break, as the PDF reader repairs them: a
+    hyphen at a line end before a word in lower case, unless the document writes the two
+    halves as a compound elsewhere ("well-known"), which keeps its hyphen."""
+    if "-\n" not in text and "-\r" not in text:
+        return ()
+    compounds = {(m.group(1).lower(), m.group(2).lower()) for m in _COMPOUND.finditer(text)}
+    spans = []
+    for match in _LINE_END_HYPHEN.finditer(text):
+        after = match.group(2)
+        if after[0].islower() and (match.group(1).lower(), after.lower()) not in compounds:
+            spans.append((match.end(1), match.end()))
+    return tuple(spans)
 
 
 def _own_title(text: str, blocks: list[Block]) -> str:
@@ -111,12 +131,14 @@ def _sections(text: str, blocks: list[Block]) -> list[Section]:
     """One section a heading; text before the first heading is a section of its own.
 
     A heading with no text of its own before the next one joins it ("Design: The Unwrap
-    Method"), so that every section has sentences to page through.
+    Method"), so that every section has sentences to page through. Levels count from 1 for
+    the document's shallowest heading.
     """
     sections: list[Section] = []
     first_heading = next((i for i, b in enumerate(blocks) if b.kind == "heading"), None)
     if first_heading is None:
         return [Section(0, "", 0, len(text), "whole")]
+    top = min(b.level for b in blocks if b.kind == "heading")
     if any(b.kind != "heading" for b in blocks[:first_heading]):
         sections.append(Section(0, "", 0, blocks[first_heading].start, "heading"))
     previous_heading = False
@@ -127,15 +149,13 @@ def _sections(text: str, blocks: list[Block]) -> list[Section]:
         title = " ".join(text[block.title_start : block.title_end].split())
         if previous_heading:
             last = sections[-1]
-            sections[-1] = Section(last.index, f"{last.title}: {title}", last.start, len(text), "heading")
+            sections[-1] = Section(last.index, f"{last.title}: {title}", last.start, len(text), "heading", last.level)
         else:
-            sections.append(Section(len(sections), title, block.start, len(text), "heading"))
+            sections.append(Section(len(sections), title, block.start, len(text), "heading", block.level - top + 1))
         previous_heading = True
     # Each section ends where the next begins.
-    return [
-        Section(s.index, s.title, s.start, sections[i + 1].start if i + 1 < len(sections) else len(text), s.origin)
-        for i, s in enumerate(sections)
-    ]
+    ends = [s.start for s in sections[1:]] + [len(text)]
+    return [Section(s.index, s.title, s.start, end, s.origin, s.level) for s, end in zip(sections, ends, strict=True)]
 
 
 def _without_empty_sections(
@@ -153,16 +173,19 @@ def _without_empty_sections(
             pending = (
                 section
                 if pending is None
-                else Section(0, _joined(pending.title, section.title), pending.start, section.end, pending.origin)
+                else Section(
+                    0, _joined(pending.title, section.title), pending.start, section.end, pending.origin, pending.level
+                )
             )
             continue
         if pending is not None:
-            section = Section(0, _joined(pending.title, section.title), pending.start, section.end, section.origin)
+            title = _joined(pending.title, section.title)
+            section = Section(0, title, pending.start, section.end, section.origin, min(pending.level, section.level))
             pending = None
-        merged.append(Section(len(merged), section.title, section.start, section.end, section.origin))
+        merged.append(Section(len(merged), section.title, section.start, section.end, section.origin, section.level))
     if pending is not None:
         last = merged[-1]
-        merged[-1] = Section(last.index, last.title, last.start, pending.end, last.origin)
+        merged[-1] = Section(last.index, last.title, last.start, pending.end, last.origin, last.level)
         target.update({i: last.index for i, t in target.items() if t >= len(merged)})
     paragraphs = [Paragraph(p.index, p.start, p.end, target[p.section], p.kind) for p in paragraphs]
     sentences = [Sentence(s.index, s.start, s.end, s.text, s.paragraph, target[s.section]) for s in sentences]

@@ -13,7 +13,11 @@ from .lines import _DIGITS, _Line
 # Page furniture: a bare page number, a "[Page 3]" footer, a dot-leader contents line.
 _PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?[-–—]?\s*\d{1,4}\s*[-–—]?\s*$", re.IGNORECASE)
 _PAGE_MARK = re.compile(r"\[page \d+\]|\bpage \d+ of \d+\b", re.IGNORECASE)
-_DOT_LEADER = re.compile(r"(?:\.{4,}|(?:\. ){3,}\.?|…{2,})\s*(?:\d+|[ivxlc]+)?\s*$")
+# A contents line leads to its page number with dots, or with a wide gap of spaces.
+_DOT_LEADER = re.compile(
+    r"(?:\.{4,}|(?:\. ){3,}\.?|…{2,})\s*(?:\d+|[ivxlc]+)?\s*$"
+    r"|(?<=[^\W\d_]|[.”\"'’?!])[ \t]{6,}(?:\d{1,4}|[ivxlc]{1,6})\s*$"
+)
 # Running headers, footers and contents lines are short: longer lines are never furniture.
 _FURNITURE_CHARS = 160
 # An email signature starts with a "-- " line and runs a few lines to the end.
@@ -22,6 +26,14 @@ _GUTENBERG_START = re.compile(r"^\s*\*{3}\s*START OF (?:THE|THIS) PROJECT GUTENB
 _GUTENBERG_END = re.compile(
     r"^\s*(?:\*{3}\s*END OF (?:THE|THIS) PROJECT GUTENBERG|End of (?:the )?Project Gutenberg)", re.IGNORECASE
 )
+
+
+def dot_leader(text: str) -> bool:
+    """Whether a line ends in a contents line's leader to a page number."""
+    # The regular expression is tried only where a leader can be: most lines have none.
+    if "...." in text or ". . ." in text or "……" in text or "      " in text or "\t" in text:
+        return bool(_DOT_LEADER.search(text))
+    return False
 
 
 def _shape(line: _Line) -> str:
@@ -53,8 +65,8 @@ def _furniture(lines: list[_Line]) -> set[int]:
 
 def _contents_or_page_mark(line: _Line) -> bool:
     return bool(
-        (_DOT_LEADER.search(line.text) and len(line.stripped) > 6)
-        or (_PAGE_MARK.search(line.text) and count_words(line.text) <= 12)
+        (dot_leader(line.text) and len(line.stripped) > 6)
+        or ("page" in line.text.lower() and _PAGE_MARK.search(line.text) and count_words(line.text) <= 12)
     )
 
 

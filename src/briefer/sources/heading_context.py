@@ -9,7 +9,7 @@ import re
 from collections import Counter
 
 from ..model import count_words
-from .heading_shapes import _CENTRED, _HEADING_WORDS, _LONE_RUN, _REFERENCE_PARTS, _heading
+from .heading_shapes import _CENTRED, _HEADING_WORDS, _LONE_RUN, _PART, _REFERENCE_PARTS, _heading
 from .lines import _DIGITS, _TERMINAL, _WORD, Block, _indent, _Line, _neighbours, _separated
 
 
@@ -18,8 +18,16 @@ def _lone_headings(text: str, blocks: list[Block]) -> list[Block]:
     previous, following = _neighbours(blocks)
     lone = [
         _lone_candidate(text, block, blocks[previous[i]] if previous[i] >= 0 else None)
+        # A heading stands apart from its body too: a line run straight into the next is not one.
+        and (following[i] < 0 or _separated(text, block, blocks[following[i]]))
         for i, block in enumerate(blocks)
     ]
+    # The short line after a question is its answer ("No", "None"): a body, not a heading.
+    answers = set()
+    for index, block in enumerate(blocks):
+        if lone[index] and following[index] >= 0 and text[block.start : block.end].rstrip().endswith("?"):
+            answers.add(following[index])
+            lone[following[index]] = False
     # Runs of lone lines (set-aside blocks between them do not break a run), in one pass.
     run_of = [0] * len(blocks)
     run_sizes: list[int] = []
@@ -47,11 +55,17 @@ def _lone_headings(text: str, blocks: list[Block]) -> list[Block]:
         # Centred short lines over centred text are a title page or a verse.
         centred = nxt is not None and min(_indent(text, block.start), _indent(text, nxt.start)) >= _CENTRED
         # A run of four or more lone short lines is a list (fixtures, an address, a contents).
-        if run_sizes[run] <= _LONE_RUN and nxt is not None and _is_body(text, nxt) and not centred:
+        over_body = nxt is not None and (after in answers or _is_body(text, nxt))
+        if run_sizes[run] <= _LONE_RUN and over_body and not centred:
             out.append(_heading(_Line(block.start, block.end, text[block.start : block.end]), 2))
         else:
             out.append(block)
     return out
+
+
+_CALLOUT = re.compile(r"^(?::[a-z0-9_+-]+:|(?:note|notes|warning|tip|important|caution|hint|todo):\s)", re.IGNORECASE)
+_ASIDE = re.compile(r"\s*\([^()]*\)$")
+_INNER_END = re.compile(r"[^\W\d_]{2}[.!?…][\"'”’)]*\s+[\"'“‘(]*[A-Z]")
 
 
 def _lone_candidate(text: str, block: Block, previous: Block | None) -> bool:
@@ -60,20 +74,38 @@ def _lone_candidate(text: str, block: Block, previous: Block | None) -> bool:
     body = text[block.start : block.end].strip()
     if "\n" in body or "\r" in body or count_words(body) > _HEADING_WORDS or not _WORD.search(body):
         return False
+    # A callout ("NOTE: ...") or a Markdown emoji (":white_check_mark: DO ...") opens a rule, not a title.
+    if _CALLOUT.match(body):
+        return False
     # Dialogue and quotations open with a quote mark; a sentence ends with a full stop.
-    if body[0] in "\"'“‘«„(" or (_TERMINAL.search(body) and not body.endswith("?")):
+    # A closing aside is part of a title: "User Stories (Optional)".
+    core = _ASIDE.sub("", body) or body
+    if body[0] in "\"'`“‘«„(" or (_TERMINAL.search(core) and not core.endswith("?")):
         return False
     # A line ending on a comma or a hyphen is a piece of a sentence, not a title.
     if body.endswith((",", "-")) and not body.endswith("--"):
         return False
     if body.endswith("?") and count_words(body) < 4:
         return False
-    if previous is not None and previous.kind in ("prose", "item"):
+    # Two sentences on one line are dialogue ("To me?  To whom?"), not a title.
+    if _INNER_END.search(body):
+        return False
+    announced = previous is not None and text[previous.start : previous.end].rstrip().endswith(":")
+    # Capitals a colon announces are a letter's salutation or a quoted headline.
+    if announced and body.upper() == body:
+        return False
+    if previous is not None and previous.kind in ("prose", "item") and not _short_line(text, previous):
         # A line broken off the sentence above it (a page break, a stray blank line).
         tail = text[max(previous.start, previous.end - 20) : previous.end].rstrip()
         if not _TERMINAL.search(tail) and not tail.endswith("?") and body[0].islower():
             return False
     return _separated(text, previous, block) if previous is not None else True
+
+
+def _short_line(text: str, block: Block) -> bool:
+    """A block of one short line: a sentence does not run on from it into the next block."""
+    body = text[block.start : block.end].strip()
+    return "\n" not in body and "\r" not in body and count_words(body) <= _HEADING_WORDS
 
 
 def _is_body(text: str, block: Block) -> bool:
@@ -196,4 +228,40 @@ def _mark_references(text: str, blocks: list[Block]) -> list[Block]:
         elif level is not None and block.kind in ("prose", "item"):
             block = Block(block.start, block.end, "reference")
         out.append(block)
+    return out
+
+
+_TOP_NUMBER = re.compile(r"^(\d{1,2})\.?[ \t]+\S")
+
+
+def _restarted_lists(text: str, blocks: list[Block]) -> list[Block]:
+    """Numbered lines that count from 1 again, below a part's own numbered headings, are the
+    items of a numbered list whose items have paragraphs, not headings ("1. Disabled",
+    "2. Checker only" under "Feature modes")."""
+    out = list(blocks)
+    last = 0
+    listing = False
+    # Whether the heading before was numbered "N.": a count that starts again right after one
+    # is the body after a list of contents ("4. References", then "1. Introduction").
+    after_number = False
+    for index, block in enumerate(out):
+        if block.kind != "heading":
+            continue
+        title = text[block.title_start : block.title_end]
+        match = _TOP_NUMBER.match(title)
+        if match is None:
+            after_number = False
+            # A new part or chapter may number its sections from 1 again.
+            if _PART.match(title) or block.level == 0:
+                last, listing = 0, False
+            continue
+        number = int(match.group(1))
+        if number == 1 and last >= 1 and not after_number:
+            listing = True
+        elif number != last + 1:
+            listing = False
+        last = number
+        after_number = not listing
+        if listing:
+            out[index] = Block(block.start, block.end, "item")
     return out

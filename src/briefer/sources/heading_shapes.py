@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from .furniture import _DOT_LEADER
+from .furniture import dot_leader
 from .lines import _ATX, _ENDS_BEFORE_HEADING, _HAS_LETTER, _ITEM, _LETTERS, _SETEXT_UNDERLINE, Block, _is_blank, _Line
 
 # Headings by their shape. Levels follow the numbering: "2." is 1, "2.1" is 2.
@@ -23,6 +23,7 @@ _PART = re.compile(
     rf"[ \t]+(?:[ivxlcdm]+|\d{{1,3}}|[a-z]|(?:{_WORD_NUMBER})(?:[- ](?:{_WORD_NUMBER}))?)\b",
     re.IGNORECASE,
 )
+_QUOTES = "\"'`“‘«„"
 _ROMAN = re.compile(r"^[IVXLC]{1,7}\.?(?:[ \t]+[A-Z].*)?$")
 
 
@@ -64,8 +65,14 @@ def _words(text: str) -> int:
     return len(text.split())
 
 
-def _shaped_heading(line: _Line, nxt: _Line | None, run: list[_Line]) -> tuple[int, Block] | None:
-    """A heading recognised by its form, with the number of lines it takes, or None."""
+def _shaped_heading(
+    line: _Line, nxt: _Line | None, run: list[_Line], introduced: bool = False
+) -> tuple[int, Block] | None:
+    """A heading recognised by its form, with the number of lines it takes, or None.
+
+    ``introduced``: the line before ends in a colon, so a line in capitals after it is what
+    the text announces (a letter's "DEAR SIR:", a newspaper's headline), not a heading.
+    """
     text = line.text
     match = _ATX.match(text)
     if match:
@@ -84,7 +91,7 @@ def _shaped_heading(line: _Line, nxt: _Line | None, run: list[_Line]) -> tuple[i
     ):
         return 2, _heading(line, 1 if nxt.stripped[0] == "=" else 2, end=nxt.end)
     level = _heading_level(stripped)
-    if level is None:
+    if level is None or (introduced and not _numbered_or_named(stripped)):
         return None
     # Everything else starts a block: a line inside a sentence is never a heading, except a
     # standard part's name alone on its line ("Abstract" under a paper's author lines).
@@ -113,7 +120,7 @@ def _heading_level(stripped: str) -> int | None:
         return 1 if words <= _LEGAL_HEADING_WORDS else None
     if words > _HEADING_WORDS or not _HAS_LETTER.search(stripped):
         return None
-    if stripped.endswith((",", ";", "--")) or _DOT_LEADER.search(stripped):
+    if stripped.endswith((",", ";", "--")) or dot_leader(stripped):
         return None
     bare = stripped.rstrip(":").strip()
     if bare.lower() in _STANDARD_PARTS:
@@ -145,13 +152,27 @@ def _title_like(rest: str, lenient: bool = False) -> bool:
     if rest.endswith(".") and not lenient and _words(rest) > 3:
         return False
     first = rest.lstrip("\"'“(")
+    if lenient:
+        # "Act third was the castle hall, and" is a sentence: a part's own title is capitalised.
+        return not first[:1].islower()
     last = rest.rsplit(None, 1)[-1].lower()
     # A heading does not end on an article or a preposition: a wrapped sentence does.
-    return lenient or not (first[:1].islower() or last in _RUNS_ON)
+    return not (first[:1].islower() or last in _RUNS_ON)
 
 
 def _is_heading_shaped(stripped: str) -> bool:
     return _heading_level(stripped) is not None
+
+
+def _numbered_or_named(stripped: str) -> bool:
+    """A heading shape stronger than capitals alone: a number, a legal section, a part, a standard part."""
+    return bool(
+        _LEGAL.match(stripped)
+        or _NUMBERED.match(stripped)
+        or _PART.match(stripped)
+        or _ROMAN.match(stripped)
+        or stripped.rstrip(":").strip().lower() in _STANDARD_PARTS
+    )
 
 
 def _standalone(stripped: str) -> bool:
@@ -164,6 +185,9 @@ def _standalone(stripped: str) -> bool:
 
 def _is_caps(stripped: str) -> bool:
     if stripped.endswith((".", ",", ";")) and not _LEGAL.match(stripped):
+        return False
+    # A line in capitals that opens with a quote mark is someone shouting, not a heading.
+    if stripped[:1] in _QUOTES:
         return False
     # Chinese and Japanese have no capitals: all-capitals says nothing about them. A line is in
     # capitals when upper-casing leaves it unchanged and lower-casing does not.

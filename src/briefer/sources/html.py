@@ -124,7 +124,8 @@ def _walk(element: Any, writer: BlockWriter) -> None:
     for child in element:
         tag = child.tag if isinstance(child.tag, str) else ""
         if tag == "head":
-            writer.add("heading", _words(child))
+            rend = str(child.get("rend") or "")
+            writer.add("heading", _words(child), int(rend[1:]) if rend[:1] == "h" and rend[1:].isdigit() else 1)
         elif tag == "list":
             _list(child, writer)
         elif tag in _SKIPPED or not tag:

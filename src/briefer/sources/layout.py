@@ -16,7 +16,14 @@ before a body, not one of a run of short lines) says so. Every step is a pass ov
 from __future__ import annotations
 
 from .furniture import _boilerplate, _furniture
-from .heading_context import _contents_lists, _indented_terms, _lone_headings, _mark_references, _title
+from .heading_context import (
+    _contents_lists,
+    _indented_terms,
+    _lone_headings,
+    _mark_references,
+    _restarted_lists,
+    _title,
+)
 from .heading_shapes import _shaped_heading, _wraps_heading
 from .lines import _CONTINUES, _ITEM, _LEGAL_ITEM, _SENTENCE_END, _TERMINAL, Block, _is_blank, _Line, _lines
 
@@ -27,6 +34,8 @@ def parse_blocks(text: str) -> list[Block]:
     skip = _furniture(lines) | _boilerplate(lines)
     blocks: list[Block] = []
     run: list[_Line] = []
+    # The last line read: a line ending in a colon introduces what follows (a letter, a headline).
+    last = ""
     i = 0
     while i < len(lines):
         line = lines[i]
@@ -43,7 +52,8 @@ def parse_blocks(text: str) -> list[Block]:
             i += 1
             continue
         nxt = lines[i + 1] if i + 1 < len(lines) and i + 1 not in skip else None
-        heading = _shaped_heading(line, nxt, run)
+        heading = _shaped_heading(line, nxt, run, introduced=last.endswith(":"))
+        last = line.stripped
         if heading is not None:
             blocks.extend(_paragraphs(run))
             run = []
@@ -59,7 +69,7 @@ def parse_blocks(text: str) -> list[Block]:
         i += 1
     blocks.extend(_paragraphs(run))
     blocks = _indented_terms(lines, _lone_headings(text, blocks))
-    return _title(text, _mark_references(text, _contents_lists(text, blocks)))
+    return _title(text, _mark_references(text, _restarted_lists(text, _contents_lists(text, blocks))))
 
 
 def _paragraphs(run: list[_Line]) -> list[Block]:

@@ -154,7 +154,8 @@ def _blocks(tokens: list) -> BlockWriter:
             opener = tokens[index - 1].type if index else ""
             words = _inline_text(token.children or [])
             if opener == "heading_open":
-                writer.add("heading", words)
+                tag = tokens[index - 1].tag
+                writer.add("heading", words, int(tag[1:]) if tag[1:].isdigit() else 1)
             elif not _FOOTNOTE_DEFINITION.match(words):
                 if in_item:
                     words = _TASK_BOX.sub("", words)

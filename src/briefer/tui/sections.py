@@ -45,6 +45,8 @@ class SectionsPane(OptionList):
             label = Content.assemble(
                 (f"{section.index + 1:>2} ", "$text-muted"),
                 (f"★{keys_here} " if keys_here else "   ", "$warning"),
+                # A part inside another is indented under it, as a table of contents shows it.
+                "  " * (min(section.level, 4) - 1),
                 title,
             )
             labels.append(label)
