@@ -87,3 +87,14 @@ def test_the_relevance_is_the_same_whichever_document_was_asked_about_before():
     again = brief(first.document, analysis=first, budget=Budget(sentences=2), focus="buttons")
     assert [p.text for p in again.key_points] == [p.text for p in before.key_points]
     assert np.allclose([p.relevance for p in again.key_points], [p.relevance for p in before.key_points])
+
+
+def test_a_sentence_matching_only_a_feedback_word_is_not_lifted_by_its_neighbours():
+    # In a short news text the feedback words ("Wang", "Tajikistan") are in most sentences:
+    # a sentence holding only those must not outrank the sentences that hold the query's words.
+    from briefer.pipeline import load, sample_path
+
+    document = load(str(sample_path()))
+    briefing = brief(document, budget=Budget(sentences=3), focus="trade and investment")
+    assert len(briefing.key_points) == 3
+    assert all(("trade" in p.text or "invest" in p.text) for p in briefing.key_points)

@@ -124,8 +124,10 @@ def query_match(analysis: Analysis, query_terms: Sequence[str]) -> tuple[np.ndar
     direct = index.bm25(weights)
     expanded = _feedback(index, _with_context(direct, analysis), weights, idf)
     match = index.bm25(expanded)
-    # Neighbours and region weigh a sentence's own match; they do not make one of it.
-    return _with_context(match, analysis) * _region(match) * (match > 0), content, used
+    # Neighbours and region weigh a sentence's own match (the geometric mean with its context:
+    # a sentence matching only a feedback word is not lifted by its neighbours' match).
+    near = np.sqrt(match * _with_context(match, analysis))
+    return near * _region(match), content, used
 
 
 def _known_terms(query_terms: Iterable[str], known: dict[str, int]) -> list[str]:
