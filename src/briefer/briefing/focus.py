@@ -1,11 +1,10 @@
 """Briefing on what a reader asks about: how much each sentence says about a query or a topic.
 
 A query is read as the document is: its words go through the same analyzer (language, stop
-words, stems), so "budgets" finds "budget". A sentence is relevant by the query's terms it
-holds, weighted by how rare they are in the text, and by the topics it shares with the query
-(the topics the query's terms load on), so a sentence about the subject counts even without
-the query's own words. People answer a question over several turns or sentences, so a
-sentence next to a relevant one gains a little of its relevance.
+words, stems), so "budgets" finds "budget". A sentence is relevant by its match with the query
+and with the passages that best match it (:mod:`briefer.briefing.query`), and by the topics it
+shares with the query (the topics the query's terms load on), so a sentence about the subject
+counts even without the query's own words.
 """
 
 from __future__ import annotations
@@ -17,13 +16,10 @@ import numpy as np
 from ..analysis import Analysis, analyzer_for
 from ..errors import UsageError
 from ..language import Analyzer
+from .query import query_match
 
 # Tuned on the first half of meetings_queries_dev (benchmarks/focus.py), confirmed on the second.
 TOPIC_SHARE = 0.15
-# An answer runs over several sentences or turns: a sentence gains CONTEXT times the mean
-# relevance of the WINDOW sentences either side (nearer ones more).
-CONTEXT = 4.0
-WINDOW = 10
 # A sentence without the query's words is about it when the query's topics make up this
 # share of it (relative to the sentence most in them).
 TOPICAL_ENOUGH = 0.5
@@ -32,9 +28,7 @@ TOPICAL_ENOUGH = 0.5
 # decides briefings without a focus.
 IMPORTANCE_POWER = 0.0
 # Sentences less relevant than this share of the most relevant are not about the focus.
-RELEVANT_SHARE = 0.2
-# A sentence with more content words holds more of an answer: its match counts that much more.
-LENGTH_POWER = 0.6
+RELEVANT_SHARE = 0.0
 
 
 # The words that say how a question is asked, not what it is about ("What did the group
@@ -124,37 +118,40 @@ class Focus:
 
 
 def query_focus(analysis: Analysis, query: str) -> Focus:
-    """Each sentence's relevance to ``query``, through its words and through its topics."""
+    """Each sentence's relevance to ``query``: its words, its passage's, and its topics (see
+    :mod:`briefer.briefing.query`)."""
     if not query.strip():
         raise UsageError("a focus needs words to look for")
     n = len(analysis.document.sentences)
-    analyzer = analyzer_for(analysis.document.language)
-    index = {term: j for j, term in enumerate(analysis.terms)}
-    columns = sorted({index[t] for t in _query_terms(analyzer, query, analysis.document.language) if t in index})
-    if not columns or n == 0:
+    language = analysis.document.language
+    match, content, used = query_match(analysis, _query_terms(analyzer_for(language), query, language))
+    if not used or n == 0:
         return Focus(query, np.zeros(n))
-    matrix = analysis.matrix
-    frequency = np.bincount(matrix.cols, minlength=len(analysis.terms))[columns]
+    index = {term: j for j, term in enumerate(analysis.terms)}
+    columns = sorted({index[t] for t in used if t in index})
     vector = np.zeros(len(analysis.terms))
-    vector[columns] = np.log((n + 1) / (frequency + 1)) + 1.0
-    vector /= np.linalg.norm(vector)
-    direct = matrix @ vector
-    sizes = np.asarray([len(terms) for terms in analysis.term_lists], dtype=np.float64)
-    direct = direct * np.maximum(sizes, 1.0) ** LENGTH_POWER
-    direct = _unit(direct)
-    topical = _unit(_through_topics(analysis, vector))
+    if columns:
+        frequency = np.bincount(analysis.matrix.cols, minlength=len(analysis.terms))[columns]
+        vector[columns] = np.log((n + 1) / (frequency + 1)) + 1.0
+        vector /= np.linalg.norm(vector)
+    # A text whose every matching sentence is short is still about the query: then length
+    # does not count against them.
+    if not float((match * content).max()) > 0:
+        content = np.ones(n)
+    direct = _unit(match * content)
+    topical = _unit(_through_topics(analysis, vector) * content)
     relevance = (1 - TOPIC_SHARE) * direct + TOPIC_SHARE * topical
-    # A sentence is about the query when it shares a word with it, or belongs mostly to the
-    # topics the query's words belong to.
+    # A sentence is about the query when it (or its passage) shares words with it, or belongs
+    # mostly to the topics the query's words belong to.
     eligible = (direct > 0) | (topical >= TOPICAL_ENOUGH)
-    relevance = _unit(_with_context(relevance, analysis) * eligible)
-    matched = tuple(dict.fromkeys(analysis.display[j] for j in columns))
-    return Focus(query, relevance, matched)
+    matched = tuple(dict.fromkeys(analysis.display[index[t]] if t in index else t for t in used))
+    return Focus(query, _unit(relevance * eligible), matched)
 
 
 def _query_terms(analyzer: Analyzer, query: str, language: str) -> list[str]:
-    """The query's terms, without the words of its question frame when it has others."""
-    terms = analyzer.terms(query)
+    """The query's terms, without the words of its question frame when it has others; a
+    hyphenated word counts whole and by its parts ("acoustic-phonetic")."""
+    terms = list(dict.fromkeys(analyzer.terms(query) + analyzer.terms(query.replace("-", " "))))
     frame = QUESTION_WORDS.get(language)
     if not frame:
         return terms
@@ -198,22 +195,6 @@ def _through_topics(analysis: Analysis, vector: np.ndarray) -> np.ndarray:
     memberships = analysis.memberships
     shares = memberships / np.maximum(memberships.sum(axis=1, keepdims=True), 1e-12)
     return shares @ query_topics
-
-
-def _with_context(relevance: np.ndarray, analysis: Analysis) -> np.ndarray:
-    """A sentence gains some of its neighbours' relevance (up to WINDOW each side), within its section."""
-    if not CONTEXT or not WINDOW:
-        return relevance
-    section = np.asarray([s.section for s in analysis.document.sentences])
-    n = len(relevance)
-    gained = np.zeros(n)
-    for step in range(1, WINDOW + 1):
-        weight = (WINDOW + 1 - step) / (WINDOW + 1)
-        same = section[step:] == section[:-step] if n > step else np.zeros(0, dtype=bool)
-        gained[step:] += weight * relevance[:-step] * same
-        gained[:-step] += weight * relevance[step:] * same
-    norm = sum((WINDOW + 1 - step) / (WINDOW + 1) for step in range(1, WINDOW + 1)) * 2
-    return relevance + CONTEXT * gained / norm
 
 
 def _unit(values: np.ndarray) -> np.ndarray:

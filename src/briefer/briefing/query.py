@@ -1,0 +1,214 @@
+"""How much each sentence says about a query: the word match, its neighbours, its part of the text.
+
+A question about a meeting or a report is answered by one stretch of it, over several turns or
+sentences, in words the question may not use. So a sentence's relevance is built in layers:
+
+- its match with the query's terms, Okapi BM25 (a term counts less each time it repeats, rare
+  terms more, long sentences are not favoured for being long);
+- the query widened by the words of its best-matching passages (pseudo-relevance feedback), so
+  that "button design" also finds "volume", "channel" and "power" when those are what the
+  passages about buttons talk about;
+- some of its neighbours' match (the answer runs over several turns);
+- how much of the stretch of text around it is about the query, so that key points come from
+  where the subject is discussed rather than from stray mentions elsewhere;
+- how much it says: a sentence of few content words ("Yeah, the button.") holds little of an
+  answer, whatever words it shares with the query.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..analysis import Analysis
+from ..model import count_words
+
+# Okapi BM25's usual constants: saturation of a repeated term, and length normalisation.
+K1 = 1.2
+B = 0.75
+# Feedback: the terms of the FEEDBACK_SENTENCES best-matching sentences, the FEEDBACK_TERMS
+# weightiest of them added to the query at FEEDBACK_WEIGHT of its weightiest term.
+FEEDBACK_SENTENCES = 10
+FEEDBACK_TERMS = 20
+FEEDBACK_WEIGHT = 0.3
+# Only sentences matching at least this share of the best one (with their neighbours) feed
+# back: a sentence that is merely next to a match may be on another subject.
+FEEDBACK_FLOOR = 0.5
+# A sentence gains CONTEXT times the mean match of the WINDOW sentences either side (nearer
+# ones more), within its section.
+CONTEXT = 1.0
+WINDOW = 3
+# The stretch of text around a sentence (REGION sentences either side) weighs its match: a
+# sentence in a passage that is all about the query counts fully, a stray mention less.
+REGION = 50
+# A sentence needs this many content words to hold part of an answer unless nothing else
+# matches; below a content share of CONTENT_SHARE (of its words), it counts proportionally less.
+MIN_TERMS = 3
+CONTENT_SHARE = 0.5
+# A query word the text does not use still matches a term sharing its first PREFIX letters and
+# all but one of the shorter's ("analyses" and "analysis" stem differently).
+PREFIX = 5
+
+
+@dataclass(frozen=True)
+class TermIndex:
+    """A document's terms as (sentence, term, count) cells: what BM25 and feedback read."""
+
+    terms: dict[str, int]
+    rows: np.ndarray
+    cols: np.ndarray
+    counts: np.ndarray
+    # Content terms of each sentence, and in how many sentences each term occurs.
+    lengths: np.ndarray
+    frequency: np.ndarray
+
+    @classmethod
+    def of(cls, term_lists: Sequence[Sequence[str]]) -> TermIndex:
+        """The index of one document's sentences (their analyzer terms)."""
+        terms: dict[str, int] = {}
+        cells: Counter[tuple[int, int]] = Counter()
+        for i, sentence in enumerate(term_lists):
+            cells.update((i, terms.setdefault(t, len(terms))) for t in sentence)
+        keys = np.asarray(list(cells), dtype=np.int64).reshape(-1, 2)
+        counts = np.asarray(list(cells.values()), dtype=np.float64)
+        lengths = np.asarray([len(t) for t in term_lists], dtype=np.float64)
+        frequency = np.bincount(keys[:, 1], minlength=len(terms)).astype(np.float64)
+        return cls(terms, keys[:, 0], keys[:, 1], counts, lengths, frequency)
+
+    def idf(self) -> np.ndarray:
+        """BM25's inverse document frequency of every term."""
+        n = len(self.lengths)
+        return np.log(1 + (n - self.frequency + 0.5) / (self.frequency + 0.5))
+
+    def bm25(self, weights: np.ndarray) -> np.ndarray:
+        """Okapi BM25 of every sentence against query terms weighted by ``weights`` (one a term)."""
+        n = len(self.lengths)
+        if not n or not self.counts.size:
+            return np.zeros(n)
+        norm = K1 * (1 - B + B * self.lengths / max(float(self.lengths.mean()), 1e-9))
+        tf = self.counts
+        gain = weights[self.cols] * tf * (K1 + 1) / (tf + norm[self.rows])
+        return np.bincount(self.rows, weights=gain, minlength=n)
+
+
+# The index of the last document asked about: a reader or a benchmark asks many questions of one.
+_last: list[tuple[Analysis, TermIndex, np.ndarray]] = []
+
+
+def term_index(analysis: Analysis) -> tuple[TermIndex, np.ndarray]:
+    """The term index of ``analysis``'s sentences and how much each can say (see _content),
+    built once for a run of queries on it."""
+    if _last and _last[0][0] is analysis:
+        return _last[0][1], _last[0][2]
+    index = TermIndex.of(analysis.term_lists)
+    content = _content(analysis, index.lengths)
+    _last[:] = [(analysis, index, content)]
+    return index, content
+
+
+def query_match(analysis: Analysis, query_terms: Sequence[str]) -> tuple[np.ndarray, np.ndarray, list[str]]:
+    """Each sentence's match with the query (before topics are weighed), how much each sentence
+    can say (0 to 1, see _content), and the query terms the text uses (stems matched by prefix)."""
+    index, content = term_index(analysis)
+    n = len(index.lengths)
+    used = _known_terms(query_terms, index.terms)
+    if not used or n == 0:
+        return np.zeros(n), np.zeros(n), used
+    idf = index.idf()
+    weights = np.zeros(len(index.terms))
+    columns = [index.terms[t] for t in used]
+    weights[columns] = idf[columns]
+    direct = index.bm25(weights)
+    expanded = _feedback(index, _with_context(direct, analysis), weights, idf)
+    match = index.bm25(expanded)
+    # Neighbours and region weigh a sentence's own match (the geometric mean with its context:
+    # a sentence matching only a feedback word is not lifted by its neighbours' match).
+    near = np.sqrt(match * _with_context(match, analysis))
+    return near * _region(match), content, used
+
+
+def _known_terms(query_terms: Iterable[str], known: dict[str, int]) -> list[str]:
+    """The query terms the text uses, an unknown one replaced by the text's terms that share its
+    stem's start (two stemmings of one word)."""
+    out: list[str] = []
+    for term in dict.fromkeys(query_terms):
+        if term in known:
+            out.append(term)
+        elif len(term) >= PREFIX:
+            out += [t for t in known if _same_stem(term, t)]
+    return list(dict.fromkeys(out))
+
+
+def _same_stem(a: str, b: str) -> bool:
+    shorter = min(len(a), len(b))
+    common = max(PREFIX, shorter - 1)
+    return shorter >= PREFIX and abs(len(a) - len(b)) <= 2 and a[:common] == b[:common]
+
+
+def _feedback(index: TermIndex, scores: np.ndarray, weights: np.ndarray, idf: np.ndarray) -> np.ndarray:
+    """The query's weights with the weightiest terms of its best-matching sentences added."""
+    if not FEEDBACK_SENTENCES or not FEEDBACK_TERMS:
+        return weights
+    best = np.argsort(-scores, kind="stable")[:FEEDBACK_SENTENCES]
+    top = float(scores[best[0]])
+    if top <= 0:
+        return weights
+    share = np.zeros(len(scores))
+    share[best] = scores[best] / top
+    share[share < FEEDBACK_FLOOR] = 0
+    gained = np.bincount(index.cols, weights=share[index.rows], minlength=len(weights)) * idf
+    gained[weights > 0] = 0
+    chosen = np.argsort(-gained, kind="stable")[:FEEDBACK_TERMS]
+    chosen = chosen[gained[chosen] > 0]
+    if not chosen.size:
+        return weights
+    expanded = weights.copy()
+    expanded[chosen] = FEEDBACK_WEIGHT * float(weights.max()) * gained[chosen] / float(gained[chosen[0]])
+    return expanded
+
+
+def _with_context(relevance: np.ndarray, analysis: Analysis) -> np.ndarray:
+    """A sentence gains some of its neighbours' relevance (up to WINDOW each side), within its section."""
+    if not CONTEXT or not WINDOW:
+        return relevance
+    section = np.asarray([s.section for s in analysis.document.sentences])
+    n = len(relevance)
+    gained = np.zeros(n)
+    norm = 0.0
+    for step in range(1, WINDOW + 1):
+        weight = (WINDOW + 1 - step) / (WINDOW + 1)
+        norm += 2 * weight
+        if n > step:
+            same = section[step:] == section[:-step]
+            gained[step:] += weight * relevance[:-step] * same
+            gained[:-step] += weight * relevance[step:] * same
+    return relevance + CONTEXT * gained / norm
+
+
+def _region(match: np.ndarray) -> np.ndarray:
+    """How much of the stretch around each sentence (REGION sentences either side) is about the
+    query, relative to the stretch most about it."""
+    n = len(match)
+    if not REGION or not n:
+        return np.ones(n)
+    sums = np.concatenate(([0.0], np.cumsum(match)))
+    positions = np.arange(n)
+    low = np.clip(positions - REGION, 0, n)
+    high = np.clip(positions + REGION + 1, 0, n)
+    region = (sums[high] - sums[low]) / (high - low)
+    top = float(region.max())
+    return region / top if top > 0 else np.ones(n)
+
+
+def _content(analysis: Analysis, lengths: np.ndarray) -> np.ndarray:
+    """How much a sentence can say: 0 under MIN_TERMS content words, else its content share
+    (up to CONTENT_SHARE, which counts fully)."""
+    sentences = analysis.document.sentences
+    words = np.asarray(
+        [max(count_words(s.text[analysis.quote_start(i) :]), 1) for i, s in enumerate(sentences)], dtype=np.float64
+    )
+    share = np.minimum(lengths / words, CONTENT_SHARE) / CONTENT_SHARE if CONTENT_SHARE else np.ones(len(words))
+    return share * (lengths >= MIN_TERMS)
