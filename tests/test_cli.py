@@ -4,6 +4,7 @@ import signal
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 
@@ -184,6 +185,22 @@ def test_broken_pipe_is_quiet(tmp_path):
     assert b"Traceback" not in result.stderr and b"BrokenPipe" not in result.stderr
 
 
+def _wait_until_handling_signals(pid: int) -> None:
+    """Wait until brief has installed its SIGTERM handler (run_command does, first thing), so
+    that a signal sent under load does not reach the interpreter while it is still starting."""
+    status = Path(f"/proc/{pid}/status")
+    if not status.exists():
+        time.sleep(1.0)
+        return
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        caught = next((line for line in status.read_text().splitlines() if line.startswith("SigCgt:")), "")
+        if caught and int(caught.split()[1], 16) >> (signal.SIGTERM - 1) & 1:
+            break
+        time.sleep(0.05)
+    time.sleep(0.2)  # from the handler to the command's body: a few statements
+
+
 @pytest.mark.parametrize("sig, code", [(signal.SIGINT, 130), (signal.SIGTERM, 143)])
 def test_interrupt_exits_quietly_with_the_conventional_code(tmp_path, sig, code):
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
@@ -195,7 +212,7 @@ def test_interrupt_exits_quietly_with_the_conventional_code(tmp_path, sig, code)
         stderr=subprocess.PIPE,
         env=env,
     )
-    time.sleep(1.0)
+    _wait_until_handling_signals(process.pid)
     process.send_signal(sig)
     _, err = process.communicate(timeout=30)
     assert process.returncode == code
