@@ -51,6 +51,9 @@ class Rules:
     spread_sections: bool = False
     # A sentence scored 0 is never chosen, even to fill the budget.
     positive_only: bool = False
+    # Fragments are never chosen, even to fill the budget (unless the text has nothing else):
+    # a briefing of four whole sentences reads better than one of five with a piece in it.
+    whole_only: bool = False
 
 
 PLAIN = Rules()
@@ -65,6 +68,7 @@ def refined(analysis: Analysis) -> Rules:
         hold_dangling=True,
         spread_topics=covers_topics(analysis),
         spread_sections=covers_sections(analysis),
+        whole_only=True,
     )
 
 
@@ -77,7 +81,7 @@ def choose(
     rules: Rules = PLAIN,
 ) -> list[int]:
     """Indices of the key points, in document order: the best-scored sentences that fit ``rules``."""
-    unquotable = _unquotable(analysis)
+    unquotable = _unquotable(analysis, rules.whole_only)
     order = _whole_sentences_first(np.argsort(-scores, kind="stable"), unquotable)
     sentences = analysis.document.sentences
     term_sets = [frozenset(t) for t in analysis.term_lists] if rules.needs_terms or rules.word_overlap else []
@@ -210,9 +214,9 @@ def covers_sections(analysis: Analysis) -> bool:
     return not lead_is_central(centrality(analysis.matrix))
 
 
-def _unquotable(analysis: Analysis) -> tuple[np.ndarray, np.ndarray]:
-    """Which sentences are fragments, and which stand in a references part (never quoted,
-    unless the text is nothing else)."""
+def _unquotable(analysis: Analysis, whole_only: bool = False) -> tuple[np.ndarray, np.ndarray]:
+    """Which sentences are fragments, and which are never quoted: those in a references part
+    and, when ``whole_only``, the fragments (unless the text is nothing else)."""
     document = analysis.document
     kinds = [p.kind for p in document.paragraphs]
     fragment = np.array(
@@ -228,6 +232,8 @@ def _unquotable(analysis: Analysis) -> tuple[np.ndarray, np.ndarray]:
     # A text of nothing but pieces (no punctuation at all) is briefed in pieces.
     if fragment[~cited].all():
         fragment[:] = False
+    if whole_only:
+        cited = cited | fragment
     return fragment, cited
 
 
