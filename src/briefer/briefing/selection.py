@@ -24,7 +24,7 @@ from ..model import Sentence
 REDUNDANCY = 0.5
 # Once a topic has a key point, its other sentences count this much less, so that a longer
 # briefing spans the document's topics instead of piling up on the first one.
-COVERED_TOPIC = 0.3
+COVERED_TOPIC = 0.6
 # Likewise a section (headed, or found from a shift of topic) of a document that does not put
 # its point first: a report's or a paper's key points come from across its parts, results
 # and conclusions included, not from the first pages alone.

@@ -26,10 +26,10 @@ from ..language.openings import dateline_length, is_dangling
 from ..model import Document, count_words
 
 # Tuned on the first half of the CNN dev set and confirmed on the second (see README).
-SALIENCE_WEIGHT = 0.5
-DIRECTED_WEIGHT = 0.5
+SALIENCE_WEIGHT = 0.3
+DIRECTED_WEIGHT = 1.0
 NEWS_PRIOR = 0.75
-FLAT_PRIOR = 0.2
+FLAT_PRIOR = 0.3
 CLOSE_PRIOR = 0.2
 CLOSE_WEIGHT = 0.8
 LENGTH_POWER = 0.2
