@@ -5,7 +5,10 @@ salience of NMF's memberships), by how central it is to the whole text, by how m
 follows it announces (PacSum's directed centrality, Zheng & Lapata 2019) and by where it
 stands — but the position prior is only applied as strongly as the document earns it: when
 its opening sentences are more central than the rest (news puts its point first), the lead
-counts; when they are not (reports, essays, transcripts), position barely matters. Sentences
+counts; when they are not (reports, essays, transcripts), position barely matters. A text
+under headings of its own (a bill's sections, a report's parts) is never read as news: there a
+sentence counts more the more of its section heading's words it uses, because a heading is
+its writer's summary of the section, and a section's first sentence a little more. Sentences
 that make poor quotes — fragments, questions, captions, calls to click — are discounted, and
 long ones a little, so that three key points do not become three paragraphs. A sentence that
 is no whole sentence — a heading, an enumerator stub, a piece cut by the line layout, a
