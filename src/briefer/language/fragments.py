@@ -34,7 +34,8 @@ _WORDS = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 def is_fragment(text: str, list_item: bool = False) -> bool:
     """True when ``text`` is not a whole sentence a reader can take on its own (see above)."""
     text = text.strip()
-    if count_words(text) <= 3:
+    # count_words is never below the number of space-separated runs: count only short texts.
+    if len(text.split(None, 3)) <= 3 and count_words(text) <= 3:
         return True
     body = _OPENING.sub("", text, count=1)
     first = next((c for c in body if c.isalpha()), "")
