@@ -10,6 +10,7 @@ enumerator or quote mark), or mostly upper-case letters, or ending without ``. !
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..model import count_words
 
@@ -31,6 +32,8 @@ FILLERS = frozenset(_FILLER_WORDS.split(" "))
 _WORDS = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 
 
+# The ranker and the chooser ask about the same sentences in turn.
+@lru_cache(maxsize=8192)
 def is_fragment(text: str, list_item: bool = False) -> bool:
     """True when ``text`` is not a whole sentence a reader can take on its own (see above)."""
     text = text.strip()
