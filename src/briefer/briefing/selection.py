@@ -24,7 +24,12 @@ from ..model import Sentence
 REDUNDANCY = 0.5
 # Once a topic has a key point, its other sentences count this much less, so that a longer
 # briefing spans the document's topics instead of piling up on the first one.
-COVERED_TOPIC = 0.6
+COVERED_TOPIC = 0.3
+# A long briefing (more key points than this) lowers a covered topic less: with fifteen points
+# for a report, a topic may hold several (tuned on the first halves of the reports and
+# Multi-News, confirmed on the second; see README).
+SHORT_BRIEFING = 6
+COVERED_TOPIC_LONG = 0.6
 # Likewise a section (headed, or found from a shift of topic) of a document that does not put
 # its point first: a report's or a paper's key points come from across its parts, results
 # and conclusions included, not from the first pages alone.
@@ -122,7 +127,8 @@ def choose(
         chosen.append(index)
         quoted.add(sentences[index].text)
         used_words += lengths[index]
-        if _spread(adjusted, rules, topic_of, section_of, index, covered, sections_covered):
+        lowered = COVERED_TOPIC if limit <= SHORT_BRIEFING else COVERED_TOPIC_LONG
+        if _spread(adjusted, rules, topic_of, section_of, index, covered, sections_covered, lowered):
             order = _whole_sentences_first(np.argsort(-adjusted, kind="stable"), unquotable)
             position = 0
     _bring_back(held_back, chosen, quoted, limit, max_words, used_words, lengths, sentences)
@@ -137,13 +143,14 @@ def _spread(
     index: int,
     topics: set[int],
     sections: set[int],
+    lowered: float = COVERED_TOPIC,
 ) -> bool:
     """Lower the rest of a newly covered topic and section; True when any score changed."""
     changed = False
     topic = int(topic_of[index])
     if rules.spread_topics and topic not in topics:
         topics.add(topic)
-        adjusted[topic_of == topic] *= COVERED_TOPIC
+        adjusted[topic_of == topic] *= lowered
         changed = True
     section = int(section_of[index])
     if rules.spread_sections and section not in sections:
@@ -163,21 +170,20 @@ def _bring_back(
     lengths: list[int],
     sentences: Sequence[Sentence],
 ) -> None:
-    """Held-back sentences come in where they no longer open the briefing, then (to fill the
-    budget) anywhere."""
-    for must_follow in (True, False):
-        for index in list(held_back):
-            if len(chosen) >= limit:
-                break
-            if must_follow and (not chosen or index < min(chosen)):
-                continue
-            if sentences[index].text in quoted:
-                continue
-            if max_words is None or used_words + lengths[index] <= max_words:
-                quoted.add(sentences[index].text)
-                chosen.append(index)
-                used_words += lengths[index]
-                held_back.remove(index)
+    """Held-back sentences come in where they no longer open the briefing, and never where they
+    would: a briefing one point short reads better than one that opens on "It" or "However"."""
+    for index in list(held_back):
+        if len(chosen) >= limit:
+            break
+        if not chosen or index < min(chosen):
+            continue
+        if sentences[index].text in quoted:
+            continue
+        if max_words is None or used_words + lengths[index] <= max_words:
+            quoted.add(sentences[index].text)
+            chosen.append(index)
+            used_words += lengths[index]
+            held_back.remove(index)
 
 
 def _repeats(analysis: Analysis, rules: Rules, term_sets: list[frozenset[str]], chosen: list[int], index: int) -> bool:
