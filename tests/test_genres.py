@@ -13,7 +13,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefer import Budget, analyze, brief, build_document, is_fragment, is_junk_term, load, render
+from briefer import Budget, analyze, brief, build_document, is_fragment, is_junk_term, load, rank, render
 from briefer.briefing.budget import default_length
 from briefer.evaluation.quotes import QuoteCounts
 
@@ -279,3 +279,33 @@ def test_a_speakers_name_with_brackets_and_abbreviations_is_never_quoted():
         assert "Rota" not in point.text and not point.text.startswith(")")
         assert point.text not in ("Thank you.", "Okay.")
         assert point.text == document.text[point.start : point.end]
+
+
+def test_a_headed_texts_sentence_that_says_what_its_heading_names_ranks_above_its_neighbours():
+    from briefer.rankers.topic import headed, heading_fit
+
+    document = build_document(BILL)
+    analysis = analyze(document)
+    assert headed(analysis.document)
+    fit = heading_fit(analysis)
+    texts = [s.text for s in analysis.document.sentences]
+    grants = texts.index(next(t for t in texts if t.startswith("(a) In General.--The Administrator shall make grants")))
+    findings = texts.index(next(t for t in texts if t.startswith("(1) Millions")))
+    # "GRANTS FOR WELL TESTING": the grant sentence names grants and testing; a finding names no "FINDINGS".
+    assert fit[grants] >= 0.5
+    assert fit[findings] == 0.0
+    scores = rank(analysis, "topic")
+    assert scores[grants] > scores[findings]
+    assert not headed(build_document("A note of two paragraphs.\n\nIt has no headings at all."))
+
+
+def test_a_refined_briefing_gives_fewer_key_points_rather_than_quote_a_fragment():
+    text = "The committee met on Monday and agreed on three points.\n\n" + "\n\n".join(
+        f"- item {i} of the list without any end" for i in range(6)
+    )
+    document = build_document(text)
+    briefing = brief(document, budget=Budget(sentences=4))
+    items = {p.index for p in document.paragraphs if p.kind == "item"}
+    assert briefing.key_points
+    for point in briefing.key_points:
+        assert not is_fragment(point.text, list_item=document.sentences[point.sentence].paragraph in items)

@@ -79,3 +79,25 @@ def _block(block):
         position = start + len(sentence)
         ends.append(position)
     return text, ends
+
+
+def test_a_sentence_does_not_end_inside_its_brackets_nor_before_a_lower_case_continuation():
+    text = (
+        "Chapter 2 of the Foreign Assistance Act of 1961 (22 U.S.C. 2151 et seq.) is amended by adding a "
+        "section. The land lies in Sec. 4, T. 10 N., R. 5 W., Winn Parish. It was sold in 1995. "
+        "1996 was better (see the table)."
+    )
+    pieces = [text[a:b] for a, b in sentence_spans(text, EN)]
+    assert pieces == [
+        "Chapter 2 of the Foreign Assistance Act of 1961 (22 U.S.C. 2151 et seq.) is amended by adding a section.",
+        "The land lies in Sec. 4, T. 10 N., R. 5 W., Winn Parish.",
+        "It was sold in 1995.",
+        "1996 was better (see the table).",
+    ]
+
+
+def test_a_bracket_left_open_joins_at_most_a_few_pieces():
+    text = "An aside (never closed. " + " ".join(f"Sentence number {i} ends here." for i in range(8)) + " Closing) now."
+    pieces = [text[a:b] for a, b in sentence_spans(text, EN)]
+    assert pieces[0] == "An aside (never closed."
+    assert len(pieces) >= 8

@@ -25,6 +25,11 @@ REDUNDANCY = 0.5
 # Once a topic has a key point, its other sentences count this much less, so that a longer
 # briefing spans the document's topics instead of piling up on the first one.
 COVERED_TOPIC = 0.3
+# A long briefing (more key points than this) lowers a covered topic less: with fifteen points
+# for a report, a topic may hold several (tuned on the first halves of the reports and
+# Multi-News, confirmed on the second; see README).
+SHORT_BRIEFING = 6
+COVERED_TOPIC_LONG = 0.6
 # Likewise a section (headed, or found from a shift of topic) of a document that does not put
 # its point first: a report's or a paper's key points come from across its parts, results
 # and conclusions included, not from the first pages alone.
@@ -51,6 +56,9 @@ class Rules:
     spread_sections: bool = False
     # A sentence scored 0 is never chosen, even to fill the budget.
     positive_only: bool = False
+    # Fragments are never chosen, even to fill the budget (unless the text has nothing else):
+    # a briefing of four whole sentences reads better than one of five with a piece in it.
+    whole_only: bool = False
 
 
 PLAIN = Rules()
@@ -65,6 +73,7 @@ def refined(analysis: Analysis) -> Rules:
         hold_dangling=True,
         spread_topics=covers_topics(analysis),
         spread_sections=covers_sections(analysis),
+        whole_only=True,
     )
 
 
@@ -77,7 +86,7 @@ def choose(
     rules: Rules = PLAIN,
 ) -> list[int]:
     """Indices of the key points, in document order: the best-scored sentences that fit ``rules``."""
-    unquotable = _unquotable(analysis)
+    unquotable = _unquotable(analysis, rules.whole_only)
     order = _whole_sentences_first(np.argsort(-scores, kind="stable"), unquotable)
     sentences = analysis.document.sentences
     term_sets = [frozenset(t) for t in analysis.term_lists] if rules.needs_terms or rules.word_overlap else []
@@ -118,7 +127,8 @@ def choose(
         chosen.append(index)
         quoted.add(sentences[index].text)
         used_words += lengths[index]
-        if _spread(adjusted, rules, topic_of, section_of, index, covered, sections_covered):
+        lowered = COVERED_TOPIC if limit <= SHORT_BRIEFING else COVERED_TOPIC_LONG
+        if _spread(adjusted, rules, topic_of, section_of, index, covered, sections_covered, lowered):
             order = _whole_sentences_first(np.argsort(-adjusted, kind="stable"), unquotable)
             position = 0
     _bring_back(held_back, chosen, quoted, limit, max_words, used_words, lengths, sentences)
@@ -133,13 +143,14 @@ def _spread(
     index: int,
     topics: set[int],
     sections: set[int],
+    lowered: float = COVERED_TOPIC,
 ) -> bool:
     """Lower the rest of a newly covered topic and section; True when any score changed."""
     changed = False
     topic = int(topic_of[index])
     if rules.spread_topics and topic not in topics:
         topics.add(topic)
-        adjusted[topic_of == topic] *= COVERED_TOPIC
+        adjusted[topic_of == topic] *= lowered
         changed = True
     section = int(section_of[index])
     if rules.spread_sections and section not in sections:
@@ -159,21 +170,20 @@ def _bring_back(
     lengths: list[int],
     sentences: Sequence[Sentence],
 ) -> None:
-    """Held-back sentences come in where they no longer open the briefing, then (to fill the
-    budget) anywhere."""
-    for must_follow in (True, False):
-        for index in list(held_back):
-            if len(chosen) >= limit:
-                break
-            if must_follow and (not chosen or index < min(chosen)):
-                continue
-            if sentences[index].text in quoted:
-                continue
-            if max_words is None or used_words + lengths[index] <= max_words:
-                quoted.add(sentences[index].text)
-                chosen.append(index)
-                used_words += lengths[index]
-                held_back.remove(index)
+    """Held-back sentences come in where they no longer open the briefing, and never where they
+    would: a briefing one point short reads better than one that opens on "It" or "However"."""
+    for index in list(held_back):
+        if len(chosen) >= limit:
+            break
+        if not chosen or index < min(chosen):
+            continue
+        if sentences[index].text in quoted:
+            continue
+        if max_words is None or used_words + lengths[index] <= max_words:
+            quoted.add(sentences[index].text)
+            chosen.append(index)
+            used_words += lengths[index]
+            held_back.remove(index)
 
 
 def _repeats(analysis: Analysis, rules: Rules, term_sets: list[frozenset[str]], chosen: list[int], index: int) -> bool:
@@ -210,9 +220,9 @@ def covers_sections(analysis: Analysis) -> bool:
     return not lead_is_central(centrality(analysis.matrix))
 
 
-def _unquotable(analysis: Analysis) -> tuple[np.ndarray, np.ndarray]:
-    """Which sentences are fragments, and which stand in a references part (never quoted,
-    unless the text is nothing else)."""
+def _unquotable(analysis: Analysis, whole_only: bool = False) -> tuple[np.ndarray, np.ndarray]:
+    """Which sentences are fragments, and which are never quoted: those in a references part
+    and, when ``whole_only``, the fragments (unless the text is nothing else)."""
     document = analysis.document
     kinds = [p.kind for p in document.paragraphs]
     fragment = np.array(
@@ -228,6 +238,8 @@ def _unquotable(analysis: Analysis) -> tuple[np.ndarray, np.ndarray]:
     # A text of nothing but pieces (no punctuation at all) is briefed in pieces.
     if fragment[~cited].all():
         fragment[:] = False
+    if whole_only:
+        cited = cited | fragment
     return fragment, cited
 
 

@@ -10,6 +10,7 @@ enumerator or quote mark), or mostly upper-case letters, or ending without ``. !
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..model import count_words
 
@@ -31,22 +32,43 @@ FILLERS = frozenset(_FILLER_WORDS.split(" "))
 _WORDS = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 
 
+# The ranker and the chooser ask about the same sentences in turn.
+@lru_cache(maxsize=8192)
 def is_fragment(text: str, list_item: bool = False) -> bool:
     """True when ``text`` is not a whole sentence a reader can take on its own (see above)."""
     text = text.strip()
-    if count_words(text) <= 3:
+    # count_words is never below the number of space-separated runs: count only short texts.
+    if len(text.split(None, 3)) <= 3 and count_words(text) <= 3:
         return True
     body = _OPENING.sub("", text, count=1)
     first = next((c for c in body if c.isalpha()), "")
     if first and first.islower():
         return True
-    upper = sum(map(str.isupper, text))
-    if upper and upper > 0.6 * (upper + sum(map(str.islower, text))):
+    if _mostly_upper(text):
         return True
     end = text.rstrip(_CLOSING + " ")
     if end.endswith(_ENDS):
         return False
     return not (list_item and end.endswith(_LIST_ENDS))
+
+
+# Deleting ASCII letters from bytes counts them in C: a Python loop over every character of
+# every sentence was a tenth of a long text's briefing.
+_UPPER_ASCII = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+_LOWER_ASCII = b"abcdefghijklmnopqrstuvwxyz"
+
+
+def _mostly_upper(text: str) -> bool:
+    """True when more than 60% of the cased letters are capitals (a heading, a shouted line)."""
+    data = text.encode("ascii", "ignore")
+    # A few curly quotes or accented letters do not move the share: count the ASCII letters.
+    if 10 * (len(text) - len(data)) <= len(text):
+        upper = len(data) - len(data.translate(None, _UPPER_ASCII))
+        lower = len(data) - len(data.translate(None, _LOWER_ASCII))
+    else:
+        upper = sum(map(str.isupper, text))
+        lower = sum(map(str.islower, text))
+    return bool(upper) and upper > 0.6 * (upper + lower)
 
 
 def is_filler(text: str) -> bool:

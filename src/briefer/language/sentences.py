@@ -31,7 +31,7 @@ def sentence_spans(text: str, language: Language) -> list[tuple[int, int]]:
                 end -= 1
             if start < end:
                 spans.append((start, end))
-    spans = _rejoin_quotations(text, _reattach_openers(text, _reattach_closers(text, spans)))
+    spans = _rejoin_brackets(text, _rejoin_quotations(text, _reattach_openers(text, _reattach_closers(text, spans))))
     return [piece for start, end in spans for piece in _cap_length(text, start, end)]
 
 
@@ -87,6 +87,56 @@ def _rejoin_quotations(text: str, spans: list[tuple[int, int]]) -> list[tuple[in
         else:
             out.append((start, end))
     return out
+
+
+# Punkt ends a sentence at an abbreviation's full stop even inside brackets: "Chapter 2 of the
+# Act (22 U.S.C." + "2151 et seq.)" + "is amended". A sentence does not end before the bracket
+# it opened closes, so a piece that leaves one open runs on to the piece that closes it; and
+# no sentence starts lower-case after a full stop, nor with a figure after an abbreviation
+# ("Sec." + "4, T. 10 N."), so such a piece continues the one before.
+_MAX_JOINED = 3
+_CONTINUES = re.compile(r"[a-z]")
+_FIGURE = re.compile(r"[0-9]")
+_ABBREVIATION = re.compile(r"(?:^|\s)[A-Z][a-z]{0,2}\.$")
+
+
+def _rejoin_brackets(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    open_at = -1  # index in ``out`` of a piece whose bracket is still open
+    for start, end in spans:
+        if open_at >= 0 and len(out) - open_at <= _MAX_JOINED and _closes(text, start, end):
+            out[open_at:] = [(out[open_at][0], end)]
+            open_at = -1
+            continue
+        if out and _continues(text[out[-1][0] : out[-1][1]], text, start):
+            out[-1] = (out[-1][0], end)
+            continue
+        out.append((start, end))
+        if text.count("(", start, end) > text.count(")", start, end):
+            open_at = len(out) - 1 if open_at < 0 else open_at
+        elif open_at >= 0 and len(out) - open_at > _MAX_JOINED:
+            open_at = -1
+    return out
+
+
+def _continues(before: str, text: str, start: int) -> bool:
+    """True when the piece at ``start`` carries on the sentence ``before`` (cut at a full stop)."""
+    if _CONTINUES.match(text, start):
+        return before.rstrip(")").endswith(".")
+    return bool(_FIGURE.match(text, start) and _ABBREVIATION.search(before))
+
+
+def _closes(text: str, start: int, end: int) -> bool:
+    """True when the piece closes a bracket it did not open (before opening any other)."""
+    depth = 0
+    for char in text[start:end]:
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            if depth == 0:
+                return True
+            depth -= 1
+    return False
 
 
 # Chinese and Japanese end sentences with full-width marks that need no space after them,
