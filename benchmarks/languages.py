@@ -28,8 +28,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from briefer.language import get_language, sentence_spans  # noqa: E402
+from briefer.language.catalogue import get_language  # noqa: E402
 from briefer.language.detection import detect  # noqa: E402
+from briefer.language.sentences import sentence_spans  # noqa: E402
 
 # The research note (shared/research/sentence-splitting.md): Punkt with punkt_tab tables.
 RESEARCH_F1 = {"de": 0.927, "fr": 0.957, "es": 0.966, "ru": 0.967, "zh": 0.998, "en": 0.952}

@@ -30,7 +30,8 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from _data import data_dir  # noqa: E402
 
 from briefer.analysis.topics import analyze  # noqa: E402
-from briefer.language import get_language, stop_words  # noqa: E402
+from briefer.language.catalogue import get_language  # noqa: E402
+from briefer.language.stopwords import stop_words  # noqa: E402
 from briefer.sources.document import build_document  # noqa: E402
 from briefer.sources.layout import parse_blocks  # noqa: E402
 

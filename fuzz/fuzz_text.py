@@ -15,7 +15,8 @@ import atheris
 with atheris.instrument_imports():
     from briefer.briefing.single import Budget, brief
     from briefer.errors import BrieferError
-    from briefer.language import MAX_SENTENCE_CHARS, get_language, sentence_spans
+    from briefer.language.catalogue import get_language
+    from briefer.language.sentences import MAX_SENTENCE_CHARS, sentence_spans
     from briefer.sources import decode
     from briefer.sources.document import build_document
     from briefer.sources.layout import parse_blocks

@@ -3,7 +3,10 @@ import json
 import pytest
 
 from briefer.errors import UsageError
-from briefer.language import MAX_SENTENCE_CHARS, Analyzer, get_language, sentence_spans, stop_words
+from briefer.language.catalogue import get_language
+from briefer.language.sentences import MAX_SENTENCE_CHARS, sentence_spans
+from briefer.language.stopwords import stop_words
+from briefer.language.words import Analyzer
 from conftest import SHARED
 
 EN = get_language("en")

@@ -16,9 +16,10 @@ from rich.cells import cell_len
 
 from briefer.briefing import Budget, brief
 from briefer.errors import UsageError
-from briefer.language import get_language, reading_rate, sentence_spans, stop_words, supported_languages
+from briefer.language.catalogue import get_language, reading_rate, supported_languages
 from briefer.language.detection import detect
-from briefer.language.stopwords import stop_word_list
+from briefer.language.sentences import sentence_spans
+from briefer.language.stopwords import stop_word_list, stop_words
 from briefer.model import count_words
 from briefer.rendering import render, render_markdown, summary_line
 from briefer.sources.document import build_document
@@ -314,7 +315,7 @@ def test_a_latin_script_language_briefer_does_not_know_is_not_taken_for_one_it_d
     ],
 )
 def test_elided_articles_are_not_part_of_the_word(code, text, expected):
-    from briefer.language import Analyzer
+    from briefer.language.words import Analyzer
 
     assert Analyzer(get_language(code)).words(text) == expected
 
@@ -433,14 +434,14 @@ def test_quotation_marks_stay_with_their_sentence(code, text, expected):
     ],
 )
 def test_vowel_signs_and_combining_marks_stay_inside_words(code, text, expected):
-    from briefer.language import Analyzer
+    from briefer.language.words import Analyzer
 
     analyzer = Analyzer(get_language(code))
     assert analyzer.words(text) == expected
 
 
 def test_a_decomposed_accent_makes_the_same_term_as_a_composed_one():
-    from briefer.language import Analyzer
+    from briefer.language.words import Analyzer
 
     analyzer = Analyzer(get_language("fr"))
     assert analyzer.terms("café") == analyzer.terms("cafe\u0301") != []

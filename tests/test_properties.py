@@ -19,7 +19,8 @@ from hypothesis import strategies as st
 from briefer.briefing import Budget, brief
 from briefer.cli import brief as cli
 from briefer.errors import BrieferError, InputError
-from briefer.language import MAX_SENTENCE_CHARS, get_language, sentence_spans
+from briefer.language.catalogue import get_language
+from briefer.language.sentences import MAX_SENTENCE_CHARS, sentence_spans
 from briefer.rendering import render, safe, to_dict
 from briefer.sources import decode
 from briefer.sources.document import build_document

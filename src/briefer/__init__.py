@@ -44,10 +44,10 @@ _EXPORTS = {
     "record_id": "sources.records",
     "feed_list": "sources.feeds",
     # languages
-    "AUTO": "language",
-    "get_language": "language",
-    "supported_languages": "language",
-    "sentence_spans": "language",
+    "AUTO": "language.catalogue",
+    "get_language": "language.catalogue",
+    "supported_languages": "language.catalogue",
+    "sentence_spans": "language.sentences",
     "dateline_length": "language.openings",
     "is_dangling": "language.openings",
     "is_fragment": "language.fragments",
@@ -165,9 +165,10 @@ if TYPE_CHECKING:
     )
     from .errors import BrieferError, InputError, OutputError, UsageError
     from .history import History, article_key
-    from .language import AUTO, get_language, sentence_spans, supported_languages
+    from .language.catalogue import AUTO, get_language, supported_languages
     from .language.fragments import is_fragment
     from .language.openings import dateline_length, is_dangling
+    from .language.sentences import sentence_spans
     from .model import Briefing, Document, KeyPoint, Mention, Section, Sentence, Topic, count_words
     from .output import AtomicFile, write_atomic
     from .pipeline import LoadOptions, load, load_all, sample_path, summarize

@@ -84,7 +84,7 @@ def byline(document: Document) -> str:
 def language_label(code: str) -> str:
     """The language a briefing was made in, as the summary line names it: ``German``."""
     from .errors import UsageError
-    from .language import get_language
+    from .language.catalogue import get_language
 
     if code == "und":
         return "language not recognised"

@@ -145,9 +145,7 @@ async def test_the_stories_key_is_in_the_footer_when_there_are_stories(two_stori
 def test_collecting_says_how_far_it_has_got(two_stories):
     from briefer import build_document
 
-    entries = [
-        Article.from_document(build_document(p.read_text(), source=str(p)), name=str(p)) for p in two_stories
-    ]
+    entries = [Article.from_document(build_document(p.read_text(), source=str(p)), name=str(p)) for p in two_stories]
     said: list[str] = []
     collection, problem = collect(entries, "topic", 0, len(entries), said.append)
     assert not problem and isinstance(collection, Collection)

@@ -6,7 +6,7 @@ from collections import Counter
 
 import numpy as np
 
-from ..language import Analyzer
+from ..language.words import Analyzer
 from .sparse import SparseRows
 
 MAX_TERMS = 3000

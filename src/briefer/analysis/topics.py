@@ -17,7 +17,8 @@ from functools import lru_cache
 
 import numpy as np
 
-from ..language import Analyzer, get_language
+from ..language.catalogue import get_language
+from ..language.words import Analyzer
 from ..model import Document, Topic
 from .factorise import factorise, topic_count, with_paragraphs
 from .labels import key_terms, name_topics

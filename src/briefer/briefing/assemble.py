@@ -10,7 +10,7 @@ import numpy as np
 
 from ..analysis import Analysis
 from ..analysis.labels import fit_labels
-from ..language import reading_rate
+from ..language.catalogue import reading_rate
 from ..language.openings import dateline_length
 from ..model import Briefing, Document, KeyPoint, Stats, Topic, count_words
 

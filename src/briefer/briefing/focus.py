@@ -15,7 +15,7 @@ import numpy as np
 
 from ..analysis import Analysis, analyzer_for
 from ..errors import UsageError
-from ..language import Analyzer
+from ..language.words import Analyzer
 from .query import query_match
 
 # Tuned on the first half of meetings_queries_dev (benchmarks/focus.py), confirmed on the second.

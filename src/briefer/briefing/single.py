@@ -9,7 +9,7 @@ import numpy as np
 
 from ..analysis import Analysis, analyze
 from ..errors import UsageError
-from ..language import get_language, language_note
+from ..language.catalogue import get_language, language_note
 from ..model import Briefing, Document, count_words
 from ..rankers import check_length, get_ranker
 from .assemble import assemble, key_points

@@ -17,7 +17,8 @@ from types import MethodType
 import numpy as np
 
 from ..analysis.topics import Analysis
-from ..language import MARKS, Analyzer, Language, get_language
+from ..language.catalogue import Language, get_language
+from ..language.words import MARKS, Analyzer
 
 # sumy's own test for a word, with the combining marks of Hindi or Thai let in.
 _SUMY_WORD = re.compile(rf"^[^\W\d_](?:[^\W\d_]|[{MARKS}]|['-])*$")

@@ -6,7 +6,8 @@ import re
 from pathlib import PurePath
 
 from ..errors import InputError
-from ..language import AUTO, Language, resolve_language, sentence_spans
+from ..language.catalogue import AUTO, Language, resolve_language
+from ..language.sentences import sentence_spans
 from ..model import Document, Paragraph, Section, Sentence
 from .layout import Block, parse_blocks
 
