@@ -10,13 +10,19 @@ import os
 import signal
 import sys
 from collections.abc import Callable
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from ..errors import EXIT_INTERRUPTED, EXIT_OK, EXIT_OUTPUT, EXIT_TERMINATED, BrieferError, UsageError
 
 
 class UsageParser(argparse.ArgumentParser):
-    """An argument parser whose complaints are usage errors: one line, exit code 2."""
+    """An argument parser whose complaints are usage errors: one line, exit code 2.
+
+    Its epilog is printed as written: briefer's commands lay out their examples by hand."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", argparse.RawDescriptionHelpFormatter)
+        super().__init__(*args, **kwargs)
 
     def error(self, message: str) -> NoReturn:
         raise UsageError(message)

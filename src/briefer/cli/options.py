@@ -65,7 +65,6 @@ def build_parser() -> argparse.ArgumentParser:
         prog="brief",
         description="Brief an article offline: its key points as exact quotes, grouped by topic.",
         epilog=EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument(
         "inputs",

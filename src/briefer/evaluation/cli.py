@@ -36,7 +36,6 @@ def build_parser() -> argparse.ArgumentParser:
         prog="brief-eval",
         description="Compare summarization methods on a set of texts with human summaries (ROUGE).",
         epilog=EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("dataset", metavar="FILE", help="JSON Lines evaluation set")
     parser.add_argument("--methods", metavar="LIST", help="comma-separated methods (default: all, and oracle)")

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from .furniture import dot_leader
-from .lines import _ATX, _ENDS_BEFORE_HEADING, _HAS_LETTER, _ITEM, _LETTERS, _SETEXT_UNDERLINE, Block, _is_blank, _Line
+from .lines import _ATX, _ENDS_BEFORE_HEADING, _HAS_LETTER, _ITEM, _SETEXT_UNDERLINE, Block, _is_blank, _Line
 
 # Headings by their shape. Levels follow the numbering: "2." is 1, "2.1" is 2.
 _NUMBERED = re.compile(r"^(\d{1,2}(?:\.\d{1,3}){0,5})\.?[ \t]+(?=[^\W\d_]|[\"'“(])")
@@ -191,7 +191,7 @@ def _is_caps(stripped: str) -> bool:
         return False
     # Chinese and Japanese have no capitals: all-capitals says nothing about them. A line is in
     # capitals when upper-casing leaves it unchanged and lower-casing does not.
-    return stripped.upper() == stripped and stripped.lower() != stripped and len(_LETTERS.findall(stripped)) >= 3
+    return stripped.upper() == stripped and stripped.lower() != stripped and len(_HAS_LETTER.findall(stripped)) >= 3
 
 
 def _wraps_heading(line: _Line, nxt: _Line) -> bool:

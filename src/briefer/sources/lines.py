@@ -25,7 +25,6 @@ _SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»)\]]*$")
 # A sentence's end before a heading may carry a footnote mark: "... in word type j.2".
 _ENDS_BEFORE_HEADING = re.compile(r"[.!?…。！？][\"'”’»)\]]*\d?$")
 _HAS_LETTER = re.compile(r"[^\W\d_]")
-_LETTERS = re.compile(r"[^\W\d_]")
 _WORD = re.compile(r"(?:^|\s)[^\W\d_]{2,}[.:!?]?(?=\s|$)")
 _DIGITS = re.compile(r"\d+")
 

@@ -26,6 +26,9 @@ from typing import Any
 
 from ..errors import InputError
 from .blocks import BlockWriter, Extracted
+
+# A line ending a sentence or clause, as in plain text (closing quotes and brackets after it).
+from .lines import _TERMINAL
 from .raw import DEFAULT_MAX_BYTES
 
 INSTALL_HINT = "pip install 'briefer[pdf]'"
@@ -37,7 +40,6 @@ _PAGE_NUMBER = re.compile(
 )
 _BULLET = re.compile(r"^\s*[•◦▪‣●○■□–—*-]\s+")
 _ENUMERATED = re.compile(r"^\s*(?:\d{1,3}|[a-z])[.)]\s+")
-_TERMINAL = re.compile(r"[.!?…:;\"”’')\]]$")
 _HYPHENATED = re.compile(r"([^\W\d_]+)[-\u00ad]$")
 _WORD_START = re.compile(r"^([^\W\d_]+)")
 # Each word of a compound, from its start (never inside a word) to the hyphen; the second is
