@@ -15,29 +15,10 @@ from briefer.tui.morning import StoriesScreen
 from briefer.tui.reader_screen import ReaderScreen
 from briefer.tui.session import Article
 from briefer.tui.sources_pane import SourcesPane
+from story_texts import CHESS, CHESS_2, FLOOD, FLOOD_2
 
 from .conftest import ready
 
-FLOOD = [
-    "Floodwaters rose across the river valley on Monday as heavy rain kept falling on the farms.",
-    "Emergency crews evacuated two villages in the valley after the river burst its banks.",
-    "The flood destroyed the harvest on hundreds of farms, the farmers' union said.",
-]
-FLOOD_2 = [
-    "Rescue boats reached the flooded villages of the river valley on Tuesday.",
-    "The river is expected to stay above its banks until the rain stops, forecasters said.",
-    "Farmers in the valley say the flood ruined their harvest and drowned their cattle.",
-]
-CHESS = [
-    "The young grandmaster won the chess championship with a daring queen sacrifice.",
-    "Her opponent resigned after the sacrifice left his king without defenders.",
-    "The championship prize makes her the youngest chess champion in the tournament's history.",
-]
-CHESS_2 = [
-    "Chess fans packed the hall to watch the final game of the championship.",
-    "The grandmaster's queen sacrifice will be studied for years, commentators said.",
-    "She becomes the youngest champion since the tournament began.",
-]
 TEXTS = {"a-flood.txt": FLOOD, "b-chess.txt": CHESS, "c-flood.txt": FLOOD_2, "d-chess.txt": CHESS_2}
 
 
