@@ -103,6 +103,7 @@ def choose(
     quoted: set[str] = set()
     used_words = 0
     position = 0
+    lowered = COVERED_TOPIC if limit <= SHORT_BRIEFING else COVERED_TOPIC_LONG
     while len(chosen) < limit and position < len(order):
         index = int(order[position])
         position += 1
@@ -127,7 +128,6 @@ def choose(
         chosen.append(index)
         quoted.add(sentences[index].text)
         used_words += lengths[index]
-        lowered = COVERED_TOPIC if limit <= SHORT_BRIEFING else COVERED_TOPIC_LONG
         if _spread(adjusted, rules, topic_of, section_of, index, covered, sections_covered, lowered):
             order = _whole_sentences_first(np.argsort(-adjusted, kind="stable"), unquotable)
             position = 0
@@ -143,7 +143,7 @@ def _spread(
     index: int,
     topics: set[int],
     sections: set[int],
-    lowered: float = COVERED_TOPIC,
+    lowered: float,
 ) -> bool:
     """Lower the rest of a newly covered topic and section; True when any score changed."""
     changed = False
