@@ -95,17 +95,21 @@ class TermIndex:
 
 
 # The index of the last document asked about: a reader or a benchmark asks many questions of one.
-_last: list[tuple[Analysis, TermIndex, np.ndarray]] = []
+# One tuple, read once and replaced whole, so that a reader's worker thread briefing another
+# document meanwhile cannot pair this document with that one's index.
+_last: tuple[Analysis, TermIndex, np.ndarray] | None = None
 
 
 def term_index(analysis: Analysis) -> tuple[TermIndex, np.ndarray]:
     """The term index of ``analysis``'s sentences and how much each can say (see _content),
     built once for a run of queries on it."""
-    if _last and _last[0][0] is analysis:
-        return _last[0][1], _last[0][2]
+    global _last
+    last = _last
+    if last is not None and last[0] is analysis:
+        return last[1], last[2]
     index = TermIndex.of(analysis.term_lists)
     content = _content(analysis, index.lengths)
-    _last[:] = [(analysis, index, content)]
+    _last = (analysis, index, content)
     return index, content
 
 
