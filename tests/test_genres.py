@@ -309,3 +309,32 @@ def test_a_refined_briefing_gives_fewer_key_points_rather_than_quote_a_fragment(
     assert briefing.key_points
     for point in briefing.key_points:
         assert not is_fragment(point.text, list_item=document.sentences[point.sentence].paragraph in items)
+
+
+def test_a_transcripts_turns_that_name_things_outrank_talk_about_the_talk():
+    # Early turns about the meeting itself ("Make a start then.") sit where the position
+    # prior is strongest; the points are made later, in turns that name many things.
+    chatter = [
+        "Project Manager: Make a start then.",
+        "Marketing: Shall I go first with the slides?",
+        "Project Manager: Yes please, go ahead.",
+        "Marketing: Right, one moment while the laptop wakes up.",
+    ]
+    points = [
+        "Marketing: Our survey of remote control users found that the rubber case, the large "
+        "buttons and the voice recognition matter most to buyers under forty.",
+        "Industrial Designer: The rubber case and the large buttons fit the budget, but voice "
+        "recognition needs a speech chip that doubles the price of the remote control.",
+        "Project Manager: So the remote control keeps the rubber case and the large buttons, "
+        "and the voice recognition waits for the next product line.",
+    ]
+    filler = [f"{who}: Okay." for who in ("Marketing", "Industrial Designer", "Project Manager")]
+    turns = chatter + [t for pair in zip(points, filler, strict=True) for t in pair]
+    document = build_document("\n\n".join(turns) + "\n")
+    briefing = brief(document, budget=Budget(sentences=3))
+    quoted = {p.text for p in briefing.key_points}
+    said = {t.split(": ", 1)[1] for t in points}
+    assert quoted == said
+    scores = rank(analyze(document), "topic")
+    first_point = next(i for i, s in enumerate(document.sentences) if s.text.endswith(points[0].split(": ", 1)[1]))
+    assert scores[first_point] > max(scores[:first_point])

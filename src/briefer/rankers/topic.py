@@ -13,7 +13,9 @@ that make poor quotes — fragments, questions, captions, calls to click — are
 long ones a little, so that three key points do not become three paragraphs. A sentence that
 is no whole sentence — a heading, an enumerator stub, a piece cut by the line layout, a
 spoken "so th" — counts a fraction of one that is, and a turn of nothing but filler ("Okay.",
-"Mm-hmm.") counts nothing; in a transcript the speaker's name is left out of what is weighed.
+"Mm-hmm.") counts nothing; in a transcript the speaker's name is left out of what is weighed,
+and a sentence counts in proportion to the distinct content words it holds: most of what is
+said in a meeting is talk about the talk, and its points are made in the turns that name things.
 """
 
 from __future__ import annotations
@@ -40,6 +42,9 @@ LENGTH_POWER = 0.2
 OTHER_LENGTH_POWER = 0.0
 OTHER_LONG = False
 NUMBER_BONUS = 0.1
+# In a transcript a sentence counts in proportion to the content words it holds, to this power
+# (tuned on the first half of the meetings, confirmed on the second; see README).
+TRANSCRIPT_TERMS_POWER = 1.0
 # In a text under headings (tuned on the first half of the bills, see README).
 HEADING_WEIGHT = 5.0
 OPENING_WEIGHT = 0.3
@@ -115,6 +120,10 @@ def quote_factor(analysis: Analysis, index: int, news: bool = True) -> float:
     if is_filler(text):
         return 0.0
     factor = _penalty(text, document.language, LENGTH_POWER if news else OTHER_LENGTH_POWER, news or OTHER_LONG)
+    if analysis.turns is not None:
+        # Speech is mostly talk about the talk ("Make a start yeah.", "We have a technical
+        # problem uh."): a meeting's points are made in the turns that name many things.
+        factor *= max(len(set(analysis.term_lists[index])), 1) ** TRANSCRIPT_TERMS_POWER
     if is_fragment(text[dateline_length(text) :], list_item=document.paragraphs[sentence.paragraph].kind == "item"):
         factor *= FRAGMENT
     return factor
