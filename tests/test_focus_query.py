@@ -167,5 +167,7 @@ def test_a_query_naming_a_speaker_prefers_that_speakers_turns():
         ]
     )
     for speaker in ("Marketing", "Industrial Designer"):
-        briefing = brief(build_document(text), budget=Budget(sentences=1), focus=f"What did {speaker} think of the case?")
+        briefing = brief(
+            build_document(text), budget=Budget(sentences=1), focus=f"What did {speaker} think of the case?"
+        )
         assert [(p.speaker, "case" in p.text) for p in briefing.key_points] == [(speaker, True)]

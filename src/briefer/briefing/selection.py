@@ -131,6 +131,11 @@ def choose(
         if _spread(adjusted, rules, topic_of, section_of, index, covered, sections_covered, lowered):
             order = _whole_sentences_first(np.argsort(-adjusted, kind="stable"), unquotable)
             position = 0
+        if any(h > index for h in held_back):
+            # A held-back sentence no longer opens the briefing: it is weighed again at its
+            # rank, before the lesser sentences that would otherwise fill the budget.
+            held_back = [h for h in held_back if h < index]
+            position = 0
     _bring_back(held_back, chosen, quoted, limit, max_words, used_words, lengths, sentences)
     return sorted(chosen)
 
