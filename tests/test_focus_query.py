@@ -171,3 +171,21 @@ def test_a_query_naming_a_speaker_prefers_that_speakers_turns():
             build_document(text), budget=Budget(sentences=1), focus=f"What did {speaker} think of the case?"
         )
         assert [(p.speaker, "case" in p.text) for p in briefing.key_points] == [(speaker, True)]
+
+
+def test_a_speaker_named_whole_is_preferred_to_one_sharing_a_word_of_the_name():
+    text = "\n\n".join(
+        [
+            "Grad C: The parser should read the XML files and build the tree once.",
+            "Grad H: The parser could read the XML files as a stream, which needs less memory.",
+            "Grad C: Yes.",
+            "Grad H: Right.",
+            "Grad C: The lunch is at noon today in the big room downstairs.",
+            "Grad H: The lunch is at noon.",
+        ]
+    )
+    for speaker in ("Grad C", "Grad H"):
+        briefing = brief(
+            build_document(text), budget=Budget(sentences=1), focus=f"What did {speaker} think of the parser?"
+        )
+        assert [(p.speaker, "parser" in p.text) for p in briefing.key_points] == [(speaker, True)]

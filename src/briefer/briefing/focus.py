@@ -145,7 +145,7 @@ def query_focus(analysis: Analysis, query: str) -> Focus:
     direct = _unit(match * content)
     topical = _unit(_through_topics(analysis, vector) * content)
     relevance = (1 - TOPIC_SHARE) * direct + TOPIC_SHARE * topical
-    relevance = relevance * (1 + SPEAKER * speaker_match(analysis, terms + frame))
+    relevance = relevance * (1 + SPEAKER * speaker_match(analysis, terms + frame, query))
     # A sentence is about the query when it (or its passage) shares words with it, or belongs
     # mostly to the topics the query's words belong to.
     eligible = (direct > 0) | (topical >= TOPICAL_ENOUGH)

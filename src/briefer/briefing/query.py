@@ -17,6 +17,7 @@ sentences, in words the question may not use. So a sentence's relevance is built
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -231,9 +232,11 @@ def _content(analysis: Analysis, lengths: np.ndarray) -> np.ndarray:
     return share * (lengths >= MIN_TERMS)
 
 
-def speaker_match(analysis: Analysis, query_terms: Sequence[str]) -> np.ndarray:
+def speaker_match(analysis: Analysis, query_terms: Sequence[str], query: str = "") -> np.ndarray:
     """How much of the query names each sentence's speaker: the share of the query terms'
-    weight (BM25's idf) that the speaker's name holds; 0 outside a transcript."""
+    weight (BM25's idf) that the speaker's name holds; 0 outside a transcript. When ``query``
+    names some speakers whole ("Grad H", "the Project Manager"), only they count: "Grad C"
+    shares a word with "Grad H" but is not the one asked about."""
     n = len(analysis.document.sentences)
     turns = analysis.turns
     wanted = set(query_terms)
@@ -246,7 +249,15 @@ def speaker_match(analysis: Analysis, query_terms: Sequence[str]) -> np.ndarray:
     weight = {t: float(idf[index.terms[t]]) if t in index.terms else rarest for t in wanted}
     total = sum(weight.values())
     analyzer = analyzer_for(analysis.document.language)
-    share = {
-        name: sum(weight[t] for t in wanted.intersection(analyzer.terms(name))) / total for name in set(turns.speakers)
-    }
+    names = set(turns.speakers)
+    share = {name: sum(weight[t] for t in wanted.intersection(analyzer.terms(name))) / total for name in names}
+    whole = {name for name in names if share[name] > 0 and _names_whole(query, name)}
+    if whole:
+        share = {name: share[name] if name in whole else 0.0 for name in names}
     return np.asarray([share[name] for name in turns.speakers])
+
+
+def _names_whole(query: str, name: str) -> bool:
+    """True when ``query`` holds the speaker's name as written, an office in brackets aside."""
+    core = name.split("(", 1)[0].strip()
+    return bool(core) and re.search(rf"(?<!\w){re.escape(core)}(?!\w)", query, re.IGNORECASE) is not None
