@@ -7,6 +7,11 @@ question (a plain query-overlap baseline); sumy's LexRank; and the greedy oracle
 ROUGE-1/2/Lsum F1 against the answer, on the two halves of the meetings (the first half tuned
 on, the second held out), and briefer's time a question once the transcript is analysed.
 
+The baseline quotes whole sentences, so a turn's first sentence carries its speaker's name
+("Marketing: ...") and the others do not, while briefer keeps the name beside each quote.
+The rows "as read" score every method's quotes with their speaker's name before each, as a
+reader sees them (as briefer.evaluation scores meetings).
+
     python benchmarks/focus.py [--limit N] [--no-lexrank] [--half tune|test|both]
 """
 
@@ -33,10 +38,22 @@ from briefer.evaluation.rouge import score  # noqa: E402
 
 WORDS = 80
 METHODS = ("focus", "no focus", "bm25", "lex-rank", "oracle")
+AS_READ = ("focus", "no focus", "bm25")
 
 
-def bm25_choice(document, analyzer, query: str, words: int, k1: float = 1.2, b: float = 0.75) -> list[str]:
-    """Sentences ranked by Okapi BM25 against the query's terms, best first, under the word budget."""
+def as_read(analysis, indices: list[int]) -> list[str]:
+    """Sentences as a reader sees them: the quote with its speaker's name before it."""
+    turns = analysis.turns
+    out = []
+    for i in indices:
+        text = analysis.document.sentences[i].text[analysis.quote_start(i) :]
+        out.append(f"{turns.speakers[i]}: {text}" if turns is not None and turns.speakers[i] else text)
+    return out
+
+
+def bm25_choice(document, analyzer, query: str, words: int, k1: float = 1.2, b: float = 0.75) -> list[int]:
+    """Sentences ranked by Okapi BM25 against the query's terms, best first, under the word
+    budget: their indices in document order."""
     term_lists = [analyzer.terms(s.text) for s in document.sentences]
     n = len(term_lists)
     df: Counter[str] = Counter()
@@ -65,7 +82,7 @@ def bm25_choice(document, analyzer, query: str, words: int, k1: float = 1.2, b: 
             continue
         chosen.append(i)
         used += length
-    return [document.sentences[i].text for i in sorted(chosen)]
+    return sorted(chosen)
 
 
 def reference(summary: str) -> list[str]:
@@ -96,8 +113,9 @@ def main() -> int:
     budget = Budget(words=WORDS)
     print(f"{WORDS}-word briefings, ROUGE F1 (rouge-score, stemmed) against the human answers\n")
     for half in wanted:
-        totals = {m: [0.0, 0.0, 0.0] for m in methods}
-        lengths = {m: 0 for m in methods}
+        rows = methods + [f"{m}, as read" for m in AS_READ]
+        totals = {m: [0.0, 0.0, 0.0] for m in rows}
+        lengths = {m: 0 for m in rows}
         timings: list[float] = []
         count = 0
         chosen_meetings = halves[half][: args.limit] if args.limit else halves[half]
@@ -110,7 +128,8 @@ def main() -> int:
             document = analysis.document
             importance = rank(analysis, "topic")
             lexrank = rank(analysis, "lex-rank") if "lex-rank" in methods else None
-            general = [p.text for p in brief(document, budget=budget, analysis=analysis, scores=importance).key_points]
+            general_points = brief(document, budget=budget, analysis=analysis, scores=importance).key_points
+            general = [p.text for p in general_points]
             texts = [s.text for s in document.sentences]
             for q in asked:
                 refs = [reference(q["summary"])]
@@ -120,7 +139,11 @@ def main() -> int:
                 timings.append(time.perf_counter() - started)
                 picks["focus"] = [p.text for p in focused.key_points]
                 picks["no focus"] = general
-                picks["bm25"] = bm25_choice(document, analyzer, q["query"], WORDS)
+                baseline = bm25_choice(document, analyzer, q["query"], WORDS)
+                picks["bm25"] = [texts[i] for i in baseline]
+                picks["focus, as read"] = as_read(analysis, [p.sentence for p in focused.key_points])
+                picks["no focus, as read"] = as_read(analysis, [p.sentence for p in general_points])
+                picks["bm25, as read"] = as_read(analysis, baseline)
                 if lexrank is not None:
                     picks["lex-rank"] = [
                         p.text
@@ -129,7 +152,7 @@ def main() -> int:
                         ).key_points
                     ]
                 picks["oracle"] = [texts[i] for i in oracle(texts, refs, len(texts), max_words=WORDS)]
-                for m in methods:
+                for m in rows:
                     r = score(picks[m], refs)
                     totals[m][0] += r.r1
                     totals[m][1] += r.r2
@@ -140,7 +163,7 @@ def main() -> int:
         print(f"{label}: {len(chosen_meetings)} meetings, {count} questions")
         print("| method | R-1 | R-2 | R-Lsum | words |")
         print("|---|---|---|---|---|")
-        for m in methods:
+        for m in rows:
             r1, r2, rl = (100 * t / max(count, 1) for t in totals[m])
             print(f"| {m} | {r1:.2f} | {r2:.2f} | {rl:.2f} | {lengths[m] / max(count, 1):.1f} |")
         if timings:

@@ -1,3 +1,4 @@
+import numpy as np
 import pytest
 
 from briefer.briefing import Budget, brief
@@ -185,3 +186,41 @@ def test_several_sources_hold_each_source_to_the_bound(monkeypatch):
     assert brief_many([short, short], method="luhn").key_points
     with pytest.raises(UsageError, match="at most 10 sentences"):
         brief_many([short, long], method="luhn")
+
+
+def test_a_held_back_sentence_comes_in_at_its_rank_once_it_no_longer_opens():
+    from briefer.analysis import analyze
+    from briefer.briefing.selection import Rules, choose
+
+    text = (
+        "The council raised the budget for parks in the north of the city this year. "
+        "However, the south lost half of its budget for libraries and swimming pools. "
+        "Cats sleep for most of the day in the sun near the window. "
+        "The weather stayed fine and dry for the whole of the long weekend."
+    )
+    analysis = analyze(build_document(text))
+    lengths = [count_words(s.text) for s in analysis.document.sentences]
+    # The "However" sentence ranks first but cannot open the briefing; once the first sentence
+    # is chosen it comes in before the lesser third one.
+    scores = np.asarray([0.9, 1.0, 0.8, 0.7])
+    assert choose(analysis, scores, 2, None, lengths, Rules(hold_dangling=True)) == [0, 1]
+
+
+def test_the_chooser_gives_the_same_key_points_whichever_document_it_chose_from_before():
+    from briefer.analysis import analyze
+    from briefer.briefing.selection import Rules, choose
+
+    first = analyze(build_document("The Rev. Smith spoke at noon. A.J. came later. The town hall was full of people."))
+    other = analyze(build_document("Budgets rose this year. The parks got more money. Libraries got less money."))
+    rules = Rules(whole_only=True)
+
+    def chosen(analysis):
+        lengths = [count_words(s.text) for s in analysis.document.sentences]
+        return choose(analysis, np.ones(len(lengths)), 2, None, lengths, rules)
+
+    before = chosen(first)
+    chosen(other)
+    assert chosen(first) == before
+    # The pieces cut at "Rev." and "A.J." are never chosen while whole sentences remain.
+    texts = [first.document.sentences[i].text for i in before]
+    assert all(not t.startswith(("The Rev.", "A.J.")) or len(t.split()) > 3 for t in texts)

@@ -6,6 +6,7 @@ import numpy as np
 
 from briefer import Budget, analyze, brief, build_document
 from briefer.briefing.query import TermIndex
+from briefer.model import count_words
 
 MEETING = [
     "Project Manager: We need to settle the buttons of the remote today.",
@@ -98,3 +99,93 @@ def test_a_sentence_matching_only_a_feedback_word_is_not_lifted_by_its_neighbour
     briefing = brief(document, budget=Budget(sentences=3), focus="trade and investment")
     assert len(briefing.key_points) == 3
     assert all(("trade" in p.text or "invest" in p.text) for p in briefing.key_points)
+
+
+def test_a_transcript_budget_counts_the_quoted_words_not_the_speakers_names():
+    # The speaker's name stands beside the quote: eight quoted words fit a budget of eight even
+    # though the sentence, name included, runs to fourteen.
+    chair = "The Chair (Hon. Anthony Rota, Lib.)"
+    text = "\n\n".join(
+        [
+            f"{chair}: The committee will now hear about the bridge repairs.",
+            "Mr. Blair: The bridge repairs will start in the spring.",
+            f"{chair}: Thank you for that answer on the repairs.",
+            "Mr. Blair: The repairs will cost four million dollars in total.",
+        ]
+    )
+    briefing = brief(build_document(text), budget=Budget(words=8), focus="bridge repairs")
+    assert briefing.key_points
+    assert sum(count_words(p.text) for p in briefing.key_points) <= 8
+    assert all(p.speaker and not p.text.startswith(p.speaker) for p in briefing.key_points)
+
+
+def test_a_query_of_only_question_words_still_finds_what_it_names():
+    # "Meeting" and "discuss" say how a question is asked; when the text uses none of the
+    # query's other words ("agenda"), they are what it is about.
+    text = "\n\n".join(
+        [
+            "Project Manager: The next meeting will be in thirty minutes, so prepare your slides.",
+            "Industrial Designer: The battery goes under the case, next to the infrared chip.",
+            "Marketing: Young buyers want a remote that looks fancy and feels spongy.",
+        ]
+    )
+    briefing = brief(
+        build_document(text), budget=Budget(sentences=1), focus="What was discussed about the meeting agenda?"
+    )
+    assert [
+        p.text.endswith("The next meeting will be in thirty minutes, so prepare your slides.")
+        for p in briefing.key_points
+    ] == [True]
+
+
+def test_a_question_word_still_counts_a_little_beside_the_others():
+    # Both turns are about the schedule; the one also about meetings answers "scheduling meetings".
+    text = "\n\n".join(
+        [
+            "Grad: We should schedule the recordings for Tuesday afternoons, said the professor.",
+            "Grad: We should schedule the meetings for Tuesday afternoons, said the professor.",
+            "PhD: The recogniser still makes errors on the far microphones and the digits.",
+        ]
+    )
+    briefing = brief(build_document(text), budget=Budget(sentences=1), focus="scheduling meetings")
+    assert [
+        p.text.endswith("schedule the meetings for Tuesday afternoons, said the professor.")
+        for p in briefing.key_points
+    ] == [True]
+
+
+def test_a_query_naming_a_speaker_prefers_that_speakers_turns():
+    # Both speakers talk about the case; the question asks what one of them thought of it.
+    text = "\n\n".join(
+        [
+            "Marketing: The case should be yellow and soft, because young buyers like fruit.",
+            "Industrial Designer: The case should be rubber and curved, because it costs little.",
+            "Marketing: Then we agree.",
+            "Industrial Designer: Yes.",
+            "Marketing: The battery is another matter for the next meeting.",
+            "Industrial Designer: The battery can be a simple one.",
+        ]
+    )
+    for speaker in ("Marketing", "Industrial Designer"):
+        briefing = brief(
+            build_document(text), budget=Budget(sentences=1), focus=f"What did {speaker} think of the case?"
+        )
+        assert [(p.speaker, "case" in p.text) for p in briefing.key_points] == [(speaker, True)]
+
+
+def test_a_speaker_named_whole_is_preferred_to_one_sharing_a_word_of_the_name():
+    text = "\n\n".join(
+        [
+            "Grad C: The parser should read the XML files and build the tree once.",
+            "Grad H: The parser could read the XML files as a stream, which needs less memory.",
+            "Grad C: Yes.",
+            "Grad H: Right.",
+            "Grad C: The lunch is at noon today in the big room downstairs.",
+            "Grad H: The lunch is at noon.",
+        ]
+    )
+    for speaker in ("Grad C", "Grad H"):
+        briefing = brief(
+            build_document(text), budget=Budget(sentences=1), focus=f"What did {speaker} think of the parser?"
+        )
+        assert [(p.speaker, "parser" in p.text) for p in briefing.key_points] == [(speaker, True)]

@@ -36,6 +36,17 @@ def make_stats(sentences: int, words: int, points: Sequence[KeyPoint], language:
     )
 
 
+def quote_lengths(analysis: Analysis) -> list[int]:
+    """The words of each sentence's quote, what a budget counts: a speaker's name or a dateline
+    stands beside the key point and is not part of it."""
+    return [count_words(s.text[_quote_skip(analysis, i) :]) for i, s in enumerate(analysis.document.sentences)]
+
+
+def _quote_skip(analysis: Analysis, index: int) -> int:
+    text = analysis.document.sentences[index].text
+    return max(analysis.quote_start(index), dateline_length(text))
+
+
 def key_points(analysis: Analysis, scores: np.ndarray, chosen: Sequence[int]) -> list[KeyPoint]:
     """The chosen sentences as quotes: rank and score (relative to the best), a dateline or a
     speaker's name left out (the speaker is kept beside the quote)."""
@@ -47,7 +58,7 @@ def key_points(analysis: Analysis, scores: np.ndarray, chosen: Sequence[int]) ->
     points = []
     for index in chosen:
         sentence = sentences[index]
-        skip = max(analysis.quote_start(index), dateline_length(sentence.text))
+        skip = _quote_skip(analysis, index)
         speaker = analysis.turns.speakers[index] if analysis.turns is not None else ""
         points.append(
             KeyPoint(

@@ -16,7 +16,7 @@ import numpy as np
 from ..analysis import Analysis, analyzer_for
 from ..errors import UsageError
 from ..language.words import Analyzer
-from .query import query_match
+from .query import query_match, speaker_match
 
 # Tuned on the first half of meetings_queries_dev (benchmarks/focus.py), confirmed on the second.
 TOPIC_SHARE = 0.15
@@ -29,6 +29,9 @@ TOPICAL_ENOUGH = 0.5
 IMPORTANCE_POWER = 0.0
 # Sentences less relevant than this share of the most relevant are not about the focus.
 RELEVANT_SHARE = 0.0
+# In a transcript, a sentence whose speaker the query names ("What did Marketing think of...")
+# counts up to 1 + SPEAKER times more, by the share of the query's weight the name holds.
+SPEAKER = 6.0
 
 
 # The words that say how a question is asked, not what it is about ("What did the group
@@ -124,7 +127,8 @@ def query_focus(analysis: Analysis, query: str) -> Focus:
         raise UsageError("a focus needs words to look for")
     n = len(analysis.document.sentences)
     language = analysis.document.language
-    match, content, used = query_match(analysis, _query_terms(analyzer_for(language), query, language))
+    terms, frame = _query_terms(analyzer_for(language), query, language)
+    match, content, used = query_match(analysis, terms, frame)
     if not used or n == 0:
         return Focus(query, np.zeros(n))
     index = {term: j for j, term in enumerate(analysis.terms)}
@@ -141,6 +145,7 @@ def query_focus(analysis: Analysis, query: str) -> Focus:
     direct = _unit(match * content)
     topical = _unit(_through_topics(analysis, vector) * content)
     relevance = (1 - TOPIC_SHARE) * direct + TOPIC_SHARE * topical
+    relevance = relevance * (1 + SPEAKER * speaker_match(analysis, terms + frame, query))
     # A sentence is about the query when it (or its passage) shares words with it, or belongs
     # mostly to the topics the query's words belong to.
     eligible = (direct > 0) | (topical >= TOPICAL_ENOUGH)
@@ -148,16 +153,15 @@ def query_focus(analysis: Analysis, query: str) -> Focus:
     return Focus(query, _unit(relevance * eligible), matched)
 
 
-def _query_terms(analyzer: Analyzer, query: str, language: str) -> list[str]:
-    """The query's terms, without the words of its question frame when it has others; a
+def _query_terms(analyzer: Analyzer, query: str, language: str) -> tuple[list[str], list[str]]:
+    """The query's terms, and apart those of its question frame ("discuss", "meeting"); a
     hyphenated word counts whole and by its parts ("acoustic-phonetic")."""
     terms = list(dict.fromkeys(analyzer.terms(query) + analyzer.terms(query.replace("-", " "))))
     frame = QUESTION_WORDS.get(language)
     if not frame:
-        return terms
+        return terms, []
     framing = {analyzer.term_of_word(word) for word in frame}
-    content = [t for t in terms if t not in framing]
-    return content or terms
+    return [t for t in terms if t not in framing], [t for t in terms if t in framing]
 
 
 def topic_focus(analysis: Analysis, topic: str | int) -> Focus:

@@ -17,13 +17,14 @@ sentences, in words the question may not use. So a sentence's relevance is built
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
-from ..analysis import Analysis
+from ..analysis import Analysis, analyzer_for
 from ..model import count_words
 
 # Okapi BM25's usual constants: saturation of a repeated term, and length normalisation.
@@ -51,6 +52,7 @@ CONTENT_SHARE = 0.5
 # A query word the text does not use still matches a term sharing its first PREFIX letters and
 # all but one of the shorter's ("analyses" and "analysis" stem differently).
 PREFIX = 5
+FRAME_WEIGHT = 0.3
 
 
 @dataclass(frozen=True)
@@ -113,18 +115,30 @@ def term_index(analysis: Analysis) -> tuple[TermIndex, np.ndarray]:
     return index, content
 
 
-def query_match(analysis: Analysis, query_terms: Sequence[str]) -> tuple[np.ndarray, np.ndarray, list[str]]:
+def query_match(
+    analysis: Analysis, query_terms: Sequence[str], frame: Sequence[str] = ()
+) -> tuple[np.ndarray, np.ndarray, list[str]]:
     """Each sentence's match with the query (before topics are weighed), how much each sentence
-    can say (0 to 1, see _content), and the query terms the text uses (stems matched by prefix)."""
+    can say (0 to 1, see _content), and the query terms the text uses (stems matched by prefix).
+
+    ``frame`` are the words of how the question is asked ("discuss", "meeting"): they count
+    FRAME_WEIGHT as much as the others, and fully when the text uses none of the others."""
     index, content = term_index(analysis)
     n = len(index.lengths)
     used = _known_terms(query_terms, index.terms)
+    framing = [t for t in _known_terms(frame, index.terms) if t not in used]
+    share = FRAME_WEIGHT if used else 1.0
+    if not used:
+        used, framing = framing, []
     if not used or n == 0:
         return np.zeros(n), np.zeros(n), used
     idf = index.idf()
     weights = np.zeros(len(index.terms))
     columns = [index.terms[t] for t in used]
     weights[columns] = idf[columns]
+    if framing and share:
+        extra = [index.terms[t] for t in framing]
+        weights[extra] = share * idf[extra]
     direct = index.bm25(weights)
     expanded = _feedback(index, _with_context(direct, analysis), weights, idf)
     match = index.bm25(expanded)
@@ -216,3 +230,34 @@ def _content(analysis: Analysis, lengths: np.ndarray) -> np.ndarray:
     )
     share = np.minimum(lengths / words, CONTENT_SHARE) / CONTENT_SHARE if CONTENT_SHARE else np.ones(len(words))
     return share * (lengths >= MIN_TERMS)
+
+
+def speaker_match(analysis: Analysis, query_terms: Sequence[str], query: str = "") -> np.ndarray:
+    """How much of the query names each sentence's speaker: the share of the query terms'
+    weight (BM25's idf) that the speaker's name holds; 0 outside a transcript. When ``query``
+    names some speakers whole ("Grad H", "the Project Manager"), only they count: "Grad C"
+    shares a word with "Grad H" but is not the one asked about."""
+    n = len(analysis.document.sentences)
+    turns = analysis.turns
+    wanted = set(query_terms)
+    if turns is None or not wanted:
+        return np.zeros(n)
+    index, _ = term_index(analysis)
+    idf = index.idf()
+    # A name's word the speakers never say is as rare as a word can be.
+    rarest = float(np.log(1 + (n + 0.5) / 0.5))
+    weight = {t: float(idf[index.terms[t]]) if t in index.terms else rarest for t in wanted}
+    total = sum(weight.values())
+    analyzer = analyzer_for(analysis.document.language)
+    names = set(turns.speakers)
+    share = {name: sum(weight[t] for t in wanted.intersection(analyzer.terms(name))) / total for name in names}
+    whole = {name for name in names if share[name] > 0 and _names_whole(query, name)}
+    if whole:
+        share = {name: share[name] if name in whole else 0.0 for name in names}
+    return np.asarray([share[name] for name in turns.speakers])
+
+
+def _names_whole(query: str, name: str) -> bool:
+    """True when ``query`` holds the speaker's name as written, an office in brackets aside."""
+    core = name.split("(", 1)[0].strip()
+    return bool(core) and re.search(rf"(?<!\w){re.escape(core)}(?!\w)", query, re.IGNORECASE) is not None

@@ -131,6 +131,11 @@ def choose(
         if _spread(adjusted, rules, topic_of, section_of, index, covered, sections_covered, lowered):
             order = _whole_sentences_first(np.argsort(-adjusted, kind="stable"), unquotable)
             position = 0
+        if any(h > index for h in held_back):
+            # A held-back sentence no longer opens the briefing: it is weighed again at its
+            # rank, before the lesser sentences that would otherwise fill the budget.
+            held_back = [h for h in held_back if h < index]
+            position = 0
     _bring_back(held_back, chosen, quoted, limit, max_words, used_words, lengths, sentences)
     return sorted(chosen)
 
@@ -220,9 +225,27 @@ def covers_sections(analysis: Analysis) -> bool:
     return not lead_is_central(centrality(analysis.matrix))
 
 
+# The last analysis's fragments and cited sentences: they do not depend on the scores, and a
+# reader or a benchmark briefs one document many times (each focus query). One tuple, read
+# once and replaced whole, so that another thread's document is never paired with this one.
+_last: tuple[Analysis, bool, tuple[np.ndarray, np.ndarray]] | None = None
+
+
 def _unquotable(analysis: Analysis, whole_only: bool = False) -> tuple[np.ndarray, np.ndarray]:
     """Which sentences are fragments, and which are never quoted: those in a references part
     and, when ``whole_only``, the fragments (unless the text is nothing else)."""
+    global _last
+    last = _last
+    if last is not None and last[0] is analysis and last[1] == whole_only:
+        return last[2]
+    found = _find_unquotable(analysis, whole_only)
+    for flags in found:
+        flags.setflags(write=False)
+    _last = (analysis, whole_only, found)
+    return found
+
+
+def _find_unquotable(analysis: Analysis, whole_only: bool) -> tuple[np.ndarray, np.ndarray]:
     document = analysis.document
     kinds = [p.kind for p in document.paragraphs]
     fragment = np.array(

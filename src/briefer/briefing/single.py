@@ -12,7 +12,7 @@ from ..errors import UsageError
 from ..language.catalogue import get_language, language_note
 from ..model import Briefing, Document, count_words
 from ..rankers import check_length, get_ranker
-from .assemble import assemble, key_points
+from .assemble import assemble, key_points, quote_lengths
 from .budget import Budget
 from .focus import Focus, query_focus, topic_focus
 from .selection import FOCUSED, PLAIN, choose, refined
@@ -50,9 +50,9 @@ def brief(
     document = analysis.document
     sentences = document.sentences
     n = len(sentences)
-    lengths = [count_words(s.text) for s in sentences]
+    total_words = sum(count_words(s.text) for s in sentences)
+    lengths = quote_lengths(analysis)
     limit = budget.sentence_limit(n)
-    total_words = sum(lengths)
     notes: list[str] = []
     language_note_text = language_note(get_language(document.language))
     if language_note_text:
@@ -65,7 +65,7 @@ def brief(
         raise ValueError(f"{len(values)} scores for {n} sentences")
     if focus is not None or topic is not None:
         about = query_focus(analysis, focus) if focus is not None else topic_focus(analysis, topic or 1)
-        return _focused(analysis, ranker.name, order, about, values, limit, budget, lengths, notes)
+        return _focused(analysis, ranker.name, order, about, values, limit, budget, lengths, notes, total_words)
     whole = limit >= n and (budget.words is None or total_words <= budget.words)
     if whole:
         chosen = list(range(n))
@@ -89,6 +89,7 @@ def _focused(
     budget: Budget,
     lengths: list[int],
     notes: list[str],
+    total_words: int,
 ) -> Briefing:
     """The briefing of what the text says about a focus: only sentences relevant to it."""
     chosen: list[int] = []
@@ -101,4 +102,4 @@ def _focused(
         dataclasses.replace(point, relevance=round(float(about.relevance[point.sentence]), 4))
         for point in key_points(analysis, importance, chosen)
     ]
-    return assemble(analysis, method, order, points, sum(lengths), notes, focus=about)
+    return assemble(analysis, method, order, points, total_words, notes, focus=about)
