@@ -14,8 +14,13 @@ from typing import TYPE_CHECKING
 from .. import UsageError
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from .. import Document, LoadOptions
+    from . import settings as config
     from .app import BrieferApp
+    from .inputs import Source
+    from .prefetch import Prefetch
 
 
 def run(
@@ -40,10 +45,21 @@ def run(
     if piped:
         # Whether or not the pipe was read, keys must come from the terminal, not from it.
         _keyboard_from_terminal()
+    from . import settings as config
     from .background import busy
 
-    app = make_app(inputs, stdin=stdin, method=method, length=length, options=options)
-    code = app.run() or 0
+    loaded = config.load()
+    specs, source_for = _sources(inputs, stdin, options)
+    # One input: read and analysed in a child process while textual starts (see prefetch.py).
+    # Forked here, before textual is imported and any thread started.
+    prefetch = _prefetch(source_for(specs[0]), method, length, loaded) if len(specs) == 1 else None
+    app = make_app(inputs, stdin=stdin, method=method, length=length, options=options, settings=loaded)
+    app.prefetch = prefetch
+    try:
+        code = app.run() or 0
+    finally:
+        if prefetch is not None:
+            prefetch.stop()  # quit before its result came (or it came): no process left behind
     if busy():
         # A ranking still running in a worker thread (a slow method on a long text) would hold
         # the exit until it ends, long after the screen has gone; its result is no longer
@@ -78,6 +94,7 @@ def make_app(
     method: str | None = None,
     length: int = 0,
     options: LoadOptions | None = None,
+    settings: config.Loaded | None = None,
 ) -> BrieferApp:
     """The reader on ``inputs`` (paths, URLs, or ``-`` with ``stdin``'s bytes); the sample when empty.
 
@@ -86,6 +103,28 @@ def make_app(
     first frame does not wait for them.
     """
     from .app import BrieferApp
+
+    specs, source_for = _sources(inputs, stdin, options)
+    return BrieferApp(
+        [source_for(spec) for spec in specs], method=method, length=length, source_for=source_for, settings=settings
+    )
+
+
+def _prefetch(source: Source, method: str | None, length: int, loaded: config.Loaded) -> Prefetch | None:
+    from functools import partial
+
+    from .preferences import starting_choice
+    from .prefetch import Prefetch
+    from .session import open_first
+
+    chosen, size, check = starting_choice(method, length, loaded.settings)
+    return Prefetch.start(partial(open_first, source.name, source.load, chosen, size, check))
+
+
+def _sources(
+    inputs: list[str] | None, stdin: bytes | None, options: LoadOptions | None
+) -> tuple[list[str], Callable[[str], Source]]:
+    """The inputs to open (the sample when none), and how to read each (no textual imported)."""
     from .inputs import Source, plain_text_start
 
     specs = list(inputs or [])
@@ -111,4 +150,4 @@ def make_app(
 
         return Source(spec, load_it, peek)
 
-    return BrieferApp([source_for(spec) for spec in specs], method=method, length=length, source_for=source_for)
+    return specs, source_for
