@@ -111,14 +111,18 @@ def make_app(
 
 
 def _prefetch(source: Source, method: str | None, length: int, loaded: config.Loaded) -> Prefetch | None:
-    from functools import partial
-
     from .preferences import starting_choice
     from .prefetch import Prefetch
-    from .session import open_first
 
     chosen, size, check = starting_choice(method, length, loaded.settings)
-    return Prefetch.start(partial(open_first, source.name, source.load, chosen, size, check))
+
+    def work() -> object:
+        # Imported in the child: the reader needs it only once the child's article comes.
+        from .session import open_first
+
+        return open_first(source.name, source.load, chosen, size, check)
+
+    return Prefetch.start(work)
 
 
 def _sources(
