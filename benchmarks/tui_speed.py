@@ -77,6 +77,8 @@ RANKED = " sentences"
 # A tmux server of its own (a socket name), kept alive by an idle session between the runs: a
 # server that exits with its last session races the next run's start.
 TMUX = ["tmux", "-L", f"tui-speed-{os.getpid()}"]
+# The reader's article caches, one per launch (see tmux_seconds), removed at the end.
+CACHES = tempfile.mkdtemp(prefix="tui-speed-caches-")
 
 
 def _pane(session: str) -> str:
@@ -84,12 +86,17 @@ def _pane(session: str) -> str:
     return result.stdout
 
 
-def tmux_seconds(command: list[str], marker: str, ranked: str | None, timeout: float = 120) -> tuple[float, float]:
+def tmux_seconds(
+    command: list[str], marker: str, ranked: str | None, timeout: float = 120, cache: str | None = None
+) -> tuple[float, float]:
     """Seconds from launching ``command`` in an 80x24 tmux pane to ``marker`` on screen, and to ``ranked``."""
     session = f"tui-speed-{os.getpid()}"
     env_args = ["-e", f"PYTHONPATH={ROOT / 'src'}"]
     # A config of its own, so that the user's settings (theme, method, pane) do not change the run.
     env_args += ["-e", f"BRIEFER_CONFIG={tempfile.gettempdir()}/tui-speed-{os.getpid()}.toml"]
+    # The reader keeps the articles it opened (article_cache.py): an empty cache each launch,
+    # unless the case is a text opened again.
+    env_args += ["-e", f"BRIEFER_CACHE={cache or tempfile.mkdtemp(dir=CACHES)}"]
     shell_command = " ".join(_quote(part) for part in command)
     start = time.perf_counter()
     subprocess.run(
@@ -121,6 +128,7 @@ def tmux_key_seconds(
     session = f"tui-keys-{os.getpid()}"
     env_args = ["-e", f"PYTHONPATH={ROOT / 'src'}"]
     env_args += ["-e", f"BRIEFER_CONFIG={tempfile.gettempdir()}/tui-speed-{os.getpid()}.toml"]
+    env_args += ["-e", f"BRIEFER_CACHE={tempfile.mkdtemp(dir=CACHES)}"]
     shell_command = " ".join(_quote(part) for part in command)
     subprocess.run(
         [*TMUX, "new-session", "-d", "-s", session, "-x", "80", "-y", "24", *env_args, shell_command], check=True
@@ -211,10 +219,13 @@ def tmux_table(runs: int, baseline: str | None = None) -> None:
         ("brief -i sample", [*brief, str(sample_path())], first_words(str(sample_path())), RANKED),
         (f"brief -i {os.path.getsize(big) / 1e6:.1f} MB text", [*brief, big], first_words(big), RANKED),
     ]
+    # The sample opened again: its article kept by the first launch (the median is of re-opens).
+    reopened = "brief -i sample, re-opened"
+    cases.insert(3, (reopened, [*brief, str(sample_path())], first_words(str(sample_path())), RANKED))
     if baseline:
         # Another checkout's code (its src folder), run in turn with this one's: a before and after.
         old = ["env", f"PYTHONPATH={baseline}"]
-        cases.insert(3, ("  baseline: brief -i sample", [*old, *brief, str(sample_path())], cases[2][2], RANKED))
+        cases.insert(4, ("  baseline: brief -i sample", [*old, *brief, str(sample_path())], cases[2][2], RANKED))
         cases.append(("  baseline: 1 MB text", [*old, *brief, big], first_words(big), RANKED))
     print(f"launch to first frame in tmux at 80x24, medians of {runs} runs (load: {_load()})")
     if baseline:
@@ -226,7 +237,8 @@ def tmux_table(runs: int, baseline: str | None = None) -> None:
         # Interleaved, so that a change of load touches every command alike.
         for _ in range(runs):
             for name, command, marker, ranked in cases:
-                results[name].append(tmux_seconds(command, marker, ranked))
+                cache = os.path.join(CACHES, "kept") if name == reopened else None
+                results[name].append(tmux_seconds(command, marker, ranked, cache=cache))
         # Keys while the long text is analysed, and after it, in the same run.
         keys: list[float] = []
         idle_keys: list[float] = []
@@ -254,6 +266,7 @@ def tmux_table(runs: int, baseline: str | None = None) -> None:
         else:
             print(f"keys {name}: none answered")
     print(f"load after: {_load()}")
+    shutil.rmtree(CACHES, ignore_errors=True)
     os.unlink(minimal)
     os.unlink(big)
     print()

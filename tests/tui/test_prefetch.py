@@ -50,6 +50,8 @@ def test_result_comes_back_and_the_child_is_collected():
     assert prefetch is not None
     pid = prefetch.pid
     assert prefetch.result() == 6
+    # Collected when the reader is done with it (it may still be keeping its result).
+    prefetch.stop()
     assert prefetch.pid == 0 and gone(pid)
 
 
@@ -194,3 +196,75 @@ async def test_esc_while_the_child_reads_ends_it():
             await pilot.pause(0.05)
         assert gone(pid) and app.article is None
         assert isinstance(app.loaded.get(0), (type(None), Problem))
+
+
+def kept_entries() -> list:
+    from briefer.tui.article_cache import SUFFIX, cache_dir
+
+    return sorted(cache_dir().glob(f"*{SUFFIX}")) if cache_dir().exists() else []
+
+
+def launch_prefetch(path):
+    from briefer.tui import settings as config
+    from briefer.tui.launch import _prefetch
+
+    specs, source_for = _sources([str(path)], None, None)
+    return _prefetch(source_for(specs[0]), None, 0, config.load())
+
+
+def wait_for_entries(count: int) -> list:
+    deadline = time.monotonic() + 20
+    while len(kept_entries()) < count and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return kept_entries()
+
+
+def test_an_article_opened_again_comes_from_the_cache(tmp_path):
+    path = tmp_path / "article.txt"
+    path.write_text(SAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
+    first = launch_prefetch(path)
+    assert first is not None and first.pid != 0  # a child reads it
+    made, _ = first.result()
+    assert len(wait_for_entries(1)) == 1
+    first.stop()
+    again = launch_prefetch(path)
+    assert again is not None and again.pid == 0  # no child: the kept article
+    kept, problem = again.result()
+    assert problem == "" and kept.briefing == made.briefing and kept.document == made.document
+    assert kept.analysis.document is kept.document
+    # Another text at the same place is another entry.
+    path.write_text(SAMPLE.read_text(encoding="utf-8").replace("China", "Chile"), encoding="utf-8")
+    changed = launch_prefetch(path)
+    assert changed is not None and changed.pid != 0
+    other, _ = changed.result()
+    assert "Chile" in other.document.text
+    assert len(wait_for_entries(2)) == 2
+    changed.stop()
+
+
+def test_an_unreadable_cache_entry_is_dropped_and_the_text_read_again(tmp_path):
+    path = tmp_path / "article.txt"
+    path.write_text(SAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
+    first = launch_prefetch(path)
+    assert first is not None
+    first.result()
+    (entry,) = wait_for_entries(1)
+    first.stop()
+    entry.write_bytes(b"not a pickle")
+    again = launch_prefetch(path)
+    assert again is not None and again.pid == 0
+    with pytest.raises(PrefetchFailed):
+        again.result()
+    assert not entry.exists()
+
+
+def test_a_text_that_cannot_be_briefed_is_not_kept(tmp_path):
+    path = tmp_path / "empty.txt"
+    path.write_text("   \n", encoding="utf-8")
+    prefetch = launch_prefetch(path)
+    assert prefetch is not None
+    found, _ = prefetch.result()
+    assert isinstance(found, Problem)
+    time.sleep(0.5)
+    prefetch.stop()
+    assert kept_entries() == []

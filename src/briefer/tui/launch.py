@@ -52,7 +52,7 @@ def run(
     specs, source_for = _sources(inputs, stdin, options)
     # One input: read and analysed in a child process while textual starts (see prefetch.py).
     # Forked here, before textual is imported and any thread started.
-    prefetch = _prefetch(source_for(specs[0]), method, length, loaded) if len(specs) == 1 else None
+    prefetch = _prefetch(source_for(specs[0]), method, length, loaded, stdin, options) if len(specs) == 1 else None
     app = make_app(inputs, stdin=stdin, method=method, length=length, options=options, settings=loaded)
     app.prefetch = prefetch
     try:
@@ -110,19 +110,45 @@ def make_app(
     )
 
 
-def _prefetch(source: Source, method: str | None, length: int, loaded: config.Loaded) -> Prefetch | None:
+def _prefetch(
+    source: Source,
+    method: str | None,
+    length: int,
+    loaded: config.Loaded,
+    stdin: bytes | None = None,
+    options: LoadOptions | None = None,
+) -> Prefetch | None:
+    """The first input's article: kept from an earlier run, or being made by a child process."""
+    from . import article_cache
     from .preferences import starting_choice
     from .prefetch import Prefetch
 
     chosen, size, check = starting_choice(method, length, loaded.settings)
+    max_bytes = options.max_bytes if options else _default_max_bytes()
+    entry = article_cache.entry_for(source.name, stdin, max_bytes, (chosen, size, check, repr(options)))
+    if entry is not None and (kept := article_cache.read(entry)) is not None:
+        return Prefetch.ready(kept, lambda: article_cache.forget(entry))
+    made: list[bool] = []
 
     def work() -> object:
         # Imported in the child: the reader needs it only once the child's article comes.
-        from .session import open_first
+        from .session import Article, open_first
 
-        return open_first(source.name, source.load, chosen, size, check)
+        found = open_first(source.name, source.load, chosen, size, check)
+        made.append(isinstance(found[0], Article))  # a problem is said again next time, not kept
+        return found
 
-    return Prefetch.start(work)
+    def keep(data: bytes) -> None:
+        if entry is not None and made == [True]:
+            article_cache.write(entry, data)
+
+    return Prefetch.start(work, keep)
+
+
+def _default_max_bytes() -> int:
+    from ..sources import DEFAULT_MAX_BYTES
+
+    return DEFAULT_MAX_BYTES
 
 
 def _sources(

@@ -38,14 +38,25 @@ class PrefetchFailed(Exception):
 class Prefetch:
     """A child process working on one result; ``result`` waits for it, ``stop`` ends it."""
 
-    def __init__(self, pid: int, fd: int) -> None:
+    def __init__(
+        self, pid: int, fd: int | None, data: bytes | None = None, bad: Callable[[], None] | None = None
+    ) -> None:
         self.pid = pid
-        self._fd: int | None = fd
+        self._fd = fd
+        # A result there already (kept from an earlier run), and what to do if it is unreadable.
+        self._data = data
+        self._bad = bad
 
     @classmethod
-    def start(cls, work: Callable[[], object]) -> Prefetch | None:
-        """Fork a child that runs ``work`` and sends back its pickled result; None where
-        processes cannot be forked (or fork fails), and the caller does the work itself.
+    def ready(cls, data: bytes, bad: Callable[[], None] | None = None) -> Prefetch:
+        """A result there already, as a child would have sent it; ``bad`` is called if it cannot be read."""
+        return cls(0, None, data, bad)
+
+    @classmethod
+    def start(cls, work: Callable[[], object], keep: Callable[[bytes], None] | None = None) -> Prefetch | None:
+        """Fork a child that runs ``work`` and sends back its pickled result (which it then
+        hands to ``keep``, in the child); None where processes cannot be forked (or fork
+        fails), and the caller does the work itself.
 
         Call it before any thread is started (before textual is imported): only the thread
         that forks lives on in the child."""
@@ -64,12 +75,20 @@ class Prefetch:
             os.close(write_fd)
             return None
         if pid == 0:  # pragma: no cover - the child: measured by what it sends back
-            _child(read_fd, write_fd, parent, work)
+            _child(read_fd, write_fd, parent, work, keep)
         os.close(write_fd)
         return cls(pid, read_fd)
 
     def result(self) -> object:
         """The child's result, once it has sent it (blocking: call it in a thread)."""
+        if self._data is not None:
+            data, self._data = self._data, None
+            try:
+                return pickle.loads(data)
+            except Exception as error:
+                if self._bad is not None:
+                    self._bad()
+                raise PrefetchFailed(f"the result kept cannot be read: {error}") from error
         fd = self._fd
         if fd is None:
             raise PrefetchFailed("stopped")
@@ -87,7 +106,9 @@ class Prefetch:
             self.stop()  # stopped meanwhile (Esc): the child's work is not wanted any more
             raise
         self._close()
-        self._reap(block=True)
+        # Not waited for: the child may still be keeping its result (see ``start``); it is
+        # collected by ``stop``, when the reader quits.
+        self._reap(block=False)
         if not chunks:
             raise PrefetchFailed("the child ended without a result")
         try:
@@ -125,7 +146,9 @@ class Prefetch:
         return not self.pid
 
 
-def _child(read_fd: int, write_fd: int, parent: int, work: Callable[[], object]) -> None:  # pragma: no cover
+def _child(  # pragma: no cover
+    read_fd: int, write_fd: int, parent: int, work: Callable[[], object], keep: Callable[[bytes], None] | None
+) -> None:
     """The child's whole life: work, send, exit (never returns, never runs the parent's exit code)."""
     code = 1
     try:
@@ -141,6 +164,9 @@ def _child(read_fd: int, write_fd: int, parent: int, work: Callable[[], object])
         view = memoryview(data)
         while view:
             view = view[os.write(write_fd, view) :]
+        os.close(write_fd)  # the reader has it all: what follows does not hold it up
+        if keep is not None:
+            keep(data)
         code = 0
     except BaseException:
         pass  # nothing sent: the reader does the work itself
