@@ -146,9 +146,9 @@ def _prefetch(
 
 
 def _default_max_bytes() -> int:
-    from ..sources import DEFAULT_MAX_BYTES
+    from .. import LoadOptions  # the command line always gives its options: only without it
 
-    return DEFAULT_MAX_BYTES
+    return LoadOptions().max_bytes
 
 
 def _sources(
