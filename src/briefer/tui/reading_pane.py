@@ -267,6 +267,10 @@ class ReadingPane(LazyLayout, can_focus=True):
 
     def on_resize(self) -> None:
         self.grow_near_view()
+        if self.article is not None and self._texts:
+            # Wrapped again at another width (the sections pane hidden, the window resized),
+            # the text moves under the view: the sentence under focus is brought back into it.
+            self.call_after_refresh(self.scroll_to_sentence, min(self.cursor, len(self._texts) - 1))
 
     def on_focus(self) -> None:
         self.refresh_sentences(self.cursor)
