@@ -78,7 +78,12 @@ RANKED = " sentences"
 # server that exits with its last session races the next run's start.
 TMUX = ["tmux", "-L", f"tui-speed-{os.getpid()}"]
 # The reader's article caches, one per launch (see tmux_seconds), removed at the end.
-CACHES = tempfile.mkdtemp(prefix="tui-speed-caches-")
+CACHES = os.path.join(tempfile.gettempdir(), f"tui-speed-caches-{os.getpid()}")
+
+
+def _fresh_cache() -> str:
+    os.makedirs(CACHES, exist_ok=True)
+    return tempfile.mkdtemp(dir=CACHES)
 
 
 def _pane(session: str) -> str:
@@ -96,7 +101,7 @@ def tmux_seconds(
     env_args += ["-e", f"BRIEFER_CONFIG={tempfile.gettempdir()}/tui-speed-{os.getpid()}.toml"]
     # The reader keeps the articles it opened (article_cache.py): an empty cache each launch,
     # unless the case is a text opened again.
-    env_args += ["-e", f"BRIEFER_CACHE={cache or tempfile.mkdtemp(dir=CACHES)}"]
+    env_args += ["-e", f"BRIEFER_CACHE={cache or _fresh_cache()}"]
     shell_command = " ".join(_quote(part) for part in command)
     start = time.perf_counter()
     subprocess.run(
@@ -128,7 +133,7 @@ def tmux_key_seconds(
     session = f"tui-keys-{os.getpid()}"
     env_args = ["-e", f"PYTHONPATH={ROOT / 'src'}"]
     env_args += ["-e", f"BRIEFER_CONFIG={tempfile.gettempdir()}/tui-speed-{os.getpid()}.toml"]
-    env_args += ["-e", f"BRIEFER_CACHE={tempfile.mkdtemp(dir=CACHES)}"]
+    env_args += ["-e", f"BRIEFER_CACHE={_fresh_cache()}"]
     shell_command = " ".join(_quote(part) for part in command)
     subprocess.run(
         [*TMUX, "new-session", "-d", "-s", session, "-x", "80", "-y", "24", *env_args, shell_command], check=True
