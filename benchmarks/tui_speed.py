@@ -1,6 +1,6 @@
 """How quickly the interactive reader answers: launch to first frame, and `+` to the new briefing.
 
-    PYTHONPATH=src python benchmarks/tui_speed.py [--runs N] [--no-tmux] [--only-tmux]
+    PYTHONPATH=src python benchmarks/tui_speed.py [--runs N] [--no-tmux] [--only-tmux] [--baseline SRC]
 
 In a real terminal (tmux, 80x24, when tmux is installed): the time from launching a command to
 the first frame showing the text, found by polling the pane, for a minimal Textual app that
@@ -77,6 +77,13 @@ RANKED = " sentences"
 # A tmux server of its own (a socket name), kept alive by an idle session between the runs: a
 # server that exits with its last session races the next run's start.
 TMUX = ["tmux", "-L", f"tui-speed-{os.getpid()}"]
+# The reader's article caches, one per launch (see tmux_seconds), removed at the end.
+CACHES = os.path.join(tempfile.gettempdir(), f"tui-speed-caches-{os.getpid()}")
+
+
+def _fresh_cache() -> str:
+    os.makedirs(CACHES, exist_ok=True)
+    return tempfile.mkdtemp(dir=CACHES)
 
 
 def _pane(session: str) -> str:
@@ -84,12 +91,17 @@ def _pane(session: str) -> str:
     return result.stdout
 
 
-def tmux_seconds(command: list[str], marker: str, ranked: str | None, timeout: float = 120) -> tuple[float, float]:
+def tmux_seconds(
+    command: list[str], marker: str, ranked: str | None, timeout: float = 120, cache: str | None = None
+) -> tuple[float, float]:
     """Seconds from launching ``command`` in an 80x24 tmux pane to ``marker`` on screen, and to ``ranked``."""
     session = f"tui-speed-{os.getpid()}"
     env_args = ["-e", f"PYTHONPATH={ROOT / 'src'}"]
     # A config of its own, so that the user's settings (theme, method, pane) do not change the run.
     env_args += ["-e", f"BRIEFER_CONFIG={tempfile.gettempdir()}/tui-speed-{os.getpid()}.toml"]
+    # The reader keeps the articles it opened (article_cache.py): an empty cache each launch,
+    # unless the case is a text opened again.
+    env_args += ["-e", f"BRIEFER_CACHE={cache or _fresh_cache()}"]
     shell_command = " ".join(_quote(part) for part in command)
     start = time.perf_counter()
     subprocess.run(
@@ -121,6 +133,7 @@ def tmux_key_seconds(
     session = f"tui-keys-{os.getpid()}"
     env_args = ["-e", f"PYTHONPATH={ROOT / 'src'}"]
     env_args += ["-e", f"BRIEFER_CONFIG={tempfile.gettempdir()}/tui-speed-{os.getpid()}.toml"]
+    env_args += ["-e", f"BRIEFER_CACHE={_fresh_cache()}"]
     shell_command = " ".join(_quote(part) for part in command)
     subprocess.run(
         [*TMUX, "new-session", "-d", "-s", session, "-x", "80", "-y", "24", *env_args, shell_command], check=True
@@ -192,7 +205,7 @@ def first_words(path: str) -> str:
     return " ".join(line.split()[:3])
 
 
-def tmux_table(runs: int) -> None:
+def tmux_table(runs: int, baseline: str | None = None) -> None:
     from briefer import sample_path
 
     with tempfile.NamedTemporaryFile("w", suffix=".py", delete=False, encoding="utf-8") as handle:
@@ -201,8 +214,9 @@ def tmux_table(runs: int) -> None:
     big = megabyte_text()
     # The installed command, as a user starts it (the venv's `brief` beside this Python).
     brief = [str(Path(sys.executable).with_name("brief")), "-i"]
-    # The reader without the command line in front of it: what the command adds is the rest.
-    run_app = "import sys; from briefer.tui.launch import make_app; make_app(sys.argv[1:]).run()"
+    # The reader without the command line in front of it (its launch: the child process that
+    # reads the input while textual starts, then the app): what the command adds is the rest.
+    run_app = "import sys; from briefer.tui.launch import run; sys.exit(run(sys.argv[1:]))"
     bare_app = [sys.executable, "-c", run_app]
     cases = [
         ("minimal Textual app", [sys.executable, minimal], "minimal app ready", None),
@@ -210,15 +224,26 @@ def tmux_table(runs: int) -> None:
         ("brief -i sample", [*brief, str(sample_path())], first_words(str(sample_path())), RANKED),
         (f"brief -i {os.path.getsize(big) / 1e6:.1f} MB text", [*brief, big], first_words(big), RANKED),
     ]
+    # The sample opened again: its article kept by the first launch (the median is of re-opens).
+    reopened = "brief -i sample, re-opened"
+    cases.insert(3, (reopened, [*brief, str(sample_path())], first_words(str(sample_path())), RANKED))
+    if baseline:
+        # Another checkout's code (its src folder), run in turn with this one's: a before and after.
+        old = ["env", f"PYTHONPATH={baseline}"]
+        cases.insert(4, ("  baseline: brief -i sample", [*old, *brief, str(sample_path())], cases[2][2], RANKED))
+        cases.append(("  baseline: 1 MB text", [*old, *brief, big], first_words(big), RANKED))
     print(f"launch to first frame in tmux at 80x24, medians of {runs} runs (load: {_load()})")
-    print(f"{'command':<28} {'first frame':>12} {'vs minimal':>11} {'ranked view':>12}")
+    if baseline:
+        print(f"baseline: {baseline}")
+    print(f"{'command':<28} {'first frame':>12} {'vs minimal':>11} {'ranked view':>12} {'after first':>12}")
     results: dict[str, list[tuple[float, float]]] = {name: [] for name, *_ in cases}
     subprocess.run([*TMUX, "new-session", "-d", "-s", "keep", "sleep 100000"], check=True)
     try:
         # Interleaved, so that a change of load touches every command alike.
         for _ in range(runs):
             for name, command, marker, ranked in cases:
-                results[name].append(tmux_seconds(command, marker, ranked))
+                cache = os.path.join(CACHES, "kept") if name == reopened else None
+                results[name].append(tmux_seconds(command, marker, ranked, cache=cache))
         # Keys while the long text is analysed, and after it, in the same run.
         keys: list[float] = []
         idle_keys: list[float] = []
@@ -232,7 +257,10 @@ def tmux_table(runs: int) -> None:
         first = statistics.median(f for f, _ in results[name])
         ranked_times = [r for _, r in results[name] if r == r]
         ranked_text = f"{statistics.median(ranked_times) * 1000:>10.0f}ms" if ranked_times else f"{'-':>12}"
-        print(f"{name:<28} {first * 1000:>10.0f}ms {(first - floor) * 1000:>+9.0f}ms {ranked_text}")
+        # Ranked view after the first frame: the median of each run's own difference.
+        gaps = [r - f for f, r in results[name] if r == r and f == f]
+        gap_text = f"{statistics.median(gaps) * 1000:>+10.0f}ms" if gaps and ranked_times else f"{'-':>12}"
+        print(f"{name:<28} {first * 1000:>10.0f}ms {(first - floor) * 1000:>+9.0f}ms {ranked_text} {gap_text}")
     for name, times in (("during the 1 MB analysis", keys), ("after it (reference)", idle_keys)):
         if times:
             times.sort()
@@ -243,6 +271,7 @@ def tmux_table(runs: int) -> None:
         else:
             print(f"keys {name}: none answered")
     print(f"load after: {_load()}")
+    shutil.rmtree(CACHES, ignore_errors=True)
     os.unlink(minimal)
     os.unlink(big)
     print()
@@ -342,13 +371,14 @@ def main() -> None:
     parser.add_argument("--presses", type=int, default=20)
     parser.add_argument("--no-tmux", action="store_true", help="skip the launch times measured in tmux")
     parser.add_argument("--only-tmux", action="store_true", help="only the launch times measured in tmux")
+    parser.add_argument("--baseline", metavar="SRC", help="also launch another checkout's src folder, in turn")
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT / "src"))
     from briefer import sample_path
 
     if not args.no_tmux:
         if shutil.which("tmux"):
-            tmux_table(args.runs)
+            tmux_table(args.runs, args.baseline)
         else:
             print("note: tmux is not installed; the launch to first frame in a terminal is not measured\n")
     if args.only_tmux:

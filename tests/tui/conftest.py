@@ -44,6 +44,8 @@ def own_settings(tmp_path_factory, monkeypatch) -> Path:
     """Each test reads and writes settings of its own, never the user's."""
     path = tmp_path_factory.mktemp("config") / "config.toml"
     monkeypatch.setenv("BRIEFER_CONFIG", str(path))
+    # And a cache of their own for the articles opened (see article_cache.py).
+    monkeypatch.setenv("BRIEFER_CACHE", str(path.parent / "cache"))
     return path
 
 

@@ -442,3 +442,20 @@ async def test_next_section_visits_every_section_of_a_text_with_an_empty_heading
             await pilot.pause()
             visited.append(app.article.sentences[reader.cursor].section)
         assert visited == list(range(len(sections)))
+
+
+async def test_the_sentence_under_focus_stays_in_view_when_the_text_is_wrapped_again(sample_app):
+    async with sample_app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        pane = pilot.app.screen.query_one(ReadingPane)
+        # A page down: the focus follows to the first sentence at the top of the view.
+        await pilot.press("space")
+        await pilot.pause(0.3)
+        assert pane.cursor in pane.visible_sentences() and pane.scroll_y > 0
+        # Wider without the sections pane: the text is shorter, and moves under the view.
+        await pilot.press("backslash")
+        await pilot.pause(0.3)
+        assert pane.cursor in pane.visible_sentences()
+        await pilot.press("backslash")
+        await pilot.pause(0.3)
+        assert pane.cursor in pane.visible_sentences()

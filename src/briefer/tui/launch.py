@@ -14,8 +14,13 @@ from typing import TYPE_CHECKING
 from .. import UsageError
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from .. import Document, LoadOptions
+    from . import settings as config
     from .app import BrieferApp
+    from .inputs import Source
+    from .prefetch import Prefetch
 
 
 def run(
@@ -40,10 +45,21 @@ def run(
     if piped:
         # Whether or not the pipe was read, keys must come from the terminal, not from it.
         _keyboard_from_terminal()
+    from . import settings as config
     from .background import busy
 
-    app = make_app(inputs, stdin=stdin, method=method, length=length, options=options)
-    code = app.run() or 0
+    loaded = config.load()
+    specs, source_for = _sources(inputs, stdin, options)
+    # One input: read and analysed in a child process while textual starts (see prefetch.py).
+    # Forked here, before textual is imported and any thread started.
+    prefetch = _prefetch(source_for(specs[0]), method, length, loaded, stdin, options) if len(specs) == 1 else None
+    app = make_app(inputs, stdin=stdin, method=method, length=length, options=options, settings=loaded)
+    app.prefetch = prefetch
+    try:
+        code = app.run() or 0
+    finally:
+        if prefetch is not None:
+            prefetch.stop()  # quit before its result came (or it came): no process left behind
     if busy():
         # A ranking still running in a worker thread (a slow method on a long text) would hold
         # the exit until it ends, long after the screen has gone; its result is no longer
@@ -78,6 +94,7 @@ def make_app(
     method: str | None = None,
     length: int = 0,
     options: LoadOptions | None = None,
+    settings: config.Loaded | None = None,
 ) -> BrieferApp:
     """The reader on ``inputs`` (paths, URLs, or ``-`` with ``stdin``'s bytes); the sample when empty.
 
@@ -86,6 +103,58 @@ def make_app(
     first frame does not wait for them.
     """
     from .app import BrieferApp
+
+    specs, source_for = _sources(inputs, stdin, options)
+    return BrieferApp(
+        [source_for(spec) for spec in specs], method=method, length=length, source_for=source_for, settings=settings
+    )
+
+
+def _prefetch(
+    source: Source,
+    method: str | None,
+    length: int,
+    loaded: config.Loaded,
+    stdin: bytes | None = None,
+    options: LoadOptions | None = None,
+) -> Prefetch | None:
+    """The first input's article: kept from an earlier run, or being made by a child process."""
+    from . import article_cache
+    from .preferences import starting_choice
+    from .prefetch import Prefetch
+
+    chosen, size, check = starting_choice(method, length, loaded.settings)
+    max_bytes = options.max_bytes if options else _default_max_bytes()
+    entry = article_cache.entry_for(source.name, stdin, max_bytes, (chosen, size, check, repr(options)))
+    if entry is not None and (kept := article_cache.read(entry)) is not None:
+        return Prefetch.ready(kept, lambda: article_cache.forget(entry))
+    made: list[bool] = []
+
+    def work() -> object:
+        # Imported in the child: the reader needs it only once the child's article comes.
+        from .session import Article, open_first
+
+        found = open_first(source.name, source.load, chosen, size, check)
+        made.append(isinstance(found[0], Article))  # a problem is said again next time, not kept
+        return found
+
+    def keep(data: bytes) -> None:
+        if entry is not None and made == [True]:
+            article_cache.write(entry, data)
+
+    return Prefetch.start(work, keep)
+
+
+def _default_max_bytes() -> int:
+    from .. import LoadOptions  # the command line always gives its options: only without it
+
+    return LoadOptions().max_bytes
+
+
+def _sources(
+    inputs: list[str] | None, stdin: bytes | None, options: LoadOptions | None
+) -> tuple[list[str], Callable[[str], Source]]:
+    """The inputs to open (the sample when none), and how to read each (no textual imported)."""
     from .inputs import Source, plain_text_start
 
     specs = list(inputs or [])
@@ -111,4 +180,4 @@ def make_app(
 
         return Source(spec, load_it, peek)
 
-    return BrieferApp([source_for(spec) for spec in specs], method=method, length=length, source_for=source_for)
+    return specs, source_for

@@ -4,8 +4,9 @@ are read together and briefed as one; `o` opens another file or URL."""
 from __future__ import annotations
 
 import asyncio
+import threading
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from textual import work
 
@@ -110,6 +111,11 @@ class Opening(ReaderState):
     @work(exclusive=True, group="open", exit_on_error=False)
     async def _open(self, index: int, source: Source) -> None:
         await self._preview(index, source)
+        if index == 0 and self.prefetch is not None:
+            found = await self._prefetched()
+            if found is not None:
+                await self._opened(index, found)
+                return
         method = self.method = await self._checked_method()
 
         def opened() -> Article | Problem:
@@ -118,6 +124,33 @@ class Opening(ReaderState):
             return open_briefed(source.name, source.load, self.loaded.get(index), method, self.length)
 
         await self._opened(index, await in_background(opened))
+
+    async def _prefetched(self) -> Article | Problem | None:
+        """The first input as the child process opened it (see prefetch.py); None if it failed."""
+        from .prefetch import PrefetchFailed
+
+        prefetch, self.prefetch = self.prefetch, None
+        assert prefetch is not None
+        try:
+            sent = await in_background(prefetch.result)
+        except PrefetchFailed:
+            return None  # opened here instead, as if there had been no child
+        found, problem = cast("tuple[Article | Problem, str]", sent)
+        self._method_checked = True
+        if problem:
+            self.notify(problem, title="Settings", severity="warning", timeout=10)
+        from .session import Article
+
+        if isinstance(found, Article):
+            article = found
+
+            # Unpickled in the background a moment after the article is on screen (not while
+            # it is drawn), so that the first key asking for a briefing does not wait for numpy.
+            def warm() -> None:
+                threading.Thread(target=lambda: article.analysis, daemon=True).start()
+
+            self.call_after_refresh(lambda: self.set_timer(0.3, warm))
+        return found
 
     async def _preview(self, index: int, source: Source) -> None:
         """The raw text on screen at once, while it is read and analysed (plain text only)."""
@@ -182,6 +215,9 @@ class Opening(ReaderState):
         for group in ("open", "collect", "brief"):
             self.workers.cancel_group(self, group)
         stop_all()
+        if self.prefetch is not None:
+            self.prefetch.stop()
+            self.prefetch = None
         assert self.source_for is not None
         self.sources = [self.source_for(spec) for spec in specs]
         self.current = 0

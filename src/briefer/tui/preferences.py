@@ -60,6 +60,12 @@ class Preferences:
             )
 
 
+def starting_choice(method: str | None, length: int, settings: config.Settings) -> tuple[str, int, bool]:
+    """The method and length to open the first input with (the command line's, else the
+    settings'), and whether the method must be checked (named only in the settings)."""
+    return method or settings.method or "topic", length or settings.length, not method and bool(settings.method)
+
+
 def check_method(method: str) -> str | None:
     """What is wrong with a method named in the settings, if briefer does not have it (this
     imports the rankers: it is called in the background, after the first frame)."""

@@ -16,6 +16,7 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from .lazy_layout import HEADING, PARAGRAPH, LazyLayout, Part
+from .preview import Preview, preview_widgets, sentence_at_word
 
 if TYPE_CHECKING:  # the analysis is imported once the first text is on screen
     from .session import Article
@@ -23,8 +24,6 @@ if TYPE_CHECKING:  # the analysis is imported once the first text is on screen
 KEY_STYLE = "bold on $warning 25%"
 # A longer paragraph is laid out in parts of about this many characters (see _parts_of).
 CHUNK_CHARS = 2000
-# The preview of a text still being read shows its first paragraphs only.
-PREVIEW_PARAGRAPHS = 40
 CURSOR_STYLE = "underline on $primary 40%"
 MATCH_STYLE = "$text on $success 60%"
 
@@ -62,20 +61,6 @@ class ParagraphView(Widget):
 
     def action_focus_sentence(self, index: int) -> None:
         self.query_ancestor(ReadingPane).cursor = index
-
-
-def preview_widgets(text: str) -> list[Static]:
-    """The first paragraphs of a raw text, as plain lines (no sentences, no highlights yet).
-
-    One widget for all of them, paragraphs parted by a blank line as the article's are: the
-    first frame waits for every widget's styles and layout, not for the words.
-    """
-    # Blank lines part the paragraphs; a text without any has one paragraph a line.
-    parts = re.split(r"\n\s*\n", text) if re.search(r"\n\s*\n", text.strip()) else text.splitlines()
-    paragraphs = [" ".join(p.split()) for p in parts if p.strip()][:PREVIEW_PARAGRAPHS]
-    if not paragraphs:
-        return []
-    return [Static(Content("\n\n".join(paragraphs)), classes="paragraph -preview")]
 
 
 def _parts_of(article: Article) -> list[Part]:
@@ -161,7 +146,9 @@ class ReadingPane(LazyLayout, can_focus=True):
         self.scroll_home(animate=False)
 
     async def show_article(self, article: Article | None, message: str = "") -> None:
-        """Replace the pane's content with ``article``, or with ``message`` when there is none."""
+        """Replace the pane's content with ``article``, or with ``message`` when there is none;
+        the words at the top of a preview scrolled down stay at the top."""
+        word = self._preview_top_word()
         self.article = article
         self.forget_parts()
         await self.remove_children()
@@ -180,10 +167,41 @@ class ReadingPane(LazyLayout, can_focus=True):
         self._part_of_section = {index: i for i, (kind, index, _, _) in enumerate(parts) if kind == HEADING}
         lengths = [sum(len(self._texts[i]) + 1 for i in ids) for _, _, _, ids in parts]
         await self.lay_out(parts, lengths)
-        self.set_reactive(ReadingPane.cursor, 0)
+        start = sentence_at_word(document, word)
+        self.set_reactive(ReadingPane.cursor, start)
         self.search(self.query_text)
-        self.scroll_home(animate=False)
-        self.post_message(self.CursorMoved(0))
+        if start:
+            self._to_top(start)
+        else:
+            self.scroll_home(animate=False)
+        self.post_message(self.CursorMoved(start))
+
+    def _preview_top_word(self) -> int:
+        """The number of the first word at the top of the view, when a preview is shown."""
+        preview = next((c for c in self.children if isinstance(c, Preview)), None)
+        if preview is None or self.article is not None:
+            return 0
+        return preview.word_at_line(int(self.scroll_y) - preview.virtual_region.y)
+
+    def _to_top(self, index: int) -> None:
+        """Scroll so that sentence ``index``'s line is the view's first (once it is laid out)."""
+        view = self._paragraph_of.get(index)
+        if view is None:
+            part = self._part_of_sentence(index)
+            if part is not None and not self.is_mounted_part(part):
+                self.reveal(part, lambda: self._to_top(index))
+            return
+
+        def place() -> None:
+            self.scroll_to(y=self._sentence_region(view, index).y, animate=False, immediate=True)
+            # The focus may have followed the view on its way here (a long text's parts mounted).
+            if self.cursor != index:
+                old = self.cursor
+                self.set_reactive(ReadingPane.cursor, index)
+                self.refresh_sentences(old, index)
+                self.post_message(self.CursorMoved(index))
+
+        self.call_after_refresh(place)
 
     def make_part(self, part: Part) -> Widget:
         kind, index, name, ids = part
@@ -249,6 +267,10 @@ class ReadingPane(LazyLayout, can_focus=True):
 
     def on_resize(self) -> None:
         self.grow_near_view()
+        if self.article is not None and self._texts:
+            # Wrapped again at another width (the sections pane hidden, the window resized),
+            # the text moves under the view: the sentence under focus is brought back into it.
+            self.call_after_refresh(self.scroll_to_sentence, min(self.cursor, len(self._texts) - 1))
 
     def on_focus(self) -> None:
         self.refresh_sentences(self.cursor)
@@ -290,6 +312,9 @@ class ReadingPane(LazyLayout, can_focus=True):
             if part is not None and not self.is_mounted_part(part):
                 self.reveal(part, lambda: self.scroll_to_sentence(index) if index == self.cursor else None)
             return
+        self.scroll_to_region(self._sentence_region(view, index), animate=False, spacing=None)
+
+    def _sentence_region(self, view: ParagraphView, index: int) -> Region:
         region = view.virtual_region
         ids = view.sentence_ids
         if region.height > 1 and len(ids) > 1:
@@ -298,7 +323,7 @@ class ReadingPane(LazyLayout, can_focus=True):
             total = sum(len(self._texts[i]) + 1 for i in ids)
             line = region.y + int(region.height * before / max(total, 1))
             region = Region(region.x, line, region.width, 1)
-        self.scroll_to_region(region, animate=False, spacing=None)
+        return region
 
     def _part_of_sentence(self, index: int) -> int | None:
         return self._sentence_part.get(index)

@@ -8,10 +8,22 @@ No NLP happens here: everything comes from the library.
 
 from __future__ import annotations
 
+import io
+import pickle
+import threading
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
-from .. import Analysis, BrieferError, Briefing, Budget, Document, Sentence, analyze, brief, check_length, methods, rank
+from ..errors import BrieferError
 from ..rendering import safe
+
+if TYPE_CHECKING:
+    # Imported where they are used: an article handed over by the child that read it (see
+    # prefetch.py) is drawn before numpy and the rankers are imported.
+    from .. import Analysis, Briefing, Document, Sentence, Topic
+
+# One lock for unpickling the analyses handed over: whichever thread needs one first does it.
+_UNPACKING = threading.Lock()
 
 
 @dataclass(frozen=True)
@@ -31,7 +43,7 @@ class Article:
 
     name: str
     document: Document
-    analysis: Analysis
+    _analysis: Analysis | None
     method: str = "topic"
     length: int = 0
     briefing: Briefing | None = None
@@ -42,13 +54,51 @@ class Article:
     focus: str | None = None
     topic: int | None = None
     _scores: dict[str, list[float]] = field(default_factory=dict, repr=False)
+    # What the screen shows of the analysis, kept apart so that it needs no numpy: the topics,
+    # and each sentence's topic.
+    topics: tuple[Topic, ...] = field(default=(), repr=False)
+    sentence_topic: tuple[int, ...] = field(default=(), repr=False)
+    # The analysis as the child that made it pickled it, until it is first needed.
+    _packed: bytes | None = field(default=None, repr=False)
+
+    def __post_init__(self) -> None:
+        if self._analysis is not None and not self.sentence_topic:
+            self.topics = self._analysis.topics
+            self.sentence_topic = tuple(int(t) for t in self._analysis.sentence_topic)
 
     @classmethod
     def from_document(cls, document: Document, name: str = "", method: str = "topic", length: int = 0) -> Article:
+        from .. import Budget, analyze
+
         analysis = analyze(document)
         article = cls(name or document.source, analysis.document, analysis, method)
         article.length = length or Budget().sentence_limit(len(article.document.sentences))
         return article
+
+    @property
+    def analysis(self) -> Analysis:
+        """The topic analysis the rankers and the briefing read (unpickled on first use)."""
+        if self._analysis is None:
+            with _UNPACKING:
+                if self._analysis is None:
+                    assert self._packed is not None
+                    self._analysis = _Unpickler(io.BytesIO(self._packed), self.document).load()
+                    self._packed = None
+        assert self._analysis is not None
+        return self._analysis
+
+    def __getstate__(self) -> dict[str, Any]:
+        # The analysis (numpy arrays) goes as bytes of its own, unpickled only when first
+        # needed; its document is this article's, sent once and still the same object after.
+        state = dict(self.__dict__)
+        if self._analysis is not None:
+            buffer = io.BytesIO()
+            _Pickler(buffer, self.document).dump(self._analysis)
+            state["_packed"], state["_analysis"] = buffer.getvalue(), None
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
 
     @property
     def sentences(self) -> tuple[Sentence, ...]:
@@ -65,6 +115,8 @@ class Article:
     def scores(self, method: str) -> list[float]:
         """The ranker's scores for every sentence, computed once per method."""
         if method not in self._scores:
+            from .. import check_length, rank
+
             check_length(method, len(self.sentences))
             self._scores[method] = [float(s) for s in rank(self.analysis, method)]
         return self._scores[method]
@@ -81,6 +133,8 @@ class Article:
 
     def make_briefing(self, method: str, length: int) -> Briefing:
         """The briefing for ``method`` at ``length`` sentences (slow the first time for a method)."""
+        from .. import Budget, brief
+
         return brief(
             self.document,
             method=method,
@@ -93,7 +147,7 @@ class Article:
 
     def topic_shares(self) -> list[tuple[str, float]]:
         """Each topic's label and its share of the text, the largest first."""
-        return [(safe(t.label) or "(no topic words)", t.weight) for t in self.analysis.topics]
+        return [(safe(t.label) or "(no topic words)", t.weight) for t in self.topics]
 
     def apply(self, briefing: Briefing, length: int) -> None:
         self.briefing, self.method, self.length = briefing, briefing.method, length
@@ -101,8 +155,8 @@ class Article:
     def sentence_info(self, index: int) -> SentenceInfo:
         """Score (relative to the best sentence), rank and topic of one sentence."""
         scores = self._scores.get(self.method)
-        topic_id = int(self.analysis.sentence_topic[index])
-        label = next((t.label for t in self.analysis.topics if t.id == topic_id), "")
+        topic_id = self.sentence_topic[index]
+        label = next((t.label for t in self.topics if t.id == topic_id), "")
         if not scores:
             return SentenceInfo(index, 0.0, 0, safe(label), index in self.key_sentences)
         top = max(scores) if max(scores) > 0 else 1.0
@@ -110,11 +164,37 @@ class Article:
         return SentenceInfo(index, round(scores[index] / top, 4), rank, safe(label), index in self.key_sentences)
 
 
+class _Pickler(pickle.Pickler):
+    """Pickles an analysis without its document, which the article carries already."""
+
+    def __init__(self, file: io.BytesIO, document: Document) -> None:
+        super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)
+        self.document = document
+
+    def persistent_id(self, obj: object) -> str | None:
+        return "document" if obj is self.document else None
+
+
+class _Unpickler(pickle.Unpickler):
+    def __init__(self, file: io.BytesIO, document: Document) -> None:
+        super().__init__(file)
+        self.document = document
+
+    def persistent_load(self, pid: object) -> object:
+        if pid != "document":
+            raise pickle.UnpicklingError(f"unknown reference {pid!r}")
+        return self.document
+
+
 def method_names() -> list[str]:
+    from .. import methods
+
     return [info.name for info in methods()]
 
 
 def method_description(name: str) -> str:
+    from .. import methods
+
     return next((info.description for info in methods() if info.name == name), name)
 
 
@@ -146,3 +226,16 @@ def open_briefed(
         except BrieferError as error:
             found = Problem(name, error.message)
     return found
+
+
+def open_first(name: str, load_document, method: str, length: int, check: bool) -> tuple[Article | Problem, str]:
+    """The first input opened and briefed, as the reader's child process does it while the
+    reader starts (see prefetch.py); with what is wrong with ``method`` when ``check`` asks
+    (a method named in the settings), in which case topic is used instead."""
+    problem = ""
+    if check:
+        from .preferences import check_method
+
+        problem = check_method(method) or ""
+        method = "topic" if problem else method
+    return open_briefed(name, load_document, None, method, length), problem

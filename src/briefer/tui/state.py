@@ -12,7 +12,7 @@ from textual.screen import Screen
 
 from . import settings as config
 from .inputs import Source
-from .preferences import Preferences
+from .preferences import Preferences, starting_choice
 from .progress import LongTasks
 from .reader_screen import ReaderScreen
 from .title_bar import TitleBar
@@ -20,6 +20,7 @@ from .title_bar import TitleBar
 if TYPE_CHECKING:
     from ..model import Briefing
     from .collection import Collection
+    from .prefetch import Prefetch
     from .session import Article, Problem
 
 
@@ -34,20 +35,22 @@ class ReaderState(App[int]):
         length: int = 0,
         source_for: Callable[[str], Source] | None = None,
         settings: config.Loaded | None = None,
+        prefetch: Prefetch | None = None,
     ) -> None:
         super().__init__()
         self.sources = sources
         # How to read a path or URL the user opens from inside the app (o).
         self.source_for = source_for
         self.preferences = Preferences(settings)
-        self.method = method or self.preferences.settings.method or "topic"
-        self.length = length or self.preferences.settings.length
+        self.method, self.length, check = starting_choice(method, length, self.preferences.settings)
         self.set_keymap(self.preferences.keymap())
         if theme := self.preferences.theme(self.available_themes):
             self.theme = theme
         self.tasks = LongTasks(self)
         # A method named in the settings is checked when the rankers are first imported.
-        self._method_checked = bool(method) or not self.preferences.settings.method
+        self._method_checked = not check
+        # The first input, read and analysed by a child process while the app starts.
+        self.prefetch = prefetch
         self.current = 0
         # The input whose raw start is on screen already, drawn with the first frame.
         self.previewed: int | None = None
