@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import os
 import sys
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from .. import UsageError
@@ -24,6 +25,7 @@ def run(
     method: str | None = None,
     length: int = 0,
     options: LoadOptions | None = None,
+    max_articles: int | None = None,
 ) -> int:
     """Open the reader on ``inputs`` in this terminal; its exit code when it closes."""
     from .. import LoadOptions
@@ -42,7 +44,7 @@ def run(
         _keyboard_from_terminal()
     from .background import busy
 
-    app = make_app(inputs, stdin=stdin, method=method, length=length, options=options)
+    app = make_app(inputs, stdin=stdin, method=method, length=length, options=options, max_articles=max_articles)
     code = app.run() or 0
     if busy():
         # A ranking still running in a worker thread (a slow method on a long text) would hold
@@ -78,15 +80,19 @@ def make_app(
     method: str | None = None,
     length: int = 0,
     options: LoadOptions | None = None,
+    max_articles: int | None = None,
 ) -> BrieferApp:
     """The reader on ``inputs`` (paths, URLs, or ``-`` with ``stdin``'s bytes); the sample when empty.
+
+    A URL or an OPML file is read first as what it holds: a feed's articles (at most
+    ``max_articles``) are sources of their own, as ``brief URL`` briefs them.
 
     ``method`` and ``length`` left out (None, 0) come from the settings (see settings.py). The
     library's readers are imported when an input is first read, in the background, so that the
     first frame does not wait for them.
     """
     from .app import BrieferApp
-    from .inputs import Source, plain_text_start
+    from .inputs import Source, may_hold_several, plain_text_start
 
     specs = list(inputs or [])
     if not specs:
@@ -109,6 +115,20 @@ def make_app(
         def peek() -> str | None:
             return plain_text_start(spec, stdin, options.input_format if options else None)
 
-        return Source(spec, load_it, peek)
+        def expand(say: Callable[[str], None] | None) -> tuple[list[Source], list[str]]:
+            from .. import LoadOptions, load_all
+
+            chosen = options or LoadOptions(language="en")
+            documents, notices = load_all(spec, chosen, max_articles=max_articles, progress=say)
+            if len(documents) == 1:
+                return [Source(spec, lambda: documents[0])], notices
+            return [Source(d.source, _given(d)) for d in documents], notices
+
+        held = expand if may_hold_several(spec) and (options is None or options.input_format is None) else None
+        return Source(spec, load_it, peek, held)
 
     return BrieferApp([source_for(spec) for spec in specs], method=method, length=length, source_for=source_for)
+
+
+def _given(document: Document) -> Callable[[], Document]:
+    return lambda: document
