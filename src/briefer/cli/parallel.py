@@ -33,7 +33,7 @@ def story_mapper(articles: int, stories: int) -> Iterator[Mapper | None]:
     if jobs < 2 or articles < POOL_MIN_ARTICLES or not usable:
         yield None
         return
-    pool = multiprocessing.get_context("fork").Pool(jobs, initializer=_ignore_interrupts)
+    pool = multiprocessing.get_context("fork").Pool(jobs, initializer=_worker_signals)
     try:
 
         def mapped(function: Callable[[Any], Any], items: list[Any]) -> Iterable[Any]:
@@ -47,7 +47,9 @@ def story_mapper(articles: int, stories: int) -> Iterator[Mapper | None]:
         pool.terminate()
 
 
-def _ignore_interrupts() -> None:
-    # Ctrl-C reaches the whole process group: only the parent acts on it (by ending the pool),
-    # so that it is one line on stderr, not a traceback a worker.
+def _worker_signals() -> None:
+    # Ctrl-C and a SIGTERM to the process group reach every worker: only the parent acts on
+    # them (it says so in one line and ends the pool). A worker forked with the parent's
+    # SIGTERM handler would raise in the middle of a story and print a traceback; it just ends.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
