@@ -28,6 +28,8 @@ def _summary(stories):
 
 
 def test_the_pool_briefs_the_same_stories_as_one_process(monkeypatch):
+    # A server thread another test left idle would keep the pool out; none runs during the fork.
+    monkeypatch.setattr(parallel, "_only_thread", lambda: True)
     monkeypatch.setattr(parallel, "default_jobs", lambda: 2)
     monkeypatch.setattr(parallel, "POOL_MIN_ARTICLES", 2)
     documents = _documents()
@@ -39,6 +41,7 @@ def test_the_pool_briefs_the_same_stories_as_one_process(monkeypatch):
 
 
 def test_an_error_in_a_worker_reaches_the_caller(monkeypatch):
+    monkeypatch.setattr(parallel, "_only_thread", lambda: True)
     monkeypatch.setattr(parallel, "default_jobs", lambda: 2)
     monkeypatch.setattr(parallel, "POOL_MIN_ARTICLES", 2)
     documents = _documents()

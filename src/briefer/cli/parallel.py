@@ -29,7 +29,7 @@ Mapper = Callable[[Callable[[Any], Any], list[Any]], Iterable[Any]]
 def story_mapper(articles: int, stories: int) -> Iterator[Mapper | None]:
     """A ``map_each`` for :func:`briefer.brief_stories` over a pool, or None to brief in this process."""
     jobs = min(default_jobs(), stories)
-    usable = "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
+    usable = "fork" in multiprocessing.get_all_start_methods() and _only_thread()
     if jobs < 2 or articles < POOL_MIN_ARTICLES or not usable:
         yield None
         return
@@ -45,6 +45,10 @@ def story_mapper(articles: int, stories: int) -> Iterator[Mapper | None]:
     finally:
         # An error or Ctrl-C in the parent: the workers go with it, at once.
         pool.terminate()
+
+
+def _only_thread() -> bool:
+    return threading.active_count() == 1
 
 
 def _worker_signals() -> None:
