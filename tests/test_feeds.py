@@ -47,6 +47,9 @@ def news():
         items = [(title, server.url(path), " ".join(sentences)) for path, (title, sentences) in pages.items()]
         server.routes["/rss.xml"] = send(200, _rss(items), "application/rss+xml")
         server.routes["/atom.xml"] = send(200, _atom(items[:2]), "application/atom+xml")
+        # As many servers send them: plain XML, told a feed by its root element.
+        server.routes["/plain.xml"] = send(200, _rss(items), "text/xml; charset=utf-8")
+        server.routes["/app.xml"] = send(200, _atom(items[:2]), "application/xml")
         server.routes["/broken.xml"] = send(200, b"<rss><channel><item><title>half", "application/rss+xml")
         missing = [("Gone", server.url("/gone"), "The story that was taken down still has its summary in the feed.")]
         server.routes["/missing.xml"] = send(200, _rss([*items[:1], *missing]), "application/rss+xml")
@@ -83,6 +86,15 @@ def test_an_atom_feed_of_one_story_is_one_briefing(news, run):
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     assert "stories" not in data and len(data["sources"]) == 2
+
+
+@pytest.mark.parametrize(("path", "stories"), [("/plain.xml", 2), ("/app.xml", 0)])
+def test_a_feed_sent_as_plain_xml_is_read_as_a_feed(news, run, path, stories):
+    result = run(news.url(path), "-f", "json", "-n", "2")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert len(data.get("stories", [])) == stories
+    assert len(data["sources"]) == 4 if stories else len(data["sources"]) == 2
 
 
 def test_a_broken_feed_is_one_line_and_the_others_go_on(news, run, tmp_path):

@@ -8,8 +8,9 @@ failing titles its most central sentence, verbatim.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -37,21 +38,31 @@ def brief_stories(
     order: str = "document",
     groups: list[list[int]] | None = None,
     vectors: np.ndarray | None = None,
+    map_each: Callable[[Callable[[Any], Briefing], list[Any]], Iterable[Briefing]] | None = None,
 ) -> list[Story]:
     """Each story of ``documents`` briefed on its own, largest first, with its headline.
 
     ``groups`` (from :func:`group_stories`) and ``vectors`` (from :func:`story_vectors`) are
-    used when given rather than made again.
+    used when given rather than made again. ``map_each`` maps :func:`brief_story` over the
+    stories in order (a process pool's ``imap``, say); the built-in ``map`` by default.
     """
     if vectors is None:
         vectors = story_vectors(documents) if len(documents) > 1 else np.ones((len(documents), 1))
     groups = groups if groups is not None else group_stories(documents, vectors=vectors)
+    jobs = [([documents[i] for i in group], method, budget, order) for group in groups]
+    briefings = list((map_each or map)(brief_story, jobs))
     stories = []
-    for group in groups:
-        members = [documents[i] for i in group]
-        briefing = brief_many(members, method=method, budget=budget, order=order)
-        stories.append(Story(_headline(members, vectors[group], briefing), tuple(group), briefing))
+    for group, job, briefing in zip(groups, jobs, briefings, strict=True):
+        stories.append(Story(_headline(job[0], vectors[group], briefing), tuple(group), briefing))
     return stories
+
+
+def brief_story(job: tuple[list[Document], str, Budget | None, str]) -> Briefing:
+    """One story's briefing from ``(its documents, method, budget, order)``: what
+    :func:`brief_stories` maps over the stories (a module-level function, so that a process
+    pool can run it)."""
+    members, method, budget, order = job
+    return brief_many(members, method=method, budget=budget, order=order)
 
 
 def _headline(members: list[Document], vectors: np.ndarray, briefing: Briefing) -> str:

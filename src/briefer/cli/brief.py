@@ -93,9 +93,13 @@ def _run_interactive(args: argparse.Namespace, method: str | None) -> int:
         raise UsageError("-i opens the interactive reader; save from inside it (w) instead of --batch or -o")
     # Imported here so that a plain `brief` never pays for textual.
     from ..tui import run
+    from .gather import feed_inputs
 
-    # Each input (each file of a folder) is a source of its own; several are listed and briefed as one.
-    return run(_inputs(args), method=method, length=args.sentences or 0, options=load_options(args))
+    # Each input (each file of a folder, each article of a feed) is a source of its own;
+    # several are listed and briefed as one, or story by story.
+    inputs = [*_inputs(args), *feed_inputs(args)]
+    options = load_options(args)
+    return run(inputs, method=method, length=args.sentences or 0, options=options, max_articles=args.max_articles)
 
 
 def _inputs(args: argparse.Namespace) -> list[str]:

@@ -78,10 +78,18 @@ def _briefed(
             return "".join(f"{note}\n" for note in notes) or "nothing new\n"
     if len(groups) > 1:
         from ..render_stories import render_stories
+        from .parallel import story_mapper
 
-        stories = brief_stories(
-            documents, method=args.method, budget=budget, order=args.order, groups=groups, vectors=vectors
-        )
+        with story_mapper(sum(len(g) for g in groups), len(groups)) as map_each:
+            stories = brief_stories(
+                documents,
+                method=args.method,
+                budget=budget,
+                order=args.order,
+                groups=groups,
+                vectors=vectors,
+                map_each=map_each,
+            )
         return render_stories(stories, documents, args.format, notes=notes, width=terminal_style(args)[1])
     members = [documents[i] for i in groups[0]]
     subject = {"focus": args.focus, "topic": args.topic}

@@ -150,12 +150,12 @@ def _script_counts(sample: str) -> Counter[str]:
 
 
 def _by_function_words(sample: str, candidates: tuple[str, ...], script: str) -> Detection:
-    lists = [(code, _function_words(code)) for code in candidates]
+    owners_of = _owners(candidates)
     scores: dict[str, float] = {}
     counts = Counter(w.lower() for w in _WORD.findall(sample))
     own: Counter[str] = Counter()
     for word, n in counts.items():
-        owners = [code for code, words in lists if word in words]
+        owners = owners_of.get(word, ())
         # A word in many lists says little about which language it is: its vote is split.
         for code in owners:
             scores[code] = scores.get(code, 0.0) + n / len(owners)
@@ -176,6 +176,17 @@ def _by_function_words(sample: str, candidates: tuple[str, ...], script: str) ->
         return Detection(UNDETERMINED, 0.0, script)
     total = sum(scores.values())
     return Detection(best, round(top / total, 3), script)
+
+
+@cache
+def _owners(candidates: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """Each function word of the candidates with the languages whose list holds it, in the
+    candidates' order: one look-up a word instead of one a language."""
+    found: dict[str, list[str]] = {}
+    for code in candidates:
+        for word in _function_words(code):
+            found.setdefault(word, []).append(code)
+    return {word: tuple(codes) for word, codes in found.items()}
 
 
 @cache

@@ -33,6 +33,9 @@ _CHUNK = 64 * 1024
 # itself: the download's own deadline should always come first.
 _GRACE = 0.5
 _BINARY = "application/octet-stream"
+# Many servers send RSS and Atom as plain XML: it is let through for the feed reader to tell
+# by its root element (see feeds.is_feed).
+_XML = frozenset(("application/xml", "text/xml"))
 _GZIP_MAGIC = b"\x1f\x8b"
 _CREDENTIALS = re.compile(r"//[^/?#]*@")
 _ACCEPT = "text/html,application/xhtml+xml;q=0.9,text/plain;q=0.8,text/markdown;q=0.8,application/pdf;q=0.7"
@@ -206,7 +209,7 @@ def _handlers(name: str) -> list[urllib.request.BaseHandler]:
 def _check_type(name: str, content_type: str) -> None:
     kind = media_type(content_type)
     # Servers often label a PDF download as octet-stream; its first bytes decide, after the download.
-    if kind and kind not in CONTENT_TYPES and kind != _BINARY and kind not in FEED_TYPES:
+    if kind and kind not in CONTENT_TYPES and kind != _BINARY and kind not in FEED_TYPES and kind not in _XML:
         raise InputError(_wrong_type(name, kind))
 
 

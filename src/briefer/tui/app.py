@@ -73,7 +73,7 @@ class BrieferApp(Opening):
         if not self.tasks.can_cancel():
             return
         groups = self.tasks.cancel()
-        if groups & {"open", "collect"}:
+        if groups & {"feeds", "open", "collect"}:
             source = self.sources[self.current] if self.sources else None
             message = f"Stopped opening {source.name if source else 'the input'}; o opens a file or URL."
             self.problem_message = message

@@ -7,7 +7,7 @@ they are imported (they are imported in the background, when an input is opened)
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -26,6 +26,17 @@ class Source:
     name: str
     load: Callable[[], Document]
     peek: Callable[[], str | None] | None = None
+    # For an input that may hold several articles (a URL that may be a feed, an OPML list):
+    # what it holds, one source an article, and a line for each part that failed. Given what
+    # to say as it goes (the fetching is slow); raises the library's error when nothing loads.
+    expand: Callable[[Callable[[str], None] | None], tuple[list[Source], list[str]]] | None = field(
+        default=None, compare=False
+    )
+
+
+def may_hold_several(spec: str) -> bool:
+    """Whether an input may be a feed or a list of feeds: a URL or an ``.opml`` file."""
+    return "://" in spec or Path(spec).suffix.lower() == ".opml"
 
 
 def plain_text_start(spec: str, stdin: bytes | None, input_format: str | None = None) -> str | None:

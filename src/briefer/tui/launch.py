@@ -29,6 +29,7 @@ def run(
     method: str | None = None,
     length: int = 0,
     options: LoadOptions | None = None,
+    max_articles: int | None = None,
 ) -> int:
     """Open the reader on ``inputs`` in this terminal; its exit code when it closes."""
     from .. import LoadOptions
@@ -49,11 +50,16 @@ def run(
     from .background import busy
 
     loaded = config.load()
-    specs, source_for = _sources(inputs, stdin, options)
+    specs, source_for = _sources(inputs, stdin, options, max_articles)
+    first = source_for(specs[0])
     # One input: read and analysed in a child process while textual starts (see prefetch.py).
-    # Forked here, before textual is imported and any thread started.
-    prefetch = _prefetch(source_for(specs[0]), method, length, loaded, stdin, options) if len(specs) == 1 else None
-    app = make_app(inputs, stdin=stdin, method=method, length=length, options=options, settings=loaded)
+    # Forked here, before textual is imported and any thread started. Not for a feed or a
+    # list of feeds: those open as several sources, read in the reader's background.
+    alone = len(specs) == 1 and first.expand is None
+    prefetch = _prefetch(first, method, length, loaded, stdin, options) if alone else None
+    app = make_app(
+        inputs, stdin=stdin, method=method, length=length, options=options, settings=loaded, max_articles=max_articles
+    )
     app.prefetch = prefetch
     try:
         code = app.run() or 0
@@ -95,6 +101,7 @@ def make_app(
     length: int = 0,
     options: LoadOptions | None = None,
     settings: config.Loaded | None = None,
+    max_articles: int | None = None,
 ) -> BrieferApp:
     """The reader on ``inputs`` (paths, URLs, or ``-`` with ``stdin``'s bytes); the sample when empty.
 
@@ -104,7 +111,7 @@ def make_app(
     """
     from .app import BrieferApp
 
-    specs, source_for = _sources(inputs, stdin, options)
+    specs, source_for = _sources(inputs, stdin, options, max_articles)
     return BrieferApp(
         [source_for(spec) for spec in specs], method=method, length=length, source_for=source_for, settings=settings
     )
@@ -152,10 +159,13 @@ def _default_max_bytes() -> int:
 
 
 def _sources(
-    inputs: list[str] | None, stdin: bytes | None, options: LoadOptions | None
+    inputs: list[str] | None, stdin: bytes | None, options: LoadOptions | None, max_articles: int | None = None
 ) -> tuple[list[str], Callable[[str], Source]]:
-    """The inputs to open (the sample when none), and how to read each (no textual imported)."""
-    from .inputs import Source, plain_text_start
+    """The inputs to open (the sample when none), and how to read each (no textual imported).
+
+    A URL or an OPML file is read first as what it holds: a feed's articles (at most
+    ``max_articles``) are sources of their own, as ``brief URL`` briefs them."""
+    from .inputs import Source, may_hold_several, plain_text_start
 
     specs = list(inputs or [])
     if not specs:
@@ -178,6 +188,20 @@ def _sources(
         def peek() -> str | None:
             return plain_text_start(spec, stdin, options.input_format if options else None)
 
-        return Source(spec, load_it, peek)
+        def expand(say: Callable[[str], None] | None) -> tuple[list[Source], list[str]]:
+            from .. import LoadOptions, load_all
+
+            chosen = options or LoadOptions(language="en")
+            documents, notices = load_all(spec, chosen, max_articles=max_articles, progress=say)
+            if len(documents) == 1:
+                return [Source(spec, lambda: documents[0])], notices
+            return [Source(d.source, _given(d)) for d in documents], notices
+
+        held = expand if may_hold_several(spec) and (options is None or options.input_format is None) else None
+        return Source(spec, load_it, peek, held)
 
     return specs, source_for
+
+
+def _given(document: Document) -> Callable[[], Document]:
+    return lambda: document

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
@@ -17,9 +18,38 @@ from .reader_screen import ReaderScreen
 from .sources_pane import SourceRow
 
 if TYPE_CHECKING:
+    from ..model import Document
     from .collection import Collection
     from .session import Article, Problem
 from .state import ReaderState
+
+
+def expand_all(sources: list[Source], say: Callable[[str], None] | None) -> tuple[list[Source], list[str]]:
+    """Every input as the sources it holds (a feed: one an article), with a line for each
+    part that failed; an input that fails whole stays one source, which says why when opened."""
+    from .. import BrieferError
+
+    found: list[Source] = []
+    notices: list[str] = []
+    for source in sources:
+        if source.expand is None:
+            found.append(source)
+            continue
+        try:
+            held, said = source.expand(say)
+        except BrieferError as error:
+            found.append(Source(source.name, _failing(error)))
+            continue
+        found.extend(held)
+        notices.extend(said)
+    return found, notices
+
+
+def _failing(error: Exception) -> Callable[[], Document]:
+    def load() -> Document:
+        raise error
+
+    return load
 
 
 class Opening(ReaderState):
@@ -27,6 +57,11 @@ class Opening(ReaderState):
 
     def open_current(self) -> None:
         if not self.sources:
+            return
+        if any(s.expand is not None for s in self.sources):
+            # A feed or a list of feeds is first read as the articles it holds.
+            if not any(w.group == "feeds" for w in self.tasks.running()):
+                self._expand()
             return
         source = self.sources[self.current]
         self.tasks.begin("opening…")
@@ -49,6 +84,34 @@ class Opening(ReaderState):
         else:
             rows = [SourceRow(None, Path(s.name).name or s.name) for s in self.sources]
         self.screen_reader().show_sources(rows, self.current)
+
+    @work(exclusive=True, group="feeds", exit_on_error=False)
+    async def _expand(self) -> None:
+        """Read the feeds among the inputs; their articles become the sources, one an article."""
+        sources = list(self.sources)
+        names = ", ".join(s.name for s in sources if s.expand is not None)
+        self.tasks.begin(f"reading {names}…")
+        self.screen_reader().update_sentence_bar(f"Reading {names}…")
+        loop = asyncio.get_running_loop()
+
+        def say(note: str) -> None:
+            if not loop.is_closed():
+                loop.call_soon_threadsafe(self.tasks.say, note)
+
+        found, notices = await in_background(lambda: expand_all(sources, say))
+        self.sources = found
+        self.current = 0
+        self.loaded = {}
+        self.multi = len(found) > 1
+        self.collection = None
+        # A feed is read for its stories: the stories page opens once they are found.
+        self.stories_first = len(found) > len(sources)
+        self.screen_reader().sources_changed()
+        for notice in notices[:3]:
+            self.notify(notice, title="Feed", severity="warning", timeout=8)
+        if len(notices) > 3:
+            self.notify(f"{len(notices) - 3} more articles could not be read", title="Feed", severity="warning")
+        self.open_current()
 
     @work(exclusive=True, group="collect", exit_on_error=False)
     async def _collect(self) -> None:
@@ -107,6 +170,9 @@ class Opening(ReaderState):
             self.notify(f"The sources tell {count} stories: S shows them, enter reads one.", timeout=6)
         self._show_sources()
         await self._opened(self.current, self.loaded[self.current])
+        if self.stories_first and collection.stories:
+            self.stories_first = False
+            await self.run_action("stories")
 
     @work(exclusive=True, group="open", exit_on_error=False)
     async def _open(self, index: int, source: Source) -> None:

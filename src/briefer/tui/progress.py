@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from .state import ReaderState
 
 # The worker groups that Esc stops.
-LONG = ("open", "collect", "brief")
+LONG = ("feeds", "open", "collect", "brief")
 
 
 class LongTasks:

@@ -58,6 +58,8 @@ class ReaderState(App[int]):
         # With several inputs, all are loaded and briefed as one (see _collect).
         self.multi = len(sources) > 1
         self.collection: Collection | None = None
+        # Set when a feed was read into several sources: its stories page opens by itself.
+        self.stories_first = False
         self.problem_message = ""
         self.status = ""
         # Counts the briefings shown, so a test or benchmark can wait for the next one.
