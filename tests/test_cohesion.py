@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from briefer.analysis import cohesion
-from briefer.analysis.cohesion import alike, cosine, join_alike, part, section_words, settle
+from briefer.analysis.cohesion import alike, join_alike, part, settle
 from briefer.analysis.sparse import SparseRows
 from briefer.analysis.topics import analyze
 from briefer.sources.document import build_document
@@ -24,15 +24,6 @@ def _matrix(rows: list[list[int]], width: int = 40) -> SparseRows:
 
 def _one_sentence_paragraphs(count: int) -> np.ndarray:
     return np.arange(count + 1)
-
-
-def test_cosine_of_sparse_sums_equals_the_dense_cosine():
-    matrix = _matrix([[1, 2, 3], [2, 5], [7, 8], [1, 8, 9]])
-    left, right = section_words(matrix, 0, 2), section_words(matrix, 2, 4)
-    dense_left, dense_right = matrix.sum_rows(0, 2), matrix.sum_rows(2, 4)
-    expected = dense_left @ dense_right / np.sqrt((dense_left @ dense_left) * (dense_right @ dense_right))
-    assert abs(cosine(left, right) - expected) < 1e-12
-    assert cosine(section_words(matrix, 0, 0), right) == 0.0
 
 
 def test_halves_of_one_article_are_joined_and_unrelated_articles_stay_apart():

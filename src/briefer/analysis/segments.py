@@ -127,6 +127,10 @@ def topic_boundaries(analysis: Analysis, first: int = 0, stop: int | None = None
     has_sentences = np.zeros(n_paragraphs, dtype=bool)
     has_sentences[paragraph[lo:hi] - first] = True
     chosen: list[int] = []
+    # Paragraphs too near a chosen cut to start another: a test in constant time, where
+    # comparing with every chosen cut grew with their number.
+    near = np.zeros(n_paragraphs + 1, dtype=bool)
+    near[:MIN_SECTION_PARAGRAPHS] = near[n_paragraphs - MIN_SECTION_PARAGRAPHS + 1 :] = True
     for g in np.argsort(similarity, kind="stable"):
         if similarity[g] > SHIFT * median:
             break
@@ -135,10 +139,9 @@ def topic_boundaries(analysis: Analysis, first: int = 0, stop: int | None = None
         start = int(g) + 1
         while start < n_paragraphs - 1 and not has_sentences[start]:
             start += 1
-        if all(abs(start - c) >= MIN_SECTION_PARAGRAPHS for c in chosen) and (
-            MIN_SECTION_PARAGRAPHS <= start <= n_paragraphs - MIN_SECTION_PARAGRAPHS
-        ):
+        if not near[start]:
             chosen.append(start)
+            near[max(0, start - MIN_SECTION_PARAGRAPHS + 1) : start + MIN_SECTION_PARAGRAPHS] = True
     if not chosen:
         return []
     counts = int(lo) + np.concatenate([[0], np.cumsum(np.bincount(paragraph[lo:hi] - first, minlength=n_paragraphs))])
