@@ -8,7 +8,7 @@ see the same texts in the same run; boundaries are compared at paragraph granula
 ``nltk.metrics.segmentation.pk`` (lower is better; k is half the mean reference segment).
 Single articles are segmented too: a coherent article should stay in one or a few sections.
 
-    python benchmarks/sections.py [--texts 40] [--seed 7]
+    python benchmarks/sections.py [--texts 40] [--seed 7] [--briefer-only]
 
 Skips (exit 0) when the data set is absent.
 """
@@ -21,6 +21,7 @@ import random
 import statistics
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -147,6 +148,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--texts", type=int, default=40)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument(
+        "--briefer-only", action="store_true", help="skip TextTiling (minutes on a loaded machine): briefer's row only"
+    )
     args = parser.parse_args()
     folder = data_dir()
     if folder is None or not (folder / "multinews_dev_100.jsonl").exists():
@@ -154,16 +158,18 @@ def main() -> int:
         return 0
     clusters = articles(folder / "multinews_dev_100.jsonl")
     texts = build_texts(clusters, args.texts, args.seed)
-    tiling = TextTiling()
-    scores: dict[str, list[float]] = {"briefer": [], "TextTiling": []}
-    found: dict[str, list[int]] = {"briefer": [], "TextTiling": []}
+    segmenters: dict[str, Callable[[str], list[int]]] = {"briefer": briefer_starts}
+    if not args.briefer_only:
+        segmenters["TextTiling"] = TextTiling().starts
+    scores: dict[str, list[float]] = {name: [] for name in segmenters}
+    found: dict[str, list[int]] = {name: [] for name in segmenters}
     seconds = dict.fromkeys(scores, 0.0)
     true_segments = []
     for text, starts in texts:
         units = len(text.split("\n\n"))
         reference = as_string(starts, units)
         true_segments.append(len(starts))
-        for name, segmenter in (("briefer", briefer_starts), ("TextTiling", tiling.starts)):
+        for name, segmenter in segmenters.items():
             began = time.perf_counter()
             hypothesis = as_string(segmenter(text), units)
             seconds[name] += time.perf_counter() - began
@@ -171,11 +177,11 @@ def main() -> int:
             found[name].append(hypothesis.count("1") + 1)
 
     singles = [a for cluster in clusters for a in cluster][:: max(1, sum(map(len, clusters)) // 100)][:100]
-    per_article: dict[str, list[int]] = {"briefer": [], "TextTiling": []}
+    per_article: dict[str, list[int]] = {name: [] for name in segmenters}
     for article in singles:
         text = "\n\n".join(article)
-        per_article["briefer"].append(len(briefer_starts(text)) + 1)
-        per_article["TextTiling"].append(len(tiling.starts(text)) + 1)
+        for name, segmenter in segmenters.items():
+            per_article[name].append(len(segmenter(text)) + 1)
 
     paragraphs = statistics.mean(len(a) for a in singles)
     print(

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from ..model import Document, Paragraph, Section, Sentence
+from .cohesion import join_alike, settle
 from .labels import LABEL_TERMS, distinct_words
 
 if TYPE_CHECKING:
@@ -17,7 +18,7 @@ if TYPE_CHECKING:
 MIN_SECTION_PARAGRAPHS = 3
 # Tuned on joined Multi-News articles (benchmarks/sections.py, seed 7), confirmed on seed 11.
 MIN_BLOCK, MAX_BLOCK = 3, 12
-SHIFT = 0.3
+SHIFT = 0.6
 DEPTH = 0.5
 # A part under a heading with this many sentences may hold several topics (a long chapter,
 # a list of results pasted under one title): it is cut where the topic shifts.
@@ -103,7 +104,10 @@ def topic_boundaries(analysis: Analysis, first: int = 0, stop: int | None = None
     number of sentences, not of paragraphs — one-line paragraphs otherwise make every block
     a sentence or two — and a break is a boundary only when the vocabulary either side is
     far less alike than is usual for this text (below ``SHIFT`` of the median similarity)
-    and the dip is deep, so a coherent article is not cut at every aside.
+    and the dip is deep. Those dips are only candidates: blocks of a dozen sentences hold too
+    few words to tell an aside from a new article, so neighbouring sections alike as wholes are
+    joined again and each remaining cut settles where its two sections differ most
+    (:mod:`briefer.analysis.cohesion`).
     """
     document = analysis.document
     stop = len(document.paragraphs) if stop is None else stop
@@ -123,6 +127,10 @@ def topic_boundaries(analysis: Analysis, first: int = 0, stop: int | None = None
     has_sentences = np.zeros(n_paragraphs, dtype=bool)
     has_sentences[paragraph[lo:hi] - first] = True
     chosen: list[int] = []
+    # Paragraphs too near a chosen cut to start another: a test in constant time, where
+    # comparing with every chosen cut grew with their number.
+    near = np.zeros(n_paragraphs + 1, dtype=bool)
+    near[:MIN_SECTION_PARAGRAPHS] = near[n_paragraphs - MIN_SECTION_PARAGRAPHS + 1 :] = True
     for g in np.argsort(similarity, kind="stable"):
         if similarity[g] > SHIFT * median:
             break
@@ -131,11 +139,14 @@ def topic_boundaries(analysis: Analysis, first: int = 0, stop: int | None = None
         start = int(g) + 1
         while start < n_paragraphs - 1 and not has_sentences[start]:
             start += 1
-        if all(abs(start - c) >= MIN_SECTION_PARAGRAPHS for c in chosen) and (
-            MIN_SECTION_PARAGRAPHS <= start <= n_paragraphs - MIN_SECTION_PARAGRAPHS
-        ):
+        if not near[start]:
             chosen.append(start)
-    return sorted(first + c for c in chosen)
+            near[max(0, start - MIN_SECTION_PARAGRAPHS + 1) : start + MIN_SECTION_PARAGRAPHS] = True
+    if not chosen:
+        return []
+    counts = int(lo) + np.concatenate([[0], np.cumsum(np.bincount(paragraph[lo:hi] - first, minlength=n_paragraphs))])
+    cuts = join_alike(analysis.matrix, counts, sorted(chosen))
+    return [first + c for c in settle(analysis.matrix, counts, cuts, has_sentences, MIN_SECTION_PARAGRAPHS)]
 
 
 def _block_sentences(n_sentences: int) -> int:
