@@ -11,6 +11,9 @@ from markdown_it import MarkdownIt
 import hostile as H
 from briefer.errors import InputError
 from briefer.sources import markdown as md
+from cases import cases
+
+EXAMPLES = settings().max_examples
 
 BRACKET_PIECES = st.sampled_from(
     ["[", "]", "[[", "]]", "[^", "![", "(", ")", "(http://x.org)", "\\[", "\\]", "`", "<", ">", "a", " ", "\n",
@@ -40,7 +43,7 @@ def _flat(tokens) -> list[tuple[str, str]]:
     return out
 
 
-@settings(max_examples=max(100, settings().max_examples // 5), deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=cases(max(100, EXAMPLES // 5)), deadline=None, suppress_health_check=list(HealthCheck))
 @given(st.lists(BRACKET_PIECES, max_size=60).map("".join))
 def test_refusing_links_without_a_close_never_changes_the_parse(source):
     assert _guarded_tokens(source) == _plain_tokens(source)
