@@ -104,3 +104,22 @@ def test_a_bracket_left_open_joins_at_most_a_few_pieces():
     pieces = [text[a:b] for a, b in sentence_spans(text, EN)]
     assert pieces[0] == "An aside (never closed."
     assert len(pieces) >= 8
+
+
+def test_remembered_function_words_give_the_same_answers_and_stay_bounded(monkeypatch):
+    from briefer.language import detection
+
+    texts = [
+        "The council met on Tuesday and it agreed that the library should stay open in the winter.",
+        "Le conseil s'est réuni mardi et il a décidé que la bibliothèque resterait ouverte.",
+        "Der Rat hat sich am Dienstag getroffen und er hat beschlossen, dass die Bibliothek offen bleibt.",
+        "El consejo se reunió el martes y decidió que la biblioteca seguiría abierta en invierno.",
+    ]
+    detection._owners.cache_clear()
+    fresh = [detection.detect(text) for text in texts]
+    assert [detection.detect(text) for text in reversed(texts)] == fresh[::-1]
+    monkeypatch.setattr(detection, "MAX_REMEMBERED_WORDS", 10)
+    for text in texts * 3:
+        detection.detect(text)
+        assert len(detection._owners(detection.LATIN)) <= 10 + len(text.split())
+    assert [detection.detect(text) for text in texts] == fresh
