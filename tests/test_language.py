@@ -123,3 +123,17 @@ def test_remembered_function_words_give_the_same_answers_and_stay_bounded(monkey
         detection.detect(text)
         assert len(detection._owners(detection.LATIN)) <= 10 + len(text.split())
     assert [detection.detect(text) for text in texts] == fresh
+
+
+def test_remembered_scripts_give_the_same_answers():
+    from briefer.language import detection
+
+    texts = [
+        "Совет города собрался во вторник и обсудил бюджет.",
+        "Το συμβούλιο συνεδρίασε την Τρίτη.",
+        "市议会周二开会讨论预算。",
+    ]
+    detection._SCRIPT_OF.clear()
+    fresh = [detection.detect(text) for text in texts]
+    assert [detection.detect(text) for text in texts] == fresh
+    assert [d.script for d in fresh] == ["cyrillic", "greek", "han"]
