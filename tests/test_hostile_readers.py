@@ -152,3 +152,11 @@ def test_a_header_that_continues_a_quote_is_not_a_table():
     # Found by the thorough hypothesis run: the "table" is a lazy line of the quote's paragraph.
     source = "> | a | b |\n| a | b |\n|---|---|\n|"
     assert md.drop_table_rows(source) == source
+
+
+def test_an_article_nested_800_elements_deep_is_read_whole():
+    # libxml2's default parse stops at 255 levels and dropped the article ("no article found").
+    from briefer.sources.html import read_html
+
+    shallow = read_html(H.html_deep_nesting(10), name="x.html").text
+    assert read_html(H.html_deep_nesting(800), name="x.html").text == shallow
