@@ -237,3 +237,17 @@ def test_batch_json_lines_in_order_with_per_record_errors(run_brief, tmp_path):
     assert all(text[p["start"] : p["end"]] == p["text"] for p in records[3]["summary"])
     assert result.returncode == 1
     assert b"2 of 4 records failed" in result.stderr
+
+
+def test_the_command_runs_one_blas_thread_unless_told_otherwise():
+    # Threads of a BLAS library wait on each other on a busy machine and beside --batch
+    # workers; a user's own setting is kept.
+    import subprocess
+
+    code = "import os, briefer.cli; print(os.environ['OPENBLAS_NUM_THREADS'])"
+    env = {k: v for k, v in os.environ.items() if not k.endswith("_NUM_THREADS")}
+    alone = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=60)
+    told_env = {**env, "OPENBLAS_NUM_THREADS": "2"}
+    told = subprocess.run([sys.executable, "-c", code], env=told_env, capture_output=True, text=True, timeout=60)
+    assert alone.stdout.strip() == "1"
+    assert told.stdout.strip() == "2"

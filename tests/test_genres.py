@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from briefer import Budget, analyze, brief, build_document, is_fragment, is_junk_term, load, rank, render
 from briefer.briefing.budget import default_length
 from briefer.evaluation.quotes import QuoteCounts
+from cases import cases
 
 BILL = """SECTION 1. SHORT TITLE.
 
@@ -241,7 +242,7 @@ _VOCABULARY = [
 ]  # fmt: skip
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=cases(40), deadline=None)
 @given(
     st.lists(
         st.lists(st.sampled_from(_VOCABULARY), min_size=4, max_size=14).map(lambda ws: " ".join(ws).capitalize() + "."),

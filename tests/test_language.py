@@ -104,3 +104,32 @@ def test_a_bracket_left_open_joins_at_most_a_few_pieces():
     pieces = [text[a:b] for a, b in sentence_spans(text, EN)]
     assert pieces[0] == "An aside (never closed."
     assert len(pieces) >= 8
+
+
+def test_the_function_word_table_gives_the_same_answers_in_any_order():
+    from briefer.language import detection
+
+    texts = [
+        "The council met on Tuesday and it agreed that the library should stay open in the winter.",
+        "Le conseil s'est réuni mardi et il a décidé que la bibliothèque resterait ouverte.",
+        "Der Rat hat sich am Dienstag getroffen und er hat beschlossen, dass die Bibliothek offen bleibt.",
+        "El consejo se reunió el martes y decidió que la biblioteca seguiría abierta en invierno.",
+    ]
+    detection._owners.cache_clear()
+    fresh = [detection.detect(text) for text in texts]
+    assert [detection.detect(text) for text in reversed(texts)] == fresh[::-1]
+    assert [d.code for d in fresh] == ["en", "fr", "de", "es"]
+
+
+def test_remembered_scripts_give_the_same_answers():
+    from briefer.language import detection
+
+    texts = [
+        "Совет города собрался во вторник и обсудил бюджет.",
+        "Το συμβούλιο συνεδρίασε την Τρίτη.",
+        "市议会周二开会讨论预算。",
+    ]
+    detection._SCRIPT_OF.clear()
+    fresh = [detection.detect(text) for text in texts]
+    assert [detection.detect(text) for text in texts] == fresh
+    assert [d.script for d in fresh] == ["cyrillic", "greek", "han"]

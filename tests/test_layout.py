@@ -11,6 +11,7 @@ from briefer.briefing import Budget, brief
 from briefer.language.fragments import is_fragment
 from briefer.sources.document import build_document
 from briefer.sources.layout import parse_blocks
+from cases import cases
 
 
 def blocks(text: str) -> list[tuple[str, str]]:
@@ -329,7 +330,7 @@ SENTENCES = st.lists(
 )
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=cases(60), deadline=None)
 @given(st.lists(SENTENCES, min_size=1, max_size=4), st.integers(40, 120))
 def test_rewrapping_at_any_width_never_changes_the_sentences(paragraphs, width):
     text = "\n\n".join(" ".join(p) for p in paragraphs)

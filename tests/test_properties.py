@@ -25,6 +25,7 @@ from briefer.rendering import render, safe, to_dict
 from briefer.sources import decode
 from briefer.sources.document import build_document
 from briefer.sources.layout import parse_blocks
+from cases import cases
 
 EXAMPLES = settings().max_examples
 
@@ -110,7 +111,7 @@ def test_any_text_is_quoted_exactly_within_budget_and_repeatably(text, method, b
     check_briefing(text, method, budget)
 
 
-@settings(max_examples=max(20, EXAMPLES // 25))
+@settings(max_examples=cases(max(20, EXAMPLES // 25)))
 @given(texts, st.sampled_from(["lex-rank", "lsa", "text-rank", "luhn", "edmundson", "kl", "sum-basic", "reduction"]))
 def test_sumy_methods_keep_the_same_promises(text, method):
     check_briefing(text, method, Budget(sentences=3))
@@ -127,7 +128,7 @@ def test_any_bytes_decode_to_text_or_an_input_error(raw):
     assert "\x00" not in text[:8192]
 
 
-@settings(max_examples=max(20, EXAMPLES // 5))
+@settings(max_examples=cases(max(20, EXAMPLES // 5)))
 @given(data, st.sampled_from(FAST_METHODS), budgets)
 def test_decoded_bytes_are_briefed_by_their_own_offsets(raw, method, budget):
     try:
@@ -174,7 +175,7 @@ OPTIONS = [
 ARGS = st.lists(st.sampled_from(OPTIONS), max_size=4).map(lambda chosen: [a for option in chosen for a in option])
 
 
-@settings(max_examples=max(20, EXAMPLES // 10))
+@settings(max_examples=cases(max(20, EXAMPLES // 10)))
 @given(data, ARGS)
 def test_the_command_answers_any_stdin_with_a_code_and_at_most_one_line(raw, args):
     old_in, old_out, old_err = sys.stdin, sys.stdout, sys.stderr

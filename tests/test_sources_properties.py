@@ -10,6 +10,9 @@ from briefer.sources.document import build_document
 from briefer.sources.formats import FORMATS, detect_format
 from briefer.sources.html import read_html
 from briefer.sources.markdown import read_markdown
+from cases import cases
+
+EXAMPLES = settings().max_examples
 
 MARKDOWN_PIECES = st.sampled_from(
     [
@@ -27,7 +30,7 @@ HTML_PIECES = st.sampled_from(
 )  # fmt: skip
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=cases(200), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(MARKDOWN_PIECES, max_size=40).map("".join))
 def test_markdown_blocks_are_spans_of_the_extracted_text(source):
     extracted = read_markdown(source)
@@ -45,7 +48,7 @@ def test_markdown_blocks_are_spans_of_the_extracted_text(source):
         assert text[sentence.start : sentence.end] == sentence.text
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=cases(40), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(HTML_PIECES, max_size=40).map("".join))
 def test_html_reader_raises_only_input_errors(page):
     try:
@@ -56,7 +59,7 @@ def test_html_reader_raises_only_input_errors(page):
         assert extracted.text[block.start : block.end]
 
 
-@settings(max_examples=300)
+@settings(max_examples=cases(300))
 @given(st.text(max_size=20), st.binary(max_size=200), st.one_of(st.none(), st.text(max_size=40)))
 def test_detection_always_answers(name, data, content_type):
     assert detect_format(name, data, content_type) in FORMATS
@@ -71,7 +74,7 @@ HOSTILE_MARKDOWN = st.sampled_from(
 )  # fmt: skip
 
 
-@settings(max_examples=max(50, settings().max_examples // 5), deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=cases(max(50, EXAMPLES // 5)), deadline=None, suppress_health_check=list(HealthCheck))
 @given(st.lists(HOSTILE_MARKDOWN, max_size=60).map("".join))
 def test_dropping_table_rows_never_changes_what_markdown_says(source):
     from briefer.sources import markdown
@@ -86,7 +89,7 @@ def test_dropping_table_rows_never_changes_what_markdown_says(source):
     assert with_drop.text == whole.text
 
 
-@settings(max_examples=max(50, settings().max_examples // 5), deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=cases(max(50, EXAMPLES // 5)), deadline=None, suppress_health_check=list(HealthCheck))
 @given(st.one_of(st.binary(max_size=400), st.lists(HOSTILE_MARKDOWN, max_size=60).map(lambda p: "".join(p).encode())))
 def test_markdown_bytes_give_text_or_an_input_error(data):
     from briefer.sources.decode import decode_text
@@ -108,7 +111,7 @@ HOSTILE_HTML = st.sampled_from(
 )  # fmt: skip
 
 
-@settings(max_examples=max(20, settings().max_examples // 25), deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=cases(max(20, EXAMPLES // 25)), deadline=None, suppress_health_check=list(HealthCheck))
 @given(st.one_of(st.binary(max_size=400), st.lists(HOSTILE_HTML, max_size=60).map(lambda p: "".join(p).encode())))
 def test_html_bytes_give_an_article_or_an_input_error(data):
     try:
@@ -125,7 +128,7 @@ def _small_pdf() -> bytes:
     return hostile.pdf_pages(2)
 
 
-@settings(max_examples=max(20, settings().max_examples // 10), deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=cases(max(20, EXAMPLES // 10)), deadline=None, suppress_health_check=list(HealthCheck))
 @given(st.data())
 def test_pdf_bytes_give_text_or_an_input_error(data):
     from briefer.sources.pdf import read_pdf

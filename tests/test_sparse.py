@@ -128,3 +128,29 @@ def test_directed_centrality_of_unrelated_sentences_is_exactly_zero() -> None:
         )
     )
     assert directed_centrality(analysis.matrix).tolist() == [0.0, 0.0, 0.0]
+
+
+@given(st.lists(st.integers(0, 5), min_size=1, max_size=12), st.integers(1, 3))
+def test_runs_worked_out_once_sum_as_run_sums_does(sizes: list[int], width: int) -> None:
+    bounds = np.concatenate([[0], np.cumsum(sizes)]).astype(np.int64)
+    values = np.arange(width * bounds[-1], dtype=np.float64).reshape(width, -1) * 0.1
+    assert np.array_equal(sparse.Runs(bounds).sums(values), run_sums(values, bounds, axis=1))
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_products_repeated_on_one_matrix_stay_exact(seed: int) -> None:
+    # The runs are remembered after the first product: later ones, and those of a matrix
+    # holding other values in the same cells, must still be the one-pass numbers.
+    dense = _random(seed)
+    matrix = _sparse(dense)
+    rng = np.random.default_rng(seed)
+    for _ in range(3):
+        left = rng.random((3, dense.shape[1]))
+        assert np.allclose(matrix.dot_t(left), left @ dense.T)
+        right = rng.random((3, dense.shape[0]))
+        assert np.allclose(matrix.tdot_t(right), right @ dense)
+    doubled = matrix.with_data(matrix.data * 2)
+    left = rng.random((2, dense.shape[1]))
+    assert np.allclose(doubled.dot_t(left), left @ (2 * dense).T)
+    right = rng.random((2, dense.shape[0]))
+    assert np.allclose(doubled.tdot_t(right), right @ (2 * dense))

@@ -116,9 +116,15 @@ def factorise(matrix: TermOperator, k: int) -> tuple[np.ndarray, np.ndarray]:
     eps = 1e-9
     # W is updated as its transpose (k x sentences): the sparse products are faster that way.
     wt = np.ascontiguousarray(w.T)
+    # In place where it changes no number: a short text's factors are tiny, and allocating
+    # their temporaries costs more than the arithmetic.
     for _ in range(NMF_ITERATIONS):
-        h *= matrix.tdot_t(wt) / (wt @ wt.T @ h + eps)
-        wt *= matrix.dot_t(h) / ((h @ h.T) @ wt + eps)
+        ratio = matrix.tdot_t(wt)
+        ratio /= np.add(wt @ wt.T @ h, eps)
+        h *= ratio
+        ratio = matrix.dot_t(h)
+        ratio /= np.add((h @ h.T) @ wt, eps)
+        wt *= ratio
     return np.ascontiguousarray(wt.T), h
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from functools import lru_cache
 
 import numpy as np
 
@@ -21,6 +22,9 @@ SECTION_MARKERS = frozenset(_MARKERS.split(" "))
 _DIGIT = re.compile(r"\d")
 
 
+# Remembered: a label is picked from a topic's best words, which are mostly the same few
+# hundred across the records of a --batch run.
+@lru_cache(maxsize=1 << 16)
 def is_junk_term(word: str) -> bool:
     """True for a word that names nothing to a reader: a number, a section marker ("SEC"), one
     or two letters of a cased script ("cn", "ij", "uh"), an all-capitals abbreviation ("BQ").

@@ -138,15 +138,32 @@ def detect(text: str) -> Detection:
 
 def _script_counts(sample: str) -> Counter[str]:
     counts: Counter[str] = Counter()
+    if len(_SCRIPT_OF) > MAX_REMEMBERED_LETTERS:
+        _SCRIPT_OF.clear()
     for char, n in Counter(sample).items():
-        if not char.isalpha():
-            continue
-        code = ord(char)
-        for script, ranges in _SCRIPTS:
-            if any(low <= code <= high for low, high in ranges):
-                counts[script] += n
-                break
+        script = _SCRIPT_OF.get(char, "?")
+        if script == "?":
+            script = _SCRIPT_OF[char] = _script_of(char)
+        if script:
+            counts[script] += n
     return counts
+
+
+# Each letter's script, remembered: the same few dozen letters make up every record of a batch.
+_SCRIPT_OF: dict[str, str] = {}
+# A text of every code point would otherwise grow it without end.
+MAX_REMEMBERED_LETTERS = 50_000
+
+
+def _script_of(char: str) -> str:
+    """The script of a letter, "" for a character that is not a letter or of no script known here."""
+    if not char.isalpha():
+        return ""
+    code = ord(char)
+    for script, ranges in _SCRIPTS:
+        if any(low <= code <= high for low, high in ranges):
+            return script
+    return ""
 
 
 def _by_function_words(sample: str, candidates: tuple[str, ...], script: str) -> Detection:

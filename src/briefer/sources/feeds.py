@@ -12,9 +12,7 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Callable, Sequence
-from concurrent.futures import ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from typing import TYPE_CHECKING
 
 from ..errors import BrieferError, InputError
@@ -149,6 +147,9 @@ def _articles(
     entries: list[Entry], options: LoadOptions, deadline: float, progress: Callable[[str], None] | None
 ) -> tuple[list[Document], list[str]]:
     """Each entry's article, fetched at most FETCHERS at a time, in the feeds' order."""
+    # Imported here: every input is asked whether it is a feed, and few are.
+    from concurrent.futures import ThreadPoolExecutor, wait
+
     from ..pipeline import load
 
     def fetch_one(entry: Entry) -> Document:
@@ -216,23 +217,29 @@ def _with_timeout(options: LoadOptions, seconds: float) -> LoadOptions:
     return dataclasses.replace(options, timeout=seconds)
 
 
-class _Text(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-
-    def handle_data(self, data: str) -> None:
-        self.parts.append(data)
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in ("p", "br", "div", "li"):
-            self.parts.append("\n\n")
-
-
 def _plain(html: str) -> str:
     """A feed summary's words without its markup, paragraphs kept apart."""
-    parser = _Text()
+    parser = _text_parser()
     parser.feed(html)
     parser.close()
     paragraphs = (" ".join(p.split()) for p in "".join(parser.parts).split("\n\n"))
     return "\n\n".join(p for p in paragraphs if p)
+
+
+def _text_parser():
+    """A parser keeping an HTML fragment's text; html.parser is imported only for a feed."""
+    from html.parser import HTMLParser
+
+    class Text(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__(convert_charrefs=True)
+            self.parts: list[str] = []
+
+        def handle_data(self, data: str) -> None:
+            self.parts.append(data)
+
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            if tag in ("p", "br", "div", "li"):
+                self.parts.append("\n\n")
+
+    return Text()

@@ -49,6 +49,7 @@ def read_html(data: bytes | str, *, name: str, url: str | None = None) -> Extrac
     from .justext_linear import install
 
     install()
+    _parse_deep_pages()
     try:
         page = bound_attributes(data)
         tree = load_html(page)  # the parse trafilatura makes itself, made here once
@@ -79,6 +80,22 @@ def read_html(data: bytes | str, *, name: str, url: str | None = None) -> Extrac
         raise InputError(f"{name}: no article found in the page")
     metadata = {key: str(value) for key in _METADATA if (value := getattr(found, key, None))}
     return writer.result(title=title, metadata=metadata)
+
+
+_DEEP_PARSER: list[Any] = []
+
+
+def _parse_deep_pages() -> None:
+    """Let trafilatura's parse keep elements nested deeper than 255 (libxml2's default stops
+    there and drops the rest of the page: an article inside 800 nested divs was "no article
+    found"). With XML_PARSE_HUGE the bound is 2,048; the input is already bounded by size."""
+    from lxml.html import HTMLParser
+    from trafilatura import utils
+
+    if not _DEEP_PARSER:
+        options = {"collect_ids": False, "default_doctype": False, "remove_comments": True, "remove_pis": True}
+        _DEEP_PARSER.append(HTMLParser(huge_tree=True, encoding="utf-8", **options))
+    utils.HTML_PARSER = _DEEP_PARSER[0]
 
 
 def bound_attributes(data: bytes | str) -> bytes | str:
