@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 import multiprocessing
+import signal
+import sys
 import threading
 
 import pytest
@@ -83,3 +85,22 @@ def test_the_command_briefs_a_large_folder_as_the_library_does(run_brief, tmp_pa
     for got, story in zip(data["stories"], expected, strict=True):
         assert got["headline"] == story.headline
         assert [p["text"] for p in got["key_points"]] == [p.text for p in story.briefing.key_points]
+
+
+def _death_signal(_: object) -> int:
+    import ctypes
+
+    value = ctypes.c_int(0)
+    ctypes.CDLL(None, use_errno=True).prctl(2, ctypes.byref(value), 0, 0, 0)  # PR_GET_PDEATHSIG
+    return value.value
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="PR_SET_PDEATHSIG is Linux's")
+def test_the_pool_workers_die_with_their_parent(monkeypatch):
+    # A parent killed outright (SIGKILL) cannot end its pool: the kernel must, for each worker.
+    monkeypatch.setattr(parallel, "_only_thread", lambda: True)
+    monkeypatch.setattr(parallel, "default_jobs", lambda: 2)
+    monkeypatch.setattr(parallel, "POOL_MIN_ARTICLES", 2)
+    with parallel.story_mapper(4, 2) as map_each:
+        assert map_each is not None
+        assert set(map_each(_death_signal, [0, 1, 2, 3])) == {signal.SIGKILL}

@@ -118,7 +118,7 @@ def _worker_init() -> None:
     _PARENT = os.getppid()
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, _on_worker_sigterm)
-    _die_with_parent()
+    die_with_parent()
     if _MASKABLE:
         signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOP_SIGNALS)
 
@@ -131,7 +131,7 @@ def _on_worker_sigterm(signum: int, frame: object) -> None:
         os._exit(128 + signum)
 
 
-def _die_with_parent() -> None:
+def die_with_parent() -> None:
     """Ask Linux to kill this worker when its parent dies, however it dies (even SIGKILL)."""
     parent = os.getppid()
     try:

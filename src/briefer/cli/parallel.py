@@ -16,7 +16,7 @@ import threading
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
-from .batch import default_jobs
+from .batch import default_jobs, die_with_parent
 
 # Articles below which the stories are briefed in this process. 100 Multi-News articles
 # (40 stories) took 0.6 of the time with 2 workers on 2 cores; a pool's start is some 20 ms.
@@ -57,3 +57,4 @@ def _worker_signals() -> None:
     # SIGTERM handler would raise in the middle of a story and print a traceback; it just ends.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    die_with_parent()  # a parent killed outright (SIGKILL) leaves no worker behind
