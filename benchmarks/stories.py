@@ -118,7 +118,7 @@ def main() -> int:
         print("|---|---|---|---|---|---|---|---|---|---|---|---|")
         for k in (int(x) for x in args.ks.split(",")):
             aris, aris_all, right, articles, counted, seconds = [], [], 0, 0, 0, 0.0
-            best, lost = [], []
+            ceilings, losses = [], []
             got, alone = np.zeros(3), np.zeros(3)
             scored = repeated = pairs = 0
             for mix in range(args.mixes):
@@ -150,8 +150,8 @@ def main() -> int:
                 ]
                 shared = [i for i, (_, text) in enumerate(items) if _norm(text) in boilerplate]
                 found_best, found_lost = _breakdown(truth, predicted, story, shared, [_norm(t) for _, t in items])
-                best.append(found_best)
-                lost.append(found_lost)
+                ceilings.append(found_best)
+                losses.append(found_lost)
                 counted += len(story)
                 aris.append(adjusted_rand([truth[i] for i in story], [predicted[i] for i in story]))
                 # Stories right: as many stories hold a scored article as clusters do.
@@ -175,10 +175,10 @@ def main() -> int:
             rouge = "/".join(f"{100 * v / max(scored, 1):.2f}" for v in got) if scored else "-"
             base = "/".join(f"{100 * v / max(scored, 1):.2f}" for v in alone) if scored else "-"
             rate = f"{100 * repeated / pairs:.2f}" if pairs else "-"
-            parts = "/".join(f"{v:.3f}" for v in np.mean(lost, axis=0))
+            parts = "/".join(f"{v:.3f}" for v in np.mean(losses, axis=0))
             print(
                 f"| {k} | {articles / args.mixes:.0f} | {100 * counted / articles:.0f}% | {np.mean(aris):.3f} "
-                f"| {np.mean(aris_all):.3f} | {np.mean(best):.3f} | {parts} "
+                f"| {np.mean(aris_all):.3f} | {np.mean(ceilings):.3f} | {parts} "
                 f"| {right}/{args.mixes} | {rouge} | {base} "
                 f"| {rate} | {1000 * seconds / articles:.0f} |"
             )
