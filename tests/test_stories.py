@@ -108,3 +108,29 @@ def test_vectors_made_once_are_used_by_the_grouping_and_the_briefing(monkeypatch
     assert group_stories(documents, vectors=vectors) == groups
     made = brief_stories(documents, budget=Budget(sentences=2), groups=groups, vectors=vectors)
     assert [list(s.sources) for s in made] == groups
+
+
+def _lone_article(toward_b: float) -> list[list[int]]:
+    """Groups of two two-article stories (A: 0, 1; B: 2, 3) and article 4, whose likeness to
+    article 0 alone (0.3) keeps its mean likeness to A (0.15) under the merging threshold."""
+    import numpy as np
+
+    vectors = np.zeros((5, 6))
+    vectors[0, :2] = 0.8, 0.6
+    vectors[1, [0, 2]] = 0.8, 0.6
+    vectors[2, 3] = 1.0
+    vectors[3, [3, 4]] = 0.8, 0.6
+    vectors[4, [1, 3]] = 0.5, toward_b
+    vectors[4, 5] = np.sqrt(1.0 - 0.25 - toward_b**2)
+    texts = [_long(FLOOD), _long(FLOOD_2), _long(CHESS), _long(CHESS_2), _long(FLOOD)]
+    documents = [build_document(t, source=f"page{i}.txt") for i, t in enumerate(texts)]
+    return sorted(sorted(g) for g in group_stories(documents, vectors=vectors))
+
+
+def test_an_article_left_alone_joins_the_story_it_is_clearly_most_like():
+    # Like one of A's articles and nothing else: its likeness to A's centre says it is A's.
+    assert _lone_article(0.0) == [[0, 1, 4], [2, 3]]
+
+
+def test_an_article_about_as_like_two_stories_stays_alone():
+    assert _lone_article(0.2) == [[0, 1], [2, 3], [4]]

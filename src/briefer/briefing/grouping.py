@@ -2,7 +2,8 @@
 
 Each article is a vector of its content terms (log counts, weighted by how few articles of
 the mix use them, unit length). Articles are grouped by average linkage, merging the two
-most alike groups while their mean cosine stays above :data:`SAME_STORY`. An article too
+most alike groups while their mean cosine stays above :data:`SAME_STORY`; an article the
+merging leaves alone then joins the story whose centre it is clearly most like. An article too
 short to say what it is about (a caption, a "share this" block, a tweet) takes no part in
 the merging, where one such text shared by two pages would chain their stories together; it
 joins the story it is most like afterwards; those like none are grouped among themselves.
@@ -24,6 +25,9 @@ SAME_STORY = 0.2
 SHORT = 80
 # A short article this unlike every story (cosine with its centre) stays a story of its own.
 ATTACH = 0.1
+# An article the merging left alone joins a story when it is this many times as like its centre
+# as like any other story's centre or any other lone article.
+CLEAR = 2.0
 
 
 def story_vectors(documents: Sequence[Document]) -> np.ndarray:
@@ -78,11 +82,44 @@ def group_stories(
         core = list(range(n))
     threshold = SAME_STORY if threshold is None else threshold
     merged = _average_linkage(vectors[core] @ vectors[core].T, threshold)
-    groups = [[core[i] for i in group] for group in merged]
+    groups = _rescue([[core[i] for i in group] for group in merged], vectors)
     _attach(groups, [i for i in range(n) if i not in set(core)], vectors, threshold)
     size = [sum(words[i] for i in group) for group in groups]
     order = sorted(range(len(groups)), key=lambda g: (-size[g], min(groups[g])))
     return [sorted(groups[g]) for g in order]
+
+
+def _rescue(groups: list[list[int]], vectors: np.ndarray) -> list[list[int]]:
+    """Each article the merging left alone into the story whose centre it is clearly most like.
+
+    Average linkage weighs an article against every member of a story: one member unlike it (a
+    roundup, a sidebar, a long background piece) drags the mean under the threshold although the
+    article is plainly about that story and no other. Its likeness to the story's centre, at least
+    :data:`ATTACH` and :data:`CLEAR` times its likeness to anything else, says so.
+    """
+    stories = [group for group in groups if len(group) > 1]
+    lone = [group[0] for group in groups if len(group) == 1]
+    if not stories or not lone:
+        return groups
+    likeness = vectors[lone] @ _centres(stories, vectors).T
+    among = vectors[lone] @ vectors[lone].T
+    np.fill_diagonal(among, 0.0)
+    joined: dict[int, list[int]] = {}
+    for row, i in enumerate(lone):
+        ranked = np.sort(likeness[row])[::-1]
+        rival = max(ranked[1] if len(ranked) > 1 else 0.0, among[row].max())
+        if ranked[0] > ATTACH and ranked[0] >= CLEAR * rival:
+            joined[i] = stories[int(np.argmax(likeness[row]))]
+    # The centres are those of the stories as merged, so the order of the lone articles is no matter.
+    for i, story in joined.items():
+        story.append(i)
+    return stories + [[i] for i in lone if i not in joined]
+
+
+def _centres(groups: list[list[int]], vectors: np.ndarray) -> np.ndarray:
+    """The unit mean vector of each group."""
+    centres = np.array([vectors[group].sum(axis=0) for group in groups])
+    return centres / np.maximum(np.linalg.norm(centres, axis=1, keepdims=True), 1e-12)
 
 
 def _attach(groups: list[list[int]], short: list[int], vectors: np.ndarray, threshold: float) -> None:
@@ -90,8 +127,7 @@ def _attach(groups: list[list[int]], short: list[int], vectors: np.ndarray, thre
     grouped among themselves (the same notice saved twice is one story, not two)."""
     if not short:
         return
-    centres = np.array([vectors[group].sum(axis=0) for group in groups])
-    centres /= np.maximum(np.linalg.norm(centres, axis=1, keepdims=True), 1e-12)
+    centres = _centres(groups, vectors)
     alone = []
     for i in short:
         likeness = centres @ vectors[i]
