@@ -125,8 +125,11 @@ class ReaderScreen(Screen):
     # --- showing an article ---------------------------------------------------------
 
     async def show_article(self, article, message: str = "") -> None:
-        self.query_one(SectionsPane).show_article(article)
-        await self.reader.show_article(article, message)
+        # One repaint for the whole change: between the old text's removal and the new one's
+        # mounting, a frame would show an empty pane (a flash on every article opened).
+        with self.app.batch_update():
+            self.query_one(SectionsPane).show_article(article)
+            await self.reader.show_article(article, message)
         self.update_sentence_bar()
         if self.app.screen is self and self.focused is not self.reader:
             self.reader.focus()
