@@ -263,13 +263,18 @@ def tmux_table(runs: int, baseline: str | None = None) -> None:
                 cache = os.path.join(CACHES, "kept") if name == reopened else None
                 results[name].append(tmux_seconds(command, marker, ranked, cache=cache))
         # Keys while the long text is analysed, and after it, in the same run.
-        keys: dict[str, list[float]] = {phase: [] for phase in PHASES}
-        worst_by_run: dict[str, list[float]] = {phase: [] for phase in PHASES}
+        # With a baseline, its keys are probed in turn with this checkout's.
+        probed = {"": [*brief, big]}
+        if baseline:
+            probed["baseline: "] = ["env", f"PYTHONPATH={baseline}", *brief, big]
+        keys = {(who, phase): [] for who in probed for phase in PHASES}
+        worst_by_run = {(who, phase): [] for who in probed for phase in PHASES}
         for _ in range(runs):
-            found = tmux_key_seconds([*brief, big], first_words(big))
-            for phase in PHASES:
-                keys[phase] += found[phase]
-                worst_by_run[phase] += [max(found[phase])] if found[phase] else []
+            for who, command in probed.items():
+                found = tmux_key_seconds(command, first_words(big))
+                for phase in PHASES:
+                    keys[who, phase] += found[phase]
+                    worst_by_run[who, phase] += [max(found[phase])] if found[phase] else []
     finally:
         subprocess.run([*TMUX, "kill-server"], capture_output=True)
     floor = statistics.median(first for first, _ in results[cases[0][0]])
@@ -286,17 +291,17 @@ def tmux_table(runs: int, baseline: str | None = None) -> None:
         "hand-over": f"in the {HANDOVER_SECONDS:.0f} s after the ranked view",
         "after": "after it (reference)",
     }
-    for phase in PHASES:
-        times = sorted(keys[phase])
+    for who, phase in keys:
+        times = sorted(keys[who, phase])
         if times:
-            worsts = ", ".join(f"{w * 1000:.0f}" for w in worst_by_run[phase])
+            worsts = ", ".join(f"{w * 1000:.0f}" for w in worst_by_run[who, phase])
             print(
-                f"keys {described[phase]}: space/b to the pane changing, {len(times)} presses: "
+                f"{who}keys {described[phase]}: space/b to the pane changing, {len(times)} presses: "
                 f"median {statistics.median(times) * 1000:.0f}ms, worst {times[-1] * 1000:.0f}ms "
                 f"(each run's worst: {worsts} ms; aim < 100 ms)"
             )
         else:
-            print(f"keys {described[phase]}: none answered")
+            print(f"{who}keys {described[phase]}: none answered")
     print(f"load after: {_load()}")
     shutil.rmtree(CACHES, ignore_errors=True)
     os.unlink(minimal)
