@@ -7,8 +7,14 @@ the table; for the CNN set it also shows the topic ranker and the lead on the tw
 run as two halves (first half of each file tuned on, second half held out), every method on
 each, at the length of their human summaries. Sets that are absent are skipped.
 
+sumy's rankings are kept in benchmarks/.cache (see briefer.evaluation.cache: keyed by exactly
+what sumy is shown, so a rerun after a change to briefer's own ranker reads them rather than
+spending most of an hour on the transcripts again); a method is left out of records longer
+than it takes (KL: 400 sentences), and the table says on how many, with topic's figures over
+the records the method did take.
+
     python benchmarks/quality.py [--sets billsum,scisumm] [--methods topic,lead,...] [--limit N]
-                                 [--half first|second] [--no-halves]
+                                 [--half first|second] [--no-halves] [--no-cache] [--no-limits]
 """
 
 from __future__ import annotations
@@ -26,6 +32,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from _data import data_dir  # noqa: E402
 
+from briefer.evaluation.cache import RankCache  # noqa: E402
 from briefer.evaluation.cli import parse_methods  # noqa: E402
 from briefer.evaluation.data import read_records  # noqa: E402
 from briefer.evaluation.runner import evaluate  # noqa: E402
@@ -51,6 +58,19 @@ def record_count(path: Path) -> int:
         return sum(1 for line in handle if line.strip())
 
 
+CACHE = ROOT / "benchmarks" / ".cache"
+# Set by main(): the sumy cache (None with --no-cache) and whether methods keep to their limits.
+RUN: dict = {"cache": None, "within_limits": True}
+
+
+def run_set(records, methods: list[str], n: int):
+    """``evaluate`` with this run's cache and limits; the results, skipped count and cache reads."""
+    cache = RUN["cache"]
+    before = cache.hits if cache else 0
+    results, skipped = evaluate(records, methods, n, cache=cache, within_limits=RUN["within_limits"])
+    return results, skipped, (cache.hits - before if cache else 0)
+
+
 def run_halves(path: Path, methods: list[str], n: int, limit: int | None, which: str | None) -> None:
     """Every method on the first and on the second half of ``path`` (each at most ``limit`` records)."""
     total = record_count(path)
@@ -61,9 +81,9 @@ def run_halves(path: Path, methods: list[str], n: int, limit: int | None, which:
         size = half if offset == 0 else total - half
         records = read_records(path, offset=offset, limit=min(size, limit or size))
         began = time.perf_counter()
-        results, skipped = evaluate(records, methods, n)
+        results, skipped, cached = run_set(records, methods, n)
         meta = {"dataset": f"{path.name} ({role})", "offset": offset, "documents": len(records) - skipped}
-        print(as_table(results, {**meta, "skipped": skipped, "sentences": n}))
+        print(as_table(results, {**meta, "skipped": skipped, "sentences": n, "cached": cached}))
         print(f"({time.perf_counter() - began:.0f} s in all)\n", flush=True)
 
 
@@ -84,7 +104,11 @@ def main() -> int:
     parser.add_argument("--no-halves", action="store_true", help="skip the tuning/held-out halves of the CNN set")
     parser.add_argument("--sets", help="comma-separated parts of set names to run (default: every set)")
     parser.add_argument("--half", choices=("first", "second"), help="halved sets: run only this half")
+    parser.add_argument("--no-cache", action="store_true", help="compute sumy's rankings afresh, keep none")
+    parser.add_argument("--no-limits", action="store_true", help="run every method on every record, however long")
     args = parser.parse_args()
+    RUN["cache"] = None if args.no_cache else RankCache(CACHE)
+    RUN["within_limits"] = not args.no_limits
     folder = data_dir()
     if folder is None:
         print("skipped: ../shared/data is absent (the evaluation sets are not part of the repository)")
@@ -101,9 +125,9 @@ def main() -> int:
             continue
         records = read_records(path, limit=args.limit)
         began = time.perf_counter()
-        results, skipped = evaluate(records, methods, n)
+        results, skipped, cached = run_set(records, methods, n)
         meta = {"dataset": path.name, "offset": 0, "documents": len(records) - skipped, "skipped": skipped}
-        print(as_table(results, {**meta, "sentences": n}))
+        print(as_table(results, {**meta, "sentences": n, "cached": cached}))
         print(f"({time.perf_counter() - began:.0f} s in all)\n", flush=True)
         if path.name.startswith("cnndm") and not args.no_halves and len(records) >= 1000:
             for offset, role in ((0, "tuning half"), (500, "held-out half")):

@@ -83,6 +83,8 @@ _EXPORTS = {
     "History": "history",
     "article_key": "history",
     "AtomicFile": "output",
+    # worker processes
+    "die_with_parent": "processes",
 }
 
 __all__ = [
@@ -117,6 +119,7 @@ __all__ = [
     "combine",
     "count_words",
     "dateline_length",
+    "die_with_parent",
     "dumps",
     "expand_folders",
     "feed_list",
@@ -172,6 +175,7 @@ if TYPE_CHECKING:
     from .model import Briefing, Document, KeyPoint, Mention, Section, Sentence, Topic, count_words
     from .output import AtomicFile, write_atomic
     from .pipeline import LoadOptions, load, load_all, sample_path, summarize
+    from .processes import die_with_parent
     from .rankers import RankerInfo, check_length, fits, method_info, method_names, methods, rank, sentence_limit
     from .rendering import dumps, render, to_dict
     from .sources.document import build_document

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, TextIO
 
-from .. import BrieferError, numbered_lines
+from .. import BrieferError, die_with_parent, numbered_lines
 
 # Characters a worker takes at once (and at most so many records): enough to make the
 # hand-over cheap next to the work.
@@ -25,7 +25,6 @@ CHUNK_CHARS = 64 * 1024
 CHUNK_MAX_RECORDS = 256
 _STOP_SIGNALS = {signal.SIGINT, signal.SIGTERM}
 _MASKABLE = hasattr(signal, "pthread_sigmask")  # not on Windows
-_PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 # Characters of records below which a batch is briefed in this process: each worker costs
 # a start and its own imports. Measured with 2 jobs against 1 on records of 330 characters
 # (medians of 3, load 11-15 on 2 cores): 33 KB 1.26 and 82 KB 1.12 times as long with the
@@ -129,20 +128,6 @@ _PARENT = 0
 def _on_worker_sigterm(signum: int, frame: object) -> None:
     if os.getppid() != _PARENT:
         os._exit(128 + signum)
-
-
-def die_with_parent() -> None:
-    """Ask Linux to kill this worker when its parent dies, however it dies (even SIGKILL)."""
-    parent = os.getppid()
-    try:
-        import ctypes
-
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
-    except (OSError, AttributeError):  # not Linux: the parent's shutdown ends the workers
-        return
-    if os.getppid() != parent:  # the parent died before the request was made
-        os._exit(1)
 
 
 def _submit(executor, chunk: list[tuple[int, str]], options: BatchOptions):

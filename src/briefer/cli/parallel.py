@@ -16,7 +16,8 @@ import threading
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
-from .batch import default_jobs, die_with_parent
+from .. import die_with_parent
+from .batch import default_jobs
 
 # Articles below which the stories are briefed in this process. 100 Multi-News articles
 # (40 stories) took 0.6 of the time with 2 workers on 2 cores; a pool's start is some 20 ms.

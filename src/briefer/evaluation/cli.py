@@ -48,6 +48,16 @@ def build_parser() -> argparse.ArgumentParser:
         help="one summary a cluster: each record's 'documents' are the input (Multi-News)",
     )
     parser.add_argument("--words", type=int, default=260, metavar="N", help="--multi: words a summary (default 260)")
+    parser.add_argument(
+        "--cache",
+        metavar="DIR",
+        help="keep sumy's rankings in DIR, keyed by exactly what sumy is shown: a rerun reuses them",
+    )
+    parser.add_argument(
+        "--within-limits",
+        action="store_true",
+        help="leave a method out of records longer than it takes (KL: 400 sentences) rather than wait",
+    )
     parser.add_argument("--json", action="store_true", help="print the figures as JSON instead of a table")
     parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE atomically instead of stdout")
     return parser
@@ -92,6 +102,7 @@ def _run(argv: list[str] | None) -> int:
         raise UsageError(f"--words must be at least 1, not {args.words}")
     methods = parse_methods(args.methods, args.multi)
 
+    from .cache import RankCache
     from .data import read_records
     from .multi import evaluate_multi
     from .runner import evaluate
@@ -101,10 +112,13 @@ def _run(argv: list[str] | None) -> int:
     if not records:
         raise UsageError(f"{args.dataset}: no records at offset {args.offset}")
 
+    cache = RankCache(args.cache) if args.cache else None
+
     def run(on_record=None):
         if args.multi:
             return evaluate_multi(records, methods, args.words, on_record=on_record)
-        return evaluate(records, methods, args.sentences, on_record=on_record)
+        limits = args.within_limits
+        return evaluate(records, methods, args.sentences, on_record=on_record, cache=cache, within_limits=limits)
 
     if sys.stderr.isatty():
         from rich.console import Console
@@ -121,6 +135,7 @@ def _run(argv: list[str] | None) -> int:
         "documents": len(records) - skipped,
         "skipped": skipped,
         "sentences": args.sentences,
+        "cached": cache.hits if cache else 0,
     }
     if args.multi:
         meta = {**meta, "multi": True, "words": args.words}

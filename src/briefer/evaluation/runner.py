@@ -7,8 +7,20 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
-from .. import BrieferError, Budget, analyze, brief, build_document, dateline_length, is_dangling, method_names, rank
+from .. import (
+    BrieferError,
+    Budget,
+    analyze,
+    brief,
+    build_document,
+    dateline_length,
+    fits,
+    is_dangling,
+    method_names,
+    rank,
+)
 from ..model import Document
+from .cache import RankCache
 from .data import Record
 from .oracle import oracle
 from .quotes import QuoteCounts
@@ -33,6 +45,11 @@ class MethodResult:
     # Records this method could not brief (scored as an empty summary, so that every method
     # is averaged over the same documents).
     failures: int = 0
+    # With ``within_limits``, records longer than the method takes are left out of its figures
+    # (counted here); ``records`` numbers the records that are in them, so that another
+    # method's figures can be read over the same records.
+    over_limit: int = 0
+    records: list[int] = field(default_factory=list)
     quotes: QuoteCounts = field(default_factory=QuoteCounts)
 
     @property
@@ -48,11 +65,15 @@ class MethodResult:
             self.summaries += 1
             self.dangling += is_dangling(chosen[0], language)
 
-    def mean(self, metric: str) -> float:
-        """Mean F1 of ``r1``, ``r2`` or ``rlsum``, in percent."""
-        if not self.scores:
+    def mean(self, metric: str, records: Sequence[int] | None = None) -> float:
+        """Mean F1 of ``r1``, ``r2`` or ``rlsum``, in percent (over ``records`` only, if given)."""
+        scores = self.scores
+        if records is not None:
+            wanted = set(records)
+            scores = [s for number, s in zip(self.records, scores, strict=True) if number in wanted]
+        if not scores:
             return 0.0
-        return 100 * sum(getattr(s, metric) for s in self.scores) / len(self.scores)
+        return 100 * sum(getattr(s, metric) for s in scores) / len(scores)
 
     @property
     def dangling_rate(self) -> float:
@@ -72,6 +93,7 @@ class MethodResult:
             "seconds": round(self.seconds, 2),
             "documents": self.documents,
             "failures": self.failures,
+            "over_limit": self.over_limit,
         }
 
 
@@ -81,18 +103,26 @@ def evaluate(
     sentences: int = 3,
     *,
     on_record: Callable[[int], None] | None = None,
+    cache: RankCache | None = None,
+    within_limits: bool = False,
 ) -> tuple[list[MethodResult], int]:
     """Brief every record with every method; returns the results and how many records were skipped.
 
     A method sees only the record's text: the references are used for scoring alone (and by
-    the oracle, which is a ceiling, not a method).
+    the oracle, which is a ceiling, not a method). ``cache`` keeps sumy's rankings between
+    runs; ``within_limits`` leaves a method out of a record longer than it takes (KL's 400
+    sentences: hours on a meeting transcript) instead of running it anyway.
     """
     budget = Budget(sentences=sentences)
     results = {m: MethodResult(m) for m in methods}
     walk: RecordWalk[Document] = RecordWalk(on_record)
-    for record, document in walk(records, _single_document):
+    for number, (record, document) in enumerate(walk(records, _single_document)):
         for method in methods:
             result = results[method]
+            if within_limits and method != ORACLE and not fits(method, len(document.sentences)):
+                result.over_limit += 1
+                continue
+            result.records.append(number)
             started = time.perf_counter()
             if method == ORACLE:
                 texts = [s.text[dateline_length(s.text) :] for s in document.sentences]
@@ -103,7 +133,7 @@ def evaluate(
                     # Ranked here rather than by brief(), which refuses sumy's slow methods on
                     # long texts: an evaluation is a run one chooses to wait for.
                     analysis = analyze(document)
-                    scores = rank(analysis, method)
+                    scores = cache.scores(analysis, method) if cache else rank(analysis, method)
                     briefing = brief(document, method=method, budget=budget, analysis=analysis, scores=scores)
                     # A transcript's key point is read with its speaker's name beside it.
                     chosen = [f"{p.speaker}: {p.text}" if p.speaker else p.text for p in briefing.key_points]

@@ -28,7 +28,29 @@ def as_table(results: Sequence[MethodResult], meta: dict) -> str:
     failed = [f"{r.method} {r.failures}" for r in results if r.failures]
     if failed:
         lines += ["", "could not brief (scored as empty): " + ", ".join(failed)]
+    lines += _limited(results)
+    if meta.get("cached"):
+        lines += ["", f"sumy rankings read from the cache: {meta['cached']} (their seconds are the reading)"]
     return "\n".join(lines) + "\n"
+
+
+def _limited(results: Sequence[MethodResult]) -> list[str]:
+    """A line for each method left out of records over its length limit, with the default
+    method's figures over the same records beside it (the fair comparison)."""
+    lines: list[str] = []
+    default = next((r for r in results if r.method == "topic"), None)
+    for result in results:
+        if not result.over_limit:
+            continue
+        line = (
+            f"{result.method}: left out of {result.over_limit} records over its sentence limit; "
+            f"its figures are over the other {result.documents}"
+        )
+        if default is not None and result.documents:
+            same = [f"{default.mean(m, result.records):.2f}" for m in ("r1", "r2", "rlsum")]
+            line += f", where topic scores {' / '.join(same)}"
+        lines += ["", line]
+    return lines
 
 
 def _multi_table(results: Sequence[MethodResult], meta: dict) -> str:
