@@ -10,6 +10,8 @@ Then keys while the 1 MB text is analysed: space and b pressed in turn (tmux sen
 the first frame on, each timed until the pane changes, by phase: before the ranked view (the
 analysis runs in a process beside the interface), in the two seconds after it (the analysed
 article drawn in place of the raw text, the analysis unpickled in the background), and after.
+Last, headless: the event loop's longest stall as the 1 MB text's article comes from the child
+(see HANDOVER), in wall time and in the process's CPU time, which the load inflates far less.
 Headless, in fresh processes: launch to the first screen with the sample's briefing rendered.
 The `+` figure is the time from the key press to the briefing screen showing one more key point.
 Long texts from ../shared/data are added when that folder is there (not part of the repository;
@@ -57,6 +59,67 @@ async def main():
 
 asyncio.run(main())
 """
+
+
+# The child's article handed to the reader, headless at 80x24: the article is made and pickled
+# first (as the child sends it), the reader started with a stand-in for the child that hands it
+# over a second later, and the event loop's longest stall from then on is timed by a coroutine
+# that wakes every 2 ms: its wall time and the process's CPU time over it (all threads), which
+# a busy machine inflates far less than the wall time. The analysis's idle-time warming (see
+# warming.py) is put off, as it would be while keys come.
+HANDOVER = """
+import asyncio, json, pickle, sys, threading, time
+from briefer.tui.launch import _sources, make_app
+from briefer.tui.prefetch import Prefetch
+from briefer.tui.session import open_first
+try:
+    import briefer.tui.warming as warming
+    warming.IDLE_SECONDS = 1000
+except ImportError:
+    pass
+
+path = sys.argv[1]
+specs, source_for = _sources([path], None, None)
+source = source_for(specs[0])
+found = open_first(source.name, source.load, "topic", 0, False)
+getattr(found[0], "pane_plan", lambda: None)()
+data = pickle.dumps(found, protocol=pickle.HIGHEST_PROTOCOL)
+go = threading.Event()
+
+class Late(Prefetch):
+    def result(self):
+        go.wait()
+        return pickle.loads(data)
+
+async def main():
+    app = make_app([path])
+    app.prefetch = Late(0, None)
+    gaps = []
+    async with app.run_test(size=(80, 24)):
+        await asyncio.sleep(1.0)
+        last = [time.perf_counter(), time.process_time()]
+        go.set()
+        shown = None
+        while shown is None or time.perf_counter() - shown < 1.0:
+            await asyncio.sleep(0.002)
+            now, cpu = time.perf_counter(), time.process_time()
+            gaps.append((now - last[0], cpu - last[1]))
+            last = [now, cpu]
+            if shown is None and app.briefings_shown:
+                shown = now
+    print(json.dumps(max(gaps)))
+
+asyncio.run(main())
+"""
+
+
+def handover_stall(path: str, src: Path) -> tuple[float, float]:
+    """The longest event-loop stall as the child's article for ``path`` is handed over (wall, CPU)."""
+    env = {**os.environ, "PYTHONPATH": str(src), "BRIEFER_CONFIG": f"{tempfile.gettempdir()}/tui-speed-handover.toml"}
+    env["BRIEFER_CACHE"] = _fresh_cache()
+    out = subprocess.run([sys.executable, "-c", HANDOVER, path], check=True, env=env, capture_output=True, text=True)
+    wall, cpu = json.loads(out.stdout.strip().splitlines()[-1])
+    return wall, cpu
 
 
 MINIMAL = """
@@ -262,19 +325,6 @@ def tmux_table(runs: int, baseline: str | None = None) -> None:
             for name, command, marker, ranked in cases:
                 cache = os.path.join(CACHES, "kept") if name == reopened else None
                 results[name].append(tmux_seconds(command, marker, ranked, cache=cache))
-        # Keys while the long text is analysed, and after it, in the same run.
-        # With a baseline, its keys are probed in turn with this checkout's.
-        probed = {"": [*brief, big]}
-        if baseline:
-            probed["baseline: "] = ["env", f"PYTHONPATH={baseline}", *brief, big]
-        keys = {(who, phase): [] for who in probed for phase in PHASES}
-        worst_by_run = {(who, phase): [] for who in probed for phase in PHASES}
-        for _ in range(runs):
-            for who, command in probed.items():
-                found = tmux_key_seconds(command, first_words(big))
-                for phase in PHASES:
-                    keys[who, phase] += found[phase]
-                    worst_by_run[who, phase] += [max(found[phase])] if found[phase] else []
     finally:
         subprocess.run([*TMUX, "kill-server"], capture_output=True)
     floor = statistics.median(first for first, _ in results[cases[0][0]])
@@ -286,6 +336,36 @@ def tmux_table(runs: int, baseline: str | None = None) -> None:
         gaps = [r - f for f, r in results[name] if r == r and f == f]
         gap_text = f"{statistics.median(gaps) * 1000:>+10.0f}ms" if gaps and ranked_times else f"{'-':>12}"
         print(f"{name:<28} {first * 1000:>10.0f}ms {(first - floor) * 1000:>+9.0f}ms {ranked_text} {gap_text}")
+    probed = {"": [*brief, big]}
+    if baseline:
+        probed["baseline: "] = ["env", f"PYTHONPATH={baseline}", *brief, big]
+    subprocess.run([*TMUX, "new-session", "-d", "-s", "keep", "sleep 100000"], check=True)
+    try:
+        keys_table(runs, probed, first_words(big))
+    finally:
+        subprocess.run([*TMUX, "kill-server"], capture_output=True)
+    sources = {"": ROOT / "src"}
+    if baseline:
+        sources["baseline: "] = Path(baseline)
+    handover_table(runs, big, sources)
+    print(f"load after: {_load()}")
+    shutil.rmtree(CACHES, ignore_errors=True)
+    os.unlink(minimal)
+    os.unlink(big)
+    print()
+
+
+def keys_table(runs: int, probed: dict[str, list[str]], marker: str) -> None:
+    """Keys while the long text is analysed, as it is handed over, and after it: each command
+    of ``probed`` (this checkout's, a baseline's) in turn, run after run."""
+    keys: dict[tuple[str, str], list[float]] = {(who, phase): [] for who in probed for phase in PHASES}
+    worst_by_run: dict[tuple[str, str], list[float]] = {(who, phase): [] for who in probed for phase in PHASES}
+    for _ in range(runs):
+        for who, command in probed.items():
+            found = tmux_key_seconds(command, marker)
+            for phase in PHASES:
+                keys[who, phase] += found[phase]
+                worst_by_run[who, phase] += [max(found[phase])] if found[phase] else []
     described = {
         "analysis": "during the 1 MB analysis",
         "hand-over": f"in the {HANDOVER_SECONDS:.0f} s after the ranked view",
@@ -293,20 +373,30 @@ def tmux_table(runs: int, baseline: str | None = None) -> None:
     }
     for who, phase in keys:
         times = sorted(keys[who, phase])
-        if times:
-            worsts = ", ".join(f"{w * 1000:.0f}" for w in worst_by_run[who, phase])
-            print(
-                f"{who}keys {described[phase]}: space/b to the pane changing, {len(times)} presses: "
-                f"median {statistics.median(times) * 1000:.0f}ms, worst {times[-1] * 1000:.0f}ms "
-                f"(each run's worst: {worsts} ms; aim < 100 ms)"
-            )
-        else:
+        if not times:
             print(f"{who}keys {described[phase]}: none answered")
-    print(f"load after: {_load()}")
-    shutil.rmtree(CACHES, ignore_errors=True)
-    os.unlink(minimal)
-    os.unlink(big)
-    print()
+            continue
+        worsts = ", ".join(f"{w * 1000:.0f}" for w in worst_by_run[who, phase])
+        print(
+            f"{who}keys {described[phase]}: space/b to the pane changing, {len(times)} presses: "
+            f"median {statistics.median(times) * 1000:.0f}ms, worst {times[-1] * 1000:.0f}ms "
+            f"(each run's worst: {worsts} ms; aim < 100 ms)"
+        )
+
+
+def handover_table(runs: int, path: str, sources: dict[str, Path]) -> None:
+    """The event loop's longest stall as the long text's article is handed over (see HANDOVER)."""
+    stalls: dict[str, list[tuple[float, float]]] = {who: [] for who in sources}
+    for _ in range(runs):
+        for who, src in sources.items():
+            stalls[who].append(handover_stall(path, src))
+    for who, found in stalls.items():
+        walls, cpus = sorted(w for w, _ in found), sorted(c for _, c in found)
+        print(
+            f"{who}longest event-loop stall as the 1 MB article is handed over (headless, {len(found)} runs): "
+            f"wall median {statistics.median(walls) * 1000:.0f}ms, worst {walls[-1] * 1000:.0f}ms; "
+            f"process CPU in it median {statistics.median(cpus) * 1000:.0f}ms, worst {cpus[-1] * 1000:.0f}ms"
+        )
 
 
 def _load() -> str:
