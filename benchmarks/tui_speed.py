@@ -7,8 +7,11 @@ the first frame showing the text, found by polling the pane, for a minimal Textu
 shows one line (the floor: Python and Textual starting) and for `brief -i` on the sample and
 on a text of about 1 MB; then the time to the ranked view (the title bar's "n/N sentences").
 Then keys while the 1 MB text is analysed: space and b pressed in turn (tmux send-keys) from
-the first frame on, each timed until the pane changes; only presses answered before the ranked
-view count (the analysis runs in a thread beside the interface then).
+the first frame on, each timed until the pane changes, by phase: before the ranked view (the
+analysis runs in a process beside the interface), in the two seconds after it (the analysed
+article drawn in place of the raw text, the analysis unpickled in the background), and after.
+Last, headless: the event loop's longest stall as the 1 MB text's article comes from the child
+(see HANDOVER), in wall time and in the process's CPU time, which the load inflates far less.
 Headless, in fresh processes: launch to the first screen with the sample's briefing rendered.
 The `+` figure is the time from the key press to the briefing screen showing one more key point.
 Long texts from ../shared/data are added when that folder is there (not part of the repository;
@@ -56,6 +59,67 @@ async def main():
 
 asyncio.run(main())
 """
+
+
+# The child's article handed to the reader, headless at 80x24: the article is made and pickled
+# first (as the child sends it), the reader started with a stand-in for the child that hands it
+# over a second later, and the event loop's longest stall from then on is timed by a coroutine
+# that wakes every 2 ms: its wall time and the process's CPU time over it (all threads), which
+# a busy machine inflates far less than the wall time. The analysis's idle-time warming (see
+# warming.py) is put off, as it would be while keys come.
+HANDOVER = """
+import asyncio, json, pickle, sys, threading, time
+from briefer.tui.launch import _sources, make_app
+from briefer.tui.prefetch import Prefetch
+from briefer.tui.session import open_first
+try:
+    import briefer.tui.warming as warming
+    warming.IDLE_SECONDS = 1000
+except ImportError:
+    pass
+
+path = sys.argv[1]
+specs, source_for = _sources([path], None, None)
+source = source_for(specs[0])
+found = open_first(source.name, source.load, "topic", 0, False)
+getattr(found[0], "pane_plan", lambda: None)()
+data = pickle.dumps(found, protocol=pickle.HIGHEST_PROTOCOL)
+go = threading.Event()
+
+class Late(Prefetch):
+    def result(self):
+        go.wait()
+        return pickle.loads(data)
+
+async def main():
+    app = make_app([path])
+    app.prefetch = Late(0, None)
+    gaps = []
+    async with app.run_test(size=(80, 24)):
+        await asyncio.sleep(1.0)
+        last = [time.perf_counter(), time.process_time()]
+        go.set()
+        shown = None
+        while shown is None or time.perf_counter() - shown < 1.0:
+            await asyncio.sleep(0.002)
+            now, cpu = time.perf_counter(), time.process_time()
+            gaps.append((now - last[0], cpu - last[1]))
+            last = [now, cpu]
+            if shown is None and app.briefings_shown:
+                shown = now
+    print(json.dumps(max(gaps)))
+
+asyncio.run(main())
+"""
+
+
+def handover_stall(path: str, src: Path) -> tuple[float, float]:
+    """The longest event-loop stall as the child's article for ``path`` is handed over (wall, CPU)."""
+    env = {**os.environ, "PYTHONPATH": str(src), "BRIEFER_CONFIG": f"{tempfile.gettempdir()}/tui-speed-handover.toml"}
+    env["BRIEFER_CACHE"] = _fresh_cache()
+    out = subprocess.run([sys.executable, "-c", HANDOVER, path], check=True, env=env, capture_output=True, text=True)
+    wall, cpu = json.loads(out.stdout.strip().splitlines()[-1])
+    return wall, cpu
 
 
 MINIMAL = """
@@ -123,13 +187,17 @@ def tmux_seconds(
     return first, ranked_at
 
 
-def tmux_key_seconds(
-    command: list[str], marker: str, presses: int, timeout: float = 120, during: bool = True
-) -> list[float]:
-    """Seconds from each key sent to the pane changing, for presses made and answered before
-    the ranked view (``RANKED``) appears: how the keys answer while the analysis runs. With
-    ``during`` False, presses after the ranked view: the same keys with nothing running
-    beside them (and the cost of polling tmux, which both include)."""
+# The phases of the keys' probe (see tmux_key_seconds).
+PHASES = ("analysis", "hand-over", "after")
+HANDOVER_SECONDS = 2.0
+
+
+def tmux_key_seconds(command: list[str], marker: str, after: int = 10, timeout: float = 120) -> dict[str, list[float]]:
+    """Seconds from each key sent (space and b in turn) to the pane changing, from the first
+    frame on, by phase: "analysis" for keys sent before the ranked view (``RANKED``) appears,
+    "hand-over" for the HANDOVER_SECONDS after it (the analysed article replacing the raw text,
+    the analysis unpickled in the background), then ``after`` presses a second later with
+    nothing running beside them (a reference: the cost of one key and of polling tmux)."""
     session = f"tui-keys-{os.getpid()}"
     env_args = ["-e", f"PYTHONPATH={ROOT / 'src'}"]
     env_args += ["-e", f"BRIEFER_CONFIG={tempfile.gettempdir()}/tui-speed-{os.getpid()}.toml"]
@@ -138,35 +206,48 @@ def tmux_key_seconds(
     subprocess.run(
         [*TMUX, "new-session", "-d", "-s", session, "-x", "80", "-y", "24", *env_args, shell_command], check=True
     )
-    times: list[float] = []
+    times: dict[str, list[float]] = {phase: [] for phase in PHASES}
     start = time.perf_counter()
+    ranked_at: float | None = None
     try:
-        wanted = marker if during else RANKED
         screen = _pane(session)
-        while wanted not in screen and time.perf_counter() - start < timeout:
+        while marker not in screen and time.perf_counter() - start < timeout:
             time.sleep(0.01)
             screen = _pane(session)
-        time.sleep(0 if during else 1)  # after the analysis: once the article is drawn
-        screen = _pane(session)
-        for i in range(presses):
-            if during and RANKED in screen:
-                break
+        presses = lost = 0
+        waited = False
+        while len(times["after"]) < after and lost < 3 and time.perf_counter() - start < timeout:
+            if ranked_at is None and RANKED in screen:
+                ranked_at = time.perf_counter()
+            phase = _phase(ranked_at)
+            if phase == "after" and not waited:
+                waited = True
+                time.sleep(1)  # well after the hand-over: nothing else runs
+                screen = _pane(session)
             sent = time.perf_counter()
-            subprocess.run([*TMUX, "send-keys", "-t", session, "space" if i % 2 == 0 else "b"], check=True)
+            subprocess.run([*TMUX, "send-keys", "-t", session, "space" if presses % 2 == 0 else "b"], check=True)
+            presses += 1
             changed = _pane(session)
-            while changed == screen and time.perf_counter() - sent < 5:
+            while changed == screen and time.perf_counter() - sent < 3:
                 time.sleep(0.005)
                 changed = _pane(session)
-            answered = time.perf_counter() - sent
-            if (during and RANKED in changed) or changed == screen:
-                break  # the analysis ended meanwhile (or the key was lost): not a key during it
-            times.append(answered)
-            screen = changed
+            if changed == screen:
+                lost += 1  # not answered at all (a page up at the top): not timed
+            else:
+                times[phase].append(time.perf_counter() - sent)
+            if ranked_at is None and RANKED in changed:
+                ranked_at = time.perf_counter()
             time.sleep(0.05)
             screen = _pane(session)  # whatever else was drawn after the key (the status line)
     finally:
         subprocess.run([*TMUX, "kill-session", "-t", session], capture_output=True)
     return times
+
+
+def _phase(ranked_at: float | None) -> str:
+    if ranked_at is None:
+        return "analysis"
+    return "hand-over" if time.perf_counter() - ranked_at < HANDOVER_SECONDS else "after"
 
 
 def _quote(part: str) -> str:
@@ -244,12 +325,6 @@ def tmux_table(runs: int, baseline: str | None = None) -> None:
             for name, command, marker, ranked in cases:
                 cache = os.path.join(CACHES, "kept") if name == reopened else None
                 results[name].append(tmux_seconds(command, marker, ranked, cache=cache))
-        # Keys while the long text is analysed, and after it, in the same run.
-        keys: list[float] = []
-        idle_keys: list[float] = []
-        for _ in range(runs):
-            keys += tmux_key_seconds([*brief, big], first_words(big), presses=10)
-            idle_keys += tmux_key_seconds([*brief, big], first_words(big), presses=10, during=False)
     finally:
         subprocess.run([*TMUX, "kill-server"], capture_output=True)
     floor = statistics.median(first for first, _ in results[cases[0][0]])
@@ -261,20 +336,67 @@ def tmux_table(runs: int, baseline: str | None = None) -> None:
         gaps = [r - f for f, r in results[name] if r == r and f == f]
         gap_text = f"{statistics.median(gaps) * 1000:>+10.0f}ms" if gaps and ranked_times else f"{'-':>12}"
         print(f"{name:<28} {first * 1000:>10.0f}ms {(first - floor) * 1000:>+9.0f}ms {ranked_text} {gap_text}")
-    for name, times in (("during the 1 MB analysis", keys), ("after it (reference)", idle_keys)):
-        if times:
-            times.sort()
-            print(
-                f"keys {name}: space/b to the pane changing, {len(times)} presses: "
-                f"median {statistics.median(times) * 1000:.0f}ms, worst {times[-1] * 1000:.0f}ms (aim < 100 ms)"
-            )
-        else:
-            print(f"keys {name}: none answered")
+    probed = {"": [*brief, big]}
+    if baseline:
+        probed["baseline: "] = ["env", f"PYTHONPATH={baseline}", *brief, big]
+    subprocess.run([*TMUX, "new-session", "-d", "-s", "keep", "sleep 100000"], check=True)
+    try:
+        keys_table(runs, probed, first_words(big))
+    finally:
+        subprocess.run([*TMUX, "kill-server"], capture_output=True)
+    sources = {"": ROOT / "src"}
+    if baseline:
+        sources["baseline: "] = Path(baseline)
+    handover_table(runs, big, sources)
     print(f"load after: {_load()}")
     shutil.rmtree(CACHES, ignore_errors=True)
     os.unlink(minimal)
     os.unlink(big)
     print()
+
+
+def keys_table(runs: int, probed: dict[str, list[str]], marker: str) -> None:
+    """Keys while the long text is analysed, as it is handed over, and after it: each command
+    of ``probed`` (this checkout's, a baseline's) in turn, run after run."""
+    keys: dict[tuple[str, str], list[float]] = {(who, phase): [] for who in probed for phase in PHASES}
+    worst_by_run: dict[tuple[str, str], list[float]] = {(who, phase): [] for who in probed for phase in PHASES}
+    for _ in range(runs):
+        for who, command in probed.items():
+            found = tmux_key_seconds(command, marker)
+            for phase in PHASES:
+                keys[who, phase] += found[phase]
+                worst_by_run[who, phase] += [max(found[phase])] if found[phase] else []
+    described = {
+        "analysis": "during the 1 MB analysis",
+        "hand-over": f"in the {HANDOVER_SECONDS:.0f} s after the ranked view",
+        "after": "after it (reference)",
+    }
+    for who, phase in keys:
+        times = sorted(keys[who, phase])
+        if not times:
+            print(f"{who}keys {described[phase]}: none answered")
+            continue
+        worsts = ", ".join(f"{w * 1000:.0f}" for w in worst_by_run[who, phase])
+        print(
+            f"{who}keys {described[phase]}: space/b to the pane changing, {len(times)} presses: "
+            f"median {statistics.median(times) * 1000:.0f}ms, worst {times[-1] * 1000:.0f}ms "
+            f"(each run's worst: {worsts} ms; aim < 100 ms)"
+        )
+
+
+def handover_table(runs: int, path: str, sources: dict[str, Path]) -> None:
+    """The event loop's longest stall as the long text's article is handed over (see HANDOVER)."""
+    stalls: dict[str, list[tuple[float, float]]] = {who: [] for who in sources}
+    for _ in range(runs):
+        for who, src in sources.items():
+            stalls[who].append(handover_stall(path, src))
+    for who, found in stalls.items():
+        walls, cpus = sorted(w for w, _ in found), sorted(c for _, c in found)
+        print(
+            f"{who}longest event-loop stall as the 1 MB article is handed over (headless, {len(found)} runs): "
+            f"wall median {statistics.median(walls) * 1000:.0f}ms, worst {walls[-1] * 1000:.0f}ms; "
+            f"process CPU in it median {statistics.median(cpus) * 1000:.0f}ms, worst {cpus[-1] * 1000:.0f}ms"
+        )
 
 
 def _load() -> str:

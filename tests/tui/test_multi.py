@@ -181,3 +181,27 @@ async def test_saving_json_keeps_every_source_and_its_offsets(cluster, tmp_path)
     assert sorted(place["source"] for place in shared["sources"]) == [0, 1]
     for place in shared["sources"]:
         assert texts[place["source"]][place["start"] : place["end"]].startswith(SHARED)
+
+
+async def test_the_line_under_the_text_says_what_is_opening_until_it_is_open(cluster, monkeypatch):
+    import threading
+
+    from briefer.tui import session
+    from briefer.tui.sentence_bar import SentenceBar
+
+    release = threading.Event()
+    real_open = session.open_article
+
+    def held(*args, **kwargs):
+        release.wait(20)  # the first source is still being read while the line is looked at
+        return real_open(*args, **kwargs)
+
+    monkeypatch.setattr(session, "open_article", held)
+    app = make_app([str(p) for p in cluster])
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause(0.2)
+        bar = app.screen.query_one(SentenceBar)
+        assert "Opening" in str(bar.render()) and cluster[0].name in str(bar.render())
+        release.set()
+        await ready(pilot)
+        assert app.article is not None and "Opening" not in str(bar.render())

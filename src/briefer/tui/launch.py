@@ -143,6 +143,8 @@ def _prefetch(
 
         found = open_first(source.name, source.load, chosen, size, check)
         made.append(isinstance(found[0], Article))  # a problem is said again next time, not kept
+        if isinstance(found[0], Article):
+            found[0].pane_plan()  # sent with it: the reader's event loop need not make it
         return found
 
     def keep(data: bytes) -> None:

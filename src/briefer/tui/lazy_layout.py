@@ -18,9 +18,7 @@ from collections.abc import Callable
 from textual.containers import VerticalScroll
 from textual.widget import Widget
 
-# The kinds of parts: (HEADING, section, origin, []) and (PARAGRAPH, paragraph, kind, sentences).
-HEADING, PARAGRAPH = 0, 1
-Part = tuple[int, int, str, list[int]]
+from .pane_plan import HEADING, Part
 
 # The window holds the view and AHEAD_SCREENS more (by the parts' estimated heights); it grows
 # by BATCH_SCREENS when the view comes within AHEAD_SCREENS of either end, never by more than

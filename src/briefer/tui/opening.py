@@ -4,7 +4,6 @@ are read together and briefed as one; `o` opens another file or URL."""
 from __future__ import annotations
 
 import asyncio
-import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
@@ -185,9 +184,12 @@ class Opening(ReaderState):
         method = self.method = await self._checked_method()
 
         def opened() -> Article | Problem:
-            from .session import open_briefed
+            from .session import Problem, open_briefed
 
-            return open_briefed(source.name, source.load, self.loaded.get(index), method, self.length)
+            found = open_briefed(source.name, source.load, self.loaded.get(index), method, self.length)
+            if not isinstance(found, Problem):
+                found.pane_plan()
+            return found
 
         await self._opened(index, await in_background(opened))
 
@@ -197,6 +199,9 @@ class Opening(ReaderState):
 
         prefetch, self.prefetch = self.prefetch, None
         assert prefetch is not None
+        # A long text's analysis takes seconds in the child: numpy and the analysis are
+        # imported meanwhile, in a moment without keys (see warming.py).
+        self.warmer.start()
         try:
             sent = await in_background(prefetch.result)
         except PrefetchFailed:
@@ -208,14 +213,9 @@ class Opening(ReaderState):
         from .session import Article
 
         if isinstance(found, Article):
-            article = found
-
-            # Unpickled in the background a moment after the article is on screen (not while
-            # it is drawn), so that the first key asking for a briefing does not wait for numpy.
-            def warm() -> None:
-                threading.Thread(target=lambda: article.analysis, daemon=True).start()
-
-            self.call_after_refresh(lambda: self.set_timer(0.3, warm))
+            # Its analysis is unpickled in the background once it is on screen and the keys
+            # are still, so that the first key asking for a briefing does not wait for numpy.
+            self.warmer.article_came(found)
         return found
 
     async def _preview(self, index: int, source: Source) -> None:
@@ -258,6 +258,12 @@ class Opening(ReaderState):
             if not self.multi:  # several: said once, when they are all read
                 self.notify(found.message, title=f"Cannot open {found.name}", severity="error", timeout=8)
         else:
+            # What the pane lays out is made in a thread (a long text's is a fifth of a second
+            # of work that would hold every key up); it is there already when the thread or the
+            # child process that opened the article made it.
+            await in_background(found.pane_plan)
+            if index != self.current or self.loaded.get(index) is not found:
+                return
             self.problem_message = ""
             self.method = found.method
             await screen.show_article(found)

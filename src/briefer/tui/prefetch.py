@@ -159,7 +159,9 @@ def _child(  # pragma: no cover
             os.nice(NICE)
         os.close(read_fd)
         _quiet()
-        _die_with(parent)
+        from .. import die_with_parent
+
+        die_with_parent(parent)  # and if the reader died meanwhile, end here
         data = pickle.dumps(work(), protocol=pickle.HIGHEST_PROTOCOL)
         view = memoryview(data)
         while view:
@@ -181,17 +183,3 @@ def _quiet() -> None:
     for fd in (0, 1, 2):
         os.dup2(null, fd)
     os.close(null)
-
-
-def _die_with(parent: int) -> None:
-    """Ask Linux to kill this child when the reader dies, however it dies."""
-    if sys.platform.startswith("linux"):
-        import ctypes
-
-        try:
-            libc = ctypes.CDLL(None, use_errno=True)
-            libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-        except (OSError, AttributeError):
-            pass
-    if os.getppid() != parent:
-        os._exit(1)  # the reader died before the request took hold

@@ -125,11 +125,25 @@ class ReaderScreen(Screen):
     # --- showing an article ---------------------------------------------------------
 
     async def show_article(self, article, message: str = "") -> None:
-        self.query_one(SectionsPane).show_article(article)
-        await self.reader.show_article(article, message)
-        self.update_sentence_bar()
+        # One repaint for the whole change: between the old text's removal and the new one's
+        # mounting, a frame would show an empty pane (a flash on every article opened).
+        with self.app.batch_update():
+            self.query_one(SectionsPane).show_article(None)
+            await self.reader.show_article(article, message)
+            self.update_sentence_bar()
+        if article is not None:
+            # The sections in a frame of their own: drawn with the text, the two are one long
+            # repaint (a 1 MB text's topic sections wrapped, besides the text), which a key
+            # pressed meanwhile would wait for.
+            self.call_after_refresh(self._show_sections, article)
         if self.app.screen is self and self.focused is not self.reader:
             self.reader.focus()
+
+    def _show_sections(self, article) -> None:
+        if self.reader.article is article:
+            pane = self.query_one(SectionsPane)
+            pane.show_article(article)
+            pane.mark(self.reader.current_section())
 
     def update_highlights(self) -> None:
         if self.app.screen is not self:
@@ -161,7 +175,10 @@ class ReaderScreen(Screen):
 
     @on(ReadingPane.CursorMoved)
     def cursor_moved(self) -> None:
-        self.update_sentence_bar()
+        # Without an article there is no sentence to describe: the line keeps its note
+        # ("Opening a.txt…"), which the pane's first cursor, set as it mounts, would wipe.
+        if self.reader.article is not None:
+            self.update_sentence_bar()
 
     @on(ReadingPane.SectionInView)
     def section_in_view(self, event: ReadingPane.SectionInView) -> None:

@@ -12,18 +12,18 @@ from textual.content import Content
 from textual.geometry import Region
 from textual.message import Message
 from textual.reactive import reactive
+from textual.style import Style
 from textual.widget import Widget
 from textual.widgets import Static
 
-from .lazy_layout import HEADING, PARAGRAPH, LazyLayout, Part
+from .lazy_layout import LazyLayout
+from .pane_plan import HEADING, Part
 from .preview import Preview, preview_widgets, sentence_at_word
 
 if TYPE_CHECKING:  # the analysis is imported once the first text is on screen
     from .session import Article
 
 KEY_STYLE = "bold on $warning 25%"
-# A longer paragraph is laid out in parts of about this many characters (see _parts_of).
-CHUNK_CHARS = 2000
 CURSOR_STYLE = "underline on $primary 40%"
 MATCH_STYLE = "$text on $success 60%"
 
@@ -33,6 +33,12 @@ class Match:
     sentence: int
     start: int
     end: int
+
+
+def _click(index: int) -> Style:
+    # A Style rather than "@click=..." markup: markup is parsed once per sentence drawn (the
+    # first screens of a long text are hundreds of sentences, each a new string to parse).
+    return Style.from_meta({"@click": f"focus_sentence({index})"})
 
 
 class SectionHeading(Static):
@@ -61,40 +67,6 @@ class ParagraphView(Widget):
 
     def action_focus_sentence(self, index: int) -> None:
         self.query_ancestor(ReadingPane).cursor = index
-
-
-def _parts_of(article: Article) -> list[Part]:
-    """The article as the pane shows it, top to bottom: (HEADING, section, origin, []) and
-    (PARAGRAPH, paragraph, kind, its sentences); widgets are made of them when mounted.
-
-    A paragraph longer than CHUNK_CHARS is several parts of whole sentences, drawn as one
-    block ("-continues": no blank line between them): wrapping a report's 30,000-character
-    paragraph takes a tenth of a second, and only the parts near the view are wrapped.
-    """
-    document = article.document
-    by_paragraph: dict[int, list[int]] = {}
-    for sentence in document.sentences:
-        by_paragraph.setdefault(sentence.paragraph, []).append(sentence.index)
-    parts: list[Part] = []
-    sections = document.sections
-    shown_titles = len(sections) > 1 or bool(sections and sections[0].origin == "heading")
-    current_section = -1
-    for paragraph in document.paragraphs:
-        if shown_titles and paragraph.section != current_section:
-            current_section = paragraph.section
-            parts.append((HEADING, current_section, sections[current_section].origin, []))
-        chunks: list[list[int]] = []
-        size = CHUNK_CHARS
-        for index in by_paragraph.get(paragraph.index, []):
-            if size >= CHUNK_CHARS:
-                chunks.append([])
-                size = 0
-            chunks[-1].append(index)
-            size += len(document.sentences[index].text) + 1
-        for number, ids in enumerate(chunks):
-            kind = paragraph.kind if number == 0 else "prose"
-            parts.append((PARAGRAPH, paragraph.index, kind if number == len(chunks) - 1 else f"{kind} -continues", ids))
-    return parts
 
 
 class ReadingPane(LazyLayout, can_focus=True):
@@ -158,15 +130,12 @@ class ReadingPane(LazyLayout, can_focus=True):
             self._texts = []
             await self.mount(Static(Content(message), classes="problem"))
             return
-        from ..rendering import safe
-
         document = article.document
-        self._texts = [safe(s.text) for s in document.sentences]
-        parts = _parts_of(article)
-        self._sentence_part = {i: p for p, (_, _, _, ids) in enumerate(parts) for i in ids}
-        self._part_of_section = {index: i for i, (kind, index, _, _) in enumerate(parts) if kind == HEADING}
-        lengths = [sum(len(self._texts[i]) + 1 for i in ids) for _, _, _, ids in parts]
-        await self.lay_out(parts, lengths)
+        # Made off the event loop for a long text (see pane_plan.py); here only when it was not.
+        plan = article.pane_plan()
+        self._texts = plan.texts
+        self._sentence_part, self._part_of_section = plan.sentence_part, plan.part_of_section
+        await self.lay_out(plan.parts, plan.lengths)
         start = sentence_at_word(document, word)
         self.set_reactive(ReadingPane.cursor, start)
         self.search(self.query_text)
@@ -241,7 +210,7 @@ class ReadingPane(LazyLayout, can_focus=True):
                     text = text.stylize(MATCH_STYLE, match.start, match.end)
             if index == self.cursor and self.has_focus_within:
                 text = text.stylize(CURSOR_STYLE)
-            parts.append(text.stylize(f"@click=focus_sentence({index})"))
+            parts.append(text.stylize(_click(index)))
         return Content.assemble(*parts)
 
     def refresh_sentences(self, *indexes: int) -> None:

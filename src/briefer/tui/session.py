@@ -8,11 +8,9 @@ No NLP happens here: everything comes from the library.
 
 from __future__ import annotations
 
-import io
-import pickle
 import threading
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from ..errors import BrieferError
 from ..rendering import safe
@@ -21,6 +19,7 @@ if TYPE_CHECKING:
     # Imported where they are used: an article handed over by the child that read it (see
     # prefetch.py) is drawn before numpy and the rankers are imported.
     from .. import Analysis, Briefing, Document, Sentence, Topic
+    from .pane_plan import PanePlan
 
 # One lock for unpickling the analyses handed over: whichever thread needs one first does it.
 _UNPACKING = threading.Lock()
@@ -60,6 +59,8 @@ class Article:
     sentence_topic: tuple[int, ...] = field(default=(), repr=False)
     # The analysis as the child that made it pickled it, until it is first needed.
     _packed: bytes | None = field(default=None, repr=False)
+    # What the reading pane lays out, made where the article is opened (see pane_plan()).
+    _plan: PanePlan | None = field(default=None, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if self._analysis is not None and not self.sentence_topic:
@@ -82,23 +83,38 @@ class Article:
             with _UNPACKING:
                 if self._analysis is None:
                     assert self._packed is not None
-                    self._analysis = _Unpickler(io.BytesIO(self._packed), self.document).load()
+                    from .packing import unpack
+
+                    self._analysis = cast("Analysis", unpack(self._packed, self.document))
                     self._packed = None
         assert self._analysis is not None
         return self._analysis
 
     def __getstate__(self) -> dict[str, Any]:
         # The analysis (numpy arrays) goes as bytes of its own, unpickled only when first
-        # needed; its document is this article's, sent once and still the same object after.
+        # needed; the document goes in slices, the rest refers to it (see packing.py).
+        from .packing import pack, pack_document
+
         state = dict(self.__dict__)
+        document = state.pop("document")
         if self._analysis is not None:
-            buffer = io.BytesIO()
-            _Pickler(buffer, self.document).dump(self._analysis)
-            state["_packed"], state["_analysis"] = buffer.getvalue(), None
-        return state
+            state["_packed"], state["_analysis"] = pack(self._analysis, document), None
+        return {"document": pack_document(document), "rest": pack(state, document)}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
-        self.__dict__.update(state)
+        from .packing import unpack, unpack_document
+
+        document = unpack_document(state["document"])
+        self.__dict__.update(cast("dict[str, Any]", unpack(state["rest"], document)), document=document)
+
+    def pane_plan(self) -> PanePlan:
+        """What the reading pane lays out (made once: in the thread or the child process that
+        opened the article, for a long one; see pane_plan.py)."""
+        if self._plan is None:
+            from .pane_plan import plan_document
+
+            self._plan = plan_document(self.document)
+        return self._plan
 
     @property
     def sentences(self) -> tuple[Sentence, ...]:
@@ -162,28 +178,6 @@ class Article:
         top = max(scores) if max(scores) > 0 else 1.0
         rank = 1 + sum(1 for s in scores if s > scores[index]) + sum(1 for s in scores[:index] if s == scores[index])
         return SentenceInfo(index, round(scores[index] / top, 4), rank, safe(label), index in self.key_sentences)
-
-
-class _Pickler(pickle.Pickler):
-    """Pickles an analysis without its document, which the article carries already."""
-
-    def __init__(self, file: io.BytesIO, document: Document) -> None:
-        super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)
-        self.document = document
-
-    def persistent_id(self, obj: object) -> str | None:
-        return "document" if obj is self.document else None
-
-
-class _Unpickler(pickle.Unpickler):
-    def __init__(self, file: io.BytesIO, document: Document) -> None:
-        super().__init__(file)
-        self.document = document
-
-    def persistent_load(self, pid: object) -> object:
-        if pid != "document":
-            raise pickle.UnpicklingError(f"unknown reference {pid!r}")
-        return self.document
 
 
 def method_names() -> list[str]:

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from textual import events
 from textual.app import App
 from textual.screen import Screen
 
@@ -16,6 +17,7 @@ from .preferences import Preferences, starting_choice
 from .progress import LongTasks
 from .reader_screen import ReaderScreen
 from .title_bar import TitleBar
+from .warming import Warmer
 
 if TYPE_CHECKING:
     from ..model import Briefing
@@ -51,6 +53,7 @@ class ReaderState(App[int]):
         self._method_checked = not check
         # The first input, read and analysed by a child process while the app starts.
         self.prefetch = prefetch
+        self.warmer = Warmer(self)
         self.current = 0
         # The input whose raw start is on screen already, drawn with the first frame.
         self.previewed: int | None = None
@@ -93,6 +96,11 @@ class ReaderState(App[int]):
         for problem in self.preferences.problems:
             self.notify(problem, title="Settings", severity="warning", timeout=10)
         self.theme_changed_signal.subscribe(self, lambda theme: self.remember(theme=theme.name))
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, (events.Key, events.MouseDown, events.MouseScrollDown, events.MouseScrollUp)):
+            self.warmer.input_came()  # the user is busy: background work that holds the lock waits
+        await super().on_event(event)
 
     def remember(self, **changes: object) -> None:
         """Keep a changed setting (theme, method, length, sections) for the next start."""
