@@ -16,7 +16,7 @@ import numpy as np
 from ..analysis import Analysis, analyzer_for
 from ..errors import UsageError
 from ..language.words import Analyzer
-from .query import query_match, speaker_match
+from .query import passage_coverage, query_match, speaker_match
 
 # Tuned on the first half of meetings_queries_dev (benchmarks/focus.py), confirmed on the second.
 TOPIC_SHARE = 0.15
@@ -142,8 +142,11 @@ def query_focus(analysis: Analysis, query: str) -> Focus:
     # does not count against them.
     if not float((match * content).max()) > 0:
         content = np.ones(n)
-    direct = _unit(match * content)
-    topical = _unit(_through_topics(analysis, vector) * content)
+    # Where the query's words meet weighs both the word match and the topics' share: a
+    # sentence on the query's topics far from where the query is discussed is not the answer.
+    around = passage_coverage(analysis, terms, frame)
+    direct = _unit(match * content * around)
+    topical = _unit(_through_topics(analysis, vector) * content * around)
     relevance = (1 - TOPIC_SHARE) * direct + TOPIC_SHARE * topical
     relevance = relevance * (1 + SPEAKER * speaker_match(analysis, terms + frame, query))
     # A sentence is about the query when it (or its passage) shares words with it, or belongs
