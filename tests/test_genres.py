@@ -339,3 +339,43 @@ def test_a_transcripts_turns_that_name_things_outrank_talk_about_the_talk():
     scores = rank(analyze(document), "topic")
     first_point = next(i for i, s in enumerate(document.sentences) if s.text.endswith(points[0].split(": ", 1)[1]))
     assert scores[first_point] > max(scores[:first_point])
+
+
+REPORT = "\n\n".join(
+    [
+        "This report examines how federal grants for rural broadband are awarded, spent and audited by the states.",
+        "Congress created the rural broadband grant program in 2018 to bring fast internet service to farming "
+        "counties. The program is run by the Department of Agriculture. It has awarded 4.2 billion dollars to 310 "
+        "projects in 44 states. Most grants pay for fibre lines to homes and farms that had no wired service.",
+        "States choose which projects to fund under rules set by the Department. These rules favour counties where "
+        "fewer than a tenth of homes have fast service. Critics say the rules leave out towns that have slow service "
+        "from a single provider.",
+        "Audits found that a fifth of the funded lines were never built or served fewer homes than promised. The "
+        "Department has recovered 95 million dollars from providers that missed their targets. Congress may wish "
+        "to require states to publish the homes each funded line reaches.",
+    ]
+)
+
+
+def test_a_text_naming_itself_does_not_lean_on_missing_context():
+    from briefer.language.openings import is_dangling
+
+    for own in (
+        "This report examines federal grants.",
+        "This CRS report examines federal grants.",
+        "“This paper presents a tagger.",
+        "These sections amend the Clean Water Act.",
+        "WASHINGTON (CNN) -- This article was updated.",
+    ):
+        assert not is_dangling(own), own
+    # A demonstrative that points back at something said before still dangles.
+    for leaning in ("This variation is hard.", "These programs cost money.", "This acts as a check.", "This is new."):
+        assert is_dangling(leaning), leaning
+
+
+def test_a_reports_statement_of_its_purpose_can_open_its_briefing():
+    # "This report examines ..." names the text itself: it is the report's own summary, not
+    # a sentence pointing at context the reader lacks, so the briefing may open on it.
+    document = build_document(REPORT)
+    briefing = brief(document, budget=Budget(sentences=4))
+    assert briefing.key_points[0].text.startswith("This report examines how federal grants")

@@ -83,6 +83,36 @@ DANGLING_WORDS = frozenset(
 
 _FIRST_WORD = re.compile(r"[\"“‘'(\[]*([^\W\d_]+(?:['’][^\W\d_]+)?)")
 
+# "This report", "These sections", "This CRS report": a demonstrative naming the text itself
+# points at what the reader holds, not at context they lack. A report's, a paper's or a
+# bill's statement of its own purpose opens this way, and is often its best summary.
+SELF_NOUNS = frozenset(
+    [
+        "report",
+        "paper",
+        "article",
+        "bill",
+        "act",
+        "chapter",
+        "section",
+        "title",
+        "book",
+        "essay",
+        "memo",
+        "memorandum",
+        "document",
+        "letter",
+        "testimony",
+        "statement",
+        "post",
+        "thesis",
+        "proposal",
+        "resolution",
+        "appendix",
+    ]
+)
+_SELF_REFERENCE = re.compile(r"[\"“‘'(\[]*(This|THIS|this|These|THESE|these)\s+(?:[A-Z]{2,}\s+)?([^\W\d_]+)")
+
 
 _MONTHS = (
     "January",
@@ -121,4 +151,20 @@ def is_dangling(text: str, language: str = "en") -> bool:
         from .connectives import opens_with_reference
 
         return opens_with_reference(text[dateline_length(text) :], language)
-    return opening_word(text) in DANGLING_WORDS
+    start = dateline_length(text)
+    word = opening_word(text)
+    if word in ("this", "these") and names_itself(text[start:]):
+        return False
+    return word in DANGLING_WORDS
+
+
+def names_itself(text: str) -> bool:
+    """True when an English sentence opens on the text naming itself ("This report ...")."""
+    match = _SELF_REFERENCE.match(text)
+    if not match:
+        return False
+    noun = match.group(2).lower()
+    if match.group(1).lower() == "this":
+        return noun in SELF_NOUNS
+    # "These sections", not "This acts as ...": the plural only after "these".
+    return noun.endswith("s") and noun[:-1] in SELF_NOUNS
