@@ -115,7 +115,7 @@ def test_the_function_word_table_gives_the_same_answers_in_any_order():
         "Der Rat hat sich am Dienstag getroffen und er hat beschlossen, dass die Bibliothek offen bleibt.",
         "El consejo se reunió el martes y decidió que la biblioteca seguiría abierta en invierno.",
     ]
-    detection._owners.cache_clear()
+    detection._OWNERS.clear()
     fresh = [detection.detect(text) for text in texts]
     assert [detection.detect(text) for text in reversed(texts)] == fresh[::-1]
     assert [d.code for d in fresh] == ["en", "fr", "de", "es"]

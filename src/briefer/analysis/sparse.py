@@ -206,7 +206,9 @@ def _chunked_products(
 ) -> np.ndarray:
     """For each run ``r`` of cells, the sum of ``data[c] * left[:, index[c]]`` over its cells."""
     if index.size <= CHUNK_CELLS:
-        weighted = left[:, index]
+        # np.take, not left[:, index]: the same array at half the time (0.46 against 0.96 ms
+        # for 30,000 cells at k = 10), and the products are most of a factorisation's time.
+        weighted = np.take(left, index, axis=1)
         weighted *= data
         return runs.sums(weighted) if runs is not None else run_sums(weighted, bounds, axis=1)
     out = np.empty((left.shape[0], len(bounds) - 1))

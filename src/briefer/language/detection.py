@@ -167,12 +167,11 @@ def _script_of(char: str) -> str:
 
 
 def _by_function_words(sample: str, candidates: tuple[str, ...], script: str) -> Detection:
-    owners_of = _owners(candidates)
     scores: dict[str, float] = {}
     counts = Counter(w.lower() for w in _WORD.findall(sample))
     own: Counter[str] = Counter()
     for word, n in counts.items():
-        owners = owners_of.get(word, ())
+        owners = _owners(word, candidates)
         # A word in many lists says little about which language it is: its vote is split.
         for code in owners:
             scores[code] = scores.get(code, 0.0) + n / len(owners)
@@ -195,15 +194,22 @@ def _by_function_words(sample: str, candidates: tuple[str, ...], script: str) ->
     return Detection(best, round(top / total, 3), script)
 
 
-@cache
-def _owners(candidates: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
-    """Each function word of the candidates with the languages whose list holds it, in the
-    candidates' order: one look-up a word instead of one a language."""
-    found: dict[str, list[str]] = {}
-    for code in candidates:
-        for word in _function_words(code):
-            found.setdefault(word, []).append(code)
-    return {word: tuple(codes) for word, codes in found.items()}
+# Each word's languages, remembered as words are met: building the table for every function
+# word of 21 languages up front cost a one-shot `brief` about 20 ms, more than all the look-ups
+# of a text; a batch meets the same words again and again. Bounded as _SCRIPT_OF is.
+_OWNERS: dict[tuple[tuple[str, ...], str], tuple[str, ...]] = {}
+MAX_REMEMBERED_WORDS = 200_000
+
+
+def _owners(word: str, candidates: tuple[str, ...]) -> tuple[str, ...]:
+    """The candidates whose function-word list holds ``word``, in the candidates' order."""
+    key = (candidates, word)
+    owners = _OWNERS.get(key)
+    if owners is None:
+        if len(_OWNERS) > MAX_REMEMBERED_WORDS:
+            _OWNERS.clear()
+        owners = _OWNERS[key] = tuple(code for code in candidates if word in _function_words(code))
+    return owners
 
 
 @cache
