@@ -167,11 +167,12 @@ def _script_of(char: str) -> str:
 
 
 def _by_function_words(sample: str, candidates: tuple[str, ...], script: str) -> Detection:
+    memory = _owners_memory(candidates)
     scores: dict[str, float] = {}
     counts = Counter(w.lower() for w in _WORD.findall(sample))
     own: Counter[str] = Counter()
     for word, n in counts.items():
-        owners = _owners(word, candidates)
+        owners = _owners(word, candidates, memory)
         # A word in many lists says little about which language it is: its vote is split.
         for code in owners:
             scores[code] = scores.get(code, 0.0) + n / len(owners)
@@ -194,21 +195,27 @@ def _by_function_words(sample: str, candidates: tuple[str, ...], script: str) ->
     return Detection(best, round(top / total, 3), script)
 
 
-# Each word's languages, remembered as words are met: building the table for every function
-# word of 21 languages up front cost a one-shot `brief` about 20 ms, more than all the look-ups
-# of a text; a batch meets the same words again and again. Bounded as _SCRIPT_OF is.
-_OWNERS: dict[tuple[tuple[str, ...], str], tuple[str, ...]] = {}
+# Each word's languages, remembered as words are met (one memory a candidate set): building
+# the table for every function word of 21 languages up front cost a one-shot `brief` about
+# 20 ms, more than all the look-ups of a text; a batch meets the same words again and again.
+# Bounded as _SCRIPT_OF is.
+_OWNERS: dict[tuple[str, ...], dict[str, tuple[str, ...]]] = {}
 MAX_REMEMBERED_WORDS = 200_000
 
 
-def _owners(word: str, candidates: tuple[str, ...]) -> tuple[str, ...]:
+def _owners_memory(candidates: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """The remembered languages of each word met so far among ``candidates``."""
+    memory = _OWNERS.setdefault(candidates, {})
+    if len(memory) > MAX_REMEMBERED_WORDS:
+        memory.clear()
+    return memory
+
+
+def _owners(word: str, candidates: tuple[str, ...], memory: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
     """The candidates whose function-word list holds ``word``, in the candidates' order."""
-    key = (candidates, word)
-    owners = _OWNERS.get(key)
+    owners = memory.get(word)
     if owners is None:
-        if len(_OWNERS) > MAX_REMEMBERED_WORDS:
-            _OWNERS.clear()
-        owners = _OWNERS[key] = tuple(code for code in candidates if word in _function_words(code))
+        owners = memory[word] = tuple(code for code in candidates if word in _function_words(code))
     return owners
 
 
