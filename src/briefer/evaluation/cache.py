@@ -15,6 +15,7 @@ import hashlib
 import json
 import os
 import tempfile
+from functools import cache
 from pathlib import Path
 
 import numpy as np
@@ -49,13 +50,19 @@ class RankCache:
         return scores
 
 
-def _key(analysis: Analysis, method: str) -> str:
+@cache
+def _sumy_version() -> str:
+    # Read from the installed package's metadata: once a run, not once a ranking.
     from importlib.metadata import version
 
+    return version("sumy")
+
+
+def _key(analysis: Analysis, method: str) -> str:
     document = analysis.document
     shown = {
         "method": method,
-        "sumy": version("sumy"),
+        "sumy": _sumy_version(),
         "language": document.language,
         "sections": [(s.title, s.start) for s in document.sections if s.title],
         "paragraphs": [p.start for p in document.paragraphs],
