@@ -59,19 +59,24 @@ def record_count(path: Path) -> int:
 
 
 CACHE = ROOT / "benchmarks" / ".cache"
-# Set by main(): the sumy cache (None with --no-cache) and whether methods keep to their limits.
-RUN: dict = {"cache": None, "within_limits": True}
 
 
-def run_set(records, methods: list[str], n: int):
-    """``evaluate`` with this run's cache and limits; the results, skipped count and cache reads."""
-    cache = RUN["cache"]
+def run_set(records, methods: list[str], n: int, cache: RankCache | None, within_limits: bool):
+    """``evaluate`` with the run's cache and limits; the results, skipped count and cache reads."""
     before = cache.hits if cache else 0
-    results, skipped = evaluate(records, methods, n, cache=cache, within_limits=RUN["within_limits"])
+    results, skipped = evaluate(records, methods, n, cache=cache, within_limits=within_limits)
     return results, skipped, (cache.hits - before if cache else 0)
 
 
-def run_halves(path: Path, methods: list[str], n: int, limit: int | None, which: str | None) -> None:
+def run_halves(
+    path: Path,
+    methods: list[str],
+    n: int,
+    limit: int | None,
+    which: str | None,
+    cache: RankCache | None,
+    within_limits: bool,
+) -> None:
     """Every method on the first and on the second half of ``path`` (each at most ``limit`` records)."""
     total = record_count(path)
     half = total // 2
@@ -81,7 +86,7 @@ def run_halves(path: Path, methods: list[str], n: int, limit: int | None, which:
         size = half if offset == 0 else total - half
         records = read_records(path, offset=offset, limit=min(size, limit or size))
         began = time.perf_counter()
-        results, skipped, cached = run_set(records, methods, n)
+        results, skipped, cached = run_set(records, methods, n, cache, within_limits)
         meta = {"dataset": f"{path.name} ({role})", "offset": offset, "documents": len(records) - skipped}
         print(as_table(results, {**meta, "skipped": skipped, "sentences": n, "cached": cached}))
         print(f"({time.perf_counter() - began:.0f} s in all)\n", flush=True)
@@ -107,8 +112,8 @@ def main() -> int:
     parser.add_argument("--no-cache", action="store_true", help="compute sumy's rankings afresh, keep none")
     parser.add_argument("--no-limits", action="store_true", help="run every method on every record, however long")
     args = parser.parse_args()
-    RUN["cache"] = None if args.no_cache else RankCache(CACHE)
-    RUN["within_limits"] = not args.no_limits
+    cache = None if args.no_cache else RankCache(CACHE)
+    within_limits = not args.no_limits
     folder = data_dir()
     if folder is None:
         print("skipped: ../shared/data is absent (the evaluation sets are not part of the repository)")
@@ -121,11 +126,11 @@ def main() -> int:
             continue
         n = SENTENCES.get(path.name, 3)
         if path.name in HALVED:
-            run_halves(path, methods, n, args.limit, args.half)
+            run_halves(path, methods, n, args.limit, args.half, cache, within_limits)
             continue
         records = read_records(path, limit=args.limit)
         began = time.perf_counter()
-        results, skipped, cached = run_set(records, methods, n)
+        results, skipped, cached = run_set(records, methods, n, cache, within_limits)
         meta = {"dataset": path.name, "offset": 0, "documents": len(records) - skipped, "skipped": skipped}
         print(as_table(results, {**meta, "sentences": n, "cached": cached}))
         print(f"({time.perf_counter() - began:.0f} s in all)\n", flush=True)
