@@ -86,14 +86,19 @@ def test_the_child_dies_with_the_reader(tmp_path):
         "time.sleep(0.5)\n"
         "os._exit(0)\n"
     )
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
-    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, check=True)
+    out = _python(script)
     child = int(out.stdout.split()[0])
     deadline = time.monotonic() + 10
     while time.monotonic() < deadline and os.path.exists(f"/proc/{child}") and _state(child) != "Z":
         time.sleep(0.05)
     # Killed: gone, or a zombie of init's until it is collected, but no longer running.
     assert not os.path.exists(f"/proc/{child}") or _state(child) == "Z"
+
+
+def _python(script: str) -> subprocess.CompletedProcess[str]:
+    """Run ``script`` in a fresh interpreter that imports this checkout's briefer."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    return subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, check=True)
 
 
 def _state(pid: int) -> str:
@@ -142,8 +147,7 @@ def test_the_handed_over_article_is_drawn_without_numpy(tmp_path):
         "article.analysis\n"
         "print('numpy' in sys.modules)\n"
     )
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
-    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, check=True)
+    out = _python(script)
     first, second = out.stdout.splitlines()
     assert first == f"False True True {len(found.key_sentences)}"
     assert second == "True"
