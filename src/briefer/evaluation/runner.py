@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
 from .. import (
+    Analysis,
     BrieferError,
     Budget,
     analyze,
@@ -117,6 +118,7 @@ def evaluate(
     results = {m: MethodResult(m) for m in methods}
     walk: RecordWalk[Document] = RecordWalk(on_record)
     for number, (record, document) in enumerate(walk(records, _single_document)):
+        shared = _SharedAnalysis(document)
         for method in methods:
             result = results[method]
             if within_limits and method != ORACLE and not fits(method, len(document.sentences)):
@@ -132,7 +134,8 @@ def evaluate(
                 try:
                     # Ranked here rather than by brief(), which refuses sumy's slow methods on
                     # long texts: an evaluation is a run one chooses to wait for.
-                    analysis = analyze(document)
+                    analysis = shared.get()
+                    started = time.perf_counter()  # the analysis is added below, once
                     scores = cache.scores(analysis, method) if cache else rank(analysis, method)
                     briefing = brief(document, method=method, budget=budget, analysis=analysis, scores=scores)
                     # A transcript's key point is read with its speaker's name beside it.
@@ -141,8 +144,29 @@ def evaluate(
                 except BrieferError:
                     result.failures += 1
                     chosen = []
-            result.add(chosen, record.references, time.perf_counter() - started, document.language)
+            seconds = time.perf_counter() - started + (shared.seconds if method != ORACLE else 0.0)
+            result.add(chosen, record.references, seconds, document.language)
     return [results[m] for m in methods], walk.skipped
+
+
+class _SharedAnalysis:
+    """A record's topic analysis, made once for all its methods.
+
+    Every method's seconds still include the analysis (``seconds``, added to each), as a
+    user's ``brief`` pays it; only the evaluation stops paying it once per method.
+    """
+
+    def __init__(self, document: Document) -> None:
+        self._document = document
+        self._analysis: Analysis | None = None
+        self.seconds = 0.0
+
+    def get(self) -> Analysis:
+        if self._analysis is None:
+            started = time.perf_counter()
+            self._analysis = analyze(self._document)
+            self.seconds = time.perf_counter() - started
+        return self._analysis
 
 
 def _single_document(record: Record) -> Document | None:
