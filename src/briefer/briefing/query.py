@@ -14,7 +14,7 @@ sentences, in words the question may not use. So a sentence's relevance is built
 - how much it says: a sentence of few content words ("Yeah, the button.") holds little of an
   answer, whatever words it shares with the query;
 - how many of the query's distinct words are said around it (:func:`passage_coverage`): a
-  question on "the remote's novel shape" is answered where "shape" and "novel" meet, not
+  question on "the remote's changeable cover" is answered where "changeable" and "cover" meet, not
   wherever "remote" is said again;
 - in a transcript, who says it: a speaker the query names ("What did the Industrial Designer
   think of the battery?") is matched in the sentence's speaker as well as in its words, as
