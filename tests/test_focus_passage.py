@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 
 from briefer import Budget, analyze, brief, build_document
-from briefer.briefing.query import COVER_WINDOW, passage_coverage
+from briefer.briefing.query import COVER_WINDOWS, passage_coverage
 
 FILLER = [
     "The weather report promised sunshine for the whole afternoon.",
@@ -32,23 +32,35 @@ CHARGING = [
 ]
 
 
-def _text() -> str:
+def _text(gap: int = 5) -> str:
+    """The batteries, ``gap`` rounds of filler, the charging dock, one more round of filler."""
     filler = [f"Project Manager: {line}" for line in FILLER]
-    turns = BATTERIES + filler * 5 + CHARGING + filler
+    turns = BATTERIES + filler * gap + CHARGING + filler
     return "\n\n".join(turns)
 
 
 def test_coverage_is_highest_where_the_query_words_meet():
-    analysis = analyze(build_document(_text()))
+    # Filler wider than the widest window between the batteries and the dock.
+    analysis = analyze(build_document(_text(gap=12)))
     sentences = [s.text for s in analysis.document.sentences]
     cover = passage_coverage(analysis, ["batteri", "charg"])
     dock = next(i for i, s in enumerate(sentences) if "keeps the battery full" in s)
     supplier = next(i for i, s in enumerate(sentences) if "supplier" in s)
     assert cover[dock] == 1.0
     assert 0 < cover[supplier] < 0.5
-    # Sentences more than COVER_WINDOW away from any query word are not about it at all.
-    assert cover[supplier + len(BATTERIES) + COVER_WINDOW] == 0.0
+    # Sentences farther than the widest window from any query word are not about it at all.
+    assert cover[supplier + len(BATTERIES) + max(COVER_WINDOWS)] == 0.0
     assert np.all((cover >= 0) & (cover <= 1))
+
+
+def test_coverage_fades_with_the_distance_to_where_the_query_words_meet():
+    analysis = analyze(build_document(_text(gap=12)))
+    sentences = [s.text for s in analysis.document.sentences]
+    cover = passage_coverage(analysis, ["batteri", "charg"])
+    meet = next(i for i, s in enumerate(sentences) if "Charging the remote" in s)
+    # Filler before the charging turns: fewer windows reach both words the farther it is.
+    near, nearby, far, out = (cover[meet - d] for d in (2, 8, 20, 40))
+    assert near > nearby > far > out == 0.0
 
 
 def test_a_query_of_one_word_is_not_weighed_by_coverage():

@@ -5,7 +5,8 @@ from __future__ import annotations
 import numpy as np
 
 from briefer import Budget, analyze, brief, build_document
-from briefer.briefing.query import TermIndex
+from briefer.briefing.focus import query_focus
+from briefer.briefing.query import SPEAKER_KEY, TermIndex, query_match, speaker_terms
 from briefer.model import count_words
 
 MEETING = [
@@ -189,3 +190,51 @@ def test_a_speaker_named_whole_is_preferred_to_one_sharing_a_word_of_the_name():
             build_document(text), budget=Budget(sentences=1), focus=f"What did {speaker} think of the parser?"
         )
         assert [(p.speaker, "parser" in p.text) for p in briefing.key_points] == [(speaker, True)]
+
+
+def test_a_stem_differing_in_its_last_letter_is_another_word():
+    # "appearance" stems to "appear", "appeal" to "appeal": one letter apart, two words.
+    text = "The appeal of the new design is its colour.\n\nThe budget for the design is small."
+    analysis = analyze(build_document(text))
+    assert not query_focus(analysis, "appearance").found
+    assert query_focus(analysis, "analyses of the budgets").found
+
+
+def test_a_speakers_name_is_a_field_of_the_index_not_a_word_of_the_sentence():
+    index = TermIndex.of([["battery", "cradle"], ["battery"]], ["Industrial Designer", ""])
+    assert index.lengths.tolist() == [2.0, 1.0]
+    assert [t for t, j in index.terms.items() if index.fields[j]] == [SPEAKER_KEY + "Industrial Designer"]
+
+
+def test_a_named_speaker_is_matched_in_who_says_a_sentence():
+    # Both say "battery" once in sentences of the same length; the question names one of them.
+    text = "\n\n".join(
+        [
+            "Marketing: The battery should last a whole year.",
+            "Industrial Designer: The battery could charge on a cradle.",
+            "Project Manager: Lunch is at noon today.",
+            "Marketing: The colours come next week.",
+            "Industrial Designer: Fine.",
+            "Project Manager: Good.",
+        ]
+    )
+    analysis = analyze(build_document(text))
+    query = "What did the Industrial Designer think of the battery?"
+    speakers = speaker_terms(analysis, query)
+    assert speakers == [SPEAKER_KEY + "Industrial Designer"]
+    plain, _, _ = query_match(analysis, ["batteri"])
+    named, _, used = query_match(analysis, ["batteri"], (), speakers)
+    assert named[1] / named[0] > plain[1] / plain[0]
+    # The speaker is matched, not said: it is no query word the text uses.
+    assert used == ["batteri"]
+    assert not any(SPEAKER_KEY in t for t in query_focus(analysis, query).matched)
+
+
+def test_only_a_speaker_named_whole_is_a_speaker_term():
+    text = "\n\n".join(
+        ["Grad C: The parser reads XML.", "Grad H: The parser streams XML.", "Grad C: Yes.", "Grad H: No."]
+    )
+    analysis = analyze(build_document(text))
+    assert speaker_terms(analysis, "What did Grad H think of the parser?") == [SPEAKER_KEY + "Grad H"]
+    assert speaker_terms(analysis, "What was said of the parser?") == []
+    assert speaker_terms(analyze(build_document("The parser reads XML. It streams.")), "Grad H") == []

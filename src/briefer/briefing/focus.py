@@ -16,7 +16,7 @@ import numpy as np
 from ..analysis import Analysis, analyzer_for
 from ..errors import UsageError
 from ..language.words import Analyzer
-from .query import passage_coverage, query_match, speaker_match
+from .query import passage_coverage, query_match, speaker_match, speaker_terms
 
 # Tuned on the first half of meetings_queries_dev (benchmarks/focus.py), confirmed on the second.
 TOPIC_SHARE = 0.15
@@ -128,7 +128,8 @@ def query_focus(analysis: Analysis, query: str) -> Focus:
     n = len(analysis.document.sentences)
     language = analysis.document.language
     terms, frame = _query_terms(analyzer_for(language), query, language)
-    match, content, used = query_match(analysis, terms, frame)
+    speakers = speaker_terms(analysis, query)
+    match, content, used = query_match(analysis, terms, frame, speakers)
     if not used or n == 0:
         return Focus(query, np.zeros(n))
     index = {term: j for j, term in enumerate(analysis.terms)}
@@ -144,7 +145,7 @@ def query_focus(analysis: Analysis, query: str) -> Focus:
         content = np.ones(n)
     # Where the query's words meet weighs both the word match and the topics' share: a
     # sentence on the query's topics far from where the query is discussed is not the answer.
-    around = passage_coverage(analysis, terms, frame)
+    around = passage_coverage(analysis, terms + speakers, frame)
     direct = _unit(match * content * around)
     topical = _unit(_through_topics(analysis, vector) * content * around)
     relevance = (1 - TOPIC_SHARE) * direct + TOPIC_SHARE * topical

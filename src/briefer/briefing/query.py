@@ -14,8 +14,13 @@ sentences, in words the question may not use. So a sentence's relevance is built
 - how much it says: a sentence of few content words ("Yeah, the button.") holds little of an
   answer, whatever words it shares with the query;
 - how many of the query's distinct words are said around it (:func:`passage_coverage`): a
-  question on "the remote's novel shape" is answered where "shape" and "novel" meet, not
-  wherever "remote" is said again.
+  question on "the remote's changeable cover" is answered where "changeable" and "cover" meet, not
+  wherever "remote" is said again;
+- in a transcript, who says it: a speaker the query names ("What did the Industrial Designer
+  think of the battery?") is matched in the sentence's speaker as well as in its words, as
+  BM25F matches a query in a document's fields (:func:`speaker_terms`). The words of a name
+  are rarely said ("industrial" once in a meeting), so their own match finds where the role is
+  mentioned, not where its holder speaks.
 """
 
 from __future__ import annotations
@@ -52,15 +57,20 @@ REGION = 50
 # matches; below a content share of CONTENT_SHARE (of its words), it counts proportionally less.
 MIN_TERMS = 3
 CONTENT_SHARE = 0.5
-# A query word the text does not use still matches a term sharing its first PREFIX letters and
-# all but one of the shorter's ("analyses" and "analysis" stem differently).
+# A query word the text does not use still matches a term of at least PREFIX letters that its
+# stem extends or that extends it by up to two ("analyses" and "analysis" stem differently).
 PREFIX = 5
 FRAME_WEIGHT = 0.3
 # A sentence counts by the share of the query's distinct terms (weighed by their rarity) said
-# within COVER_WINDOW sentences either side of it, to the power COVERAGE (tuned on the first
-# half of meetings_queries_dev: +0.8 R-1; see README).
+# within a window of sentences either side of it, to the power COVERAGE (tuned on the first
+# half of meetings_queries_dev: +0.8 R-1; see README), averaged over windows of COVER_WINDOWS
+# sentences: an answer may be a quick exchange, a discussion or a whole agenda item, and one
+# window cannot fit all three (one of 10: 0.16 R-1 less on the first half, 0.35 on the second).
 COVERAGE = 2.0
-COVER_WINDOW = 10
+COVER_WINDOWS = (3, 10, 30)
+# A sentence's speaker is one more term of it, under a key no word can be (words have no
+# spaces): " speaker: Marketing". It does not count in the sentence's length.
+SPEAKER_KEY = " speaker: "
 
 
 @dataclass(frozen=True)
@@ -74,19 +84,26 @@ class TermIndex:
     # Content terms of each sentence, and in how many sentences each term occurs.
     lengths: np.ndarray
     frequency: np.ndarray
+    # True for the terms of a field (a speaker), not said: they never feed back.
+    fields: np.ndarray
 
     @classmethod
-    def of(cls, term_lists: Sequence[Sequence[str]]) -> TermIndex:
-        """The index of one document's sentences (their analyzer terms)."""
+    def of(cls, term_lists: Sequence[Sequence[str]], speakers: Sequence[str] = ()) -> TermIndex:
+        """The index of one document's sentences (their analyzer terms), and of who says each
+        (``speakers``, one a sentence, "" for none) under SPEAKER_KEY."""
         terms: dict[str, int] = {}
         cells: Counter[tuple[int, int]] = Counter()
         for i, sentence in enumerate(term_lists):
             cells.update((i, terms.setdefault(t, len(terms))) for t in sentence)
+        for i, name in enumerate(speakers):
+            if name:
+                cells[(i, terms.setdefault(SPEAKER_KEY + name, len(terms)))] += 1
         keys = np.asarray(list(cells), dtype=np.int64).reshape(-1, 2)
         counts = np.asarray(list(cells.values()), dtype=np.float64)
         lengths = np.asarray([len(t) for t in term_lists], dtype=np.float64)
         frequency = np.bincount(keys[:, 1], minlength=len(terms)).astype(np.float64)
-        return cls(terms, keys[:, 0], keys[:, 1], counts, lengths, frequency)
+        fields = np.asarray([t.startswith(SPEAKER_KEY) for t in terms], dtype=bool)
+        return cls(terms, keys[:, 0], keys[:, 1], counts, lengths, frequency, fields)
 
     def idf(self) -> np.ndarray:
         """BM25's inverse document frequency of every term."""
@@ -117,20 +134,22 @@ def term_index(analysis: Analysis) -> tuple[TermIndex, np.ndarray]:
     last = _last
     if last is not None and last[0] is analysis:
         return last[1], last[2]
-    index = TermIndex.of(analysis.term_lists)
+    index = TermIndex.of(analysis.term_lists, analysis.turns.speakers if analysis.turns is not None else ())
     content = _content(analysis, index.lengths)
     _last = (analysis, index, content)
     return index, content
 
 
 def query_match(
-    analysis: Analysis, query_terms: Sequence[str], frame: Sequence[str] = ()
+    analysis: Analysis, query_terms: Sequence[str], frame: Sequence[str] = (), speakers: Sequence[str] = ()
 ) -> tuple[np.ndarray, np.ndarray, list[str]]:
     """Each sentence's match with the query (before topics are weighed), how much each sentence
     can say (0 to 1, see _content), and the query terms the text uses (stems matched by prefix).
 
     ``frame`` are the words of how the question is asked ("discuss", "meeting"): they count
-    FRAME_WEIGHT as much as the others, and fully when the text uses none of the others."""
+    FRAME_WEIGHT as much as the others, and fully when the text uses none of the others.
+    ``speakers`` are the speakers the query names (:func:`speaker_terms`): each matches the
+    sentences its speaker says, as one more query term, once the text uses some query word."""
     index, content = term_index(analysis)
     n = len(index.lengths)
     used = _known_terms(query_terms, index.terms)
@@ -147,6 +166,8 @@ def query_match(
     if framing and share:
         extra = [index.terms[t] for t in framing]
         weights[extra] = share * idf[extra]
+    said_by = [index.terms[t] for t in speakers if t in index.terms]
+    weights[said_by] = idf[said_by]
     direct = index.bm25(weights)
     expanded = _feedback(index, _with_context(direct, analysis), weights, idf)
     match = index.bm25(expanded)
@@ -170,8 +191,10 @@ def _known_terms(query_terms: Iterable[str], known: dict[str, int]) -> list[str]
 
 def passage_coverage(analysis: Analysis, query_terms: Sequence[str], frame: Sequence[str] = ()) -> np.ndarray:
     """How much of the query is said around each sentence: the share of the query's distinct
-    terms (each weighed by BM25's idf; a term's stemming variants count as one) used within
-    COVER_WINDOW sentences either side, to the power COVERAGE. The ``frame`` words count only
+    terms (each weighed by BM25's idf; a term's stemming variants count as one) used within a
+    window of sentences either side, to the power COVERAGE, averaged over the windows of
+    COVER_WINDOWS (nearer the place where the words meet, more windows hold them all). The
+    ``frame`` words count only
     when the text uses none of the others, as in :func:`query_match`. Ones when the text uses
     fewer than two of the query's terms: one word alone says nothing of where its answer lies."""
     index, _ = term_index(analysis)
@@ -180,7 +203,7 @@ def passage_coverage(analysis: Analysis, query_terms: Sequence[str], frame: Sequ
     if not groups:
         groups = [g for g in (_known_terms([t], index.terms) for t in dict.fromkeys(frame)) if g]
     groups = [g for k, g in enumerate(groups) if g not in groups[:k]]
-    if len(groups) < 2 or not COVERAGE or n == 0:
+    if len(groups) < 2 or not COVERAGE or not COVER_WINDOWS or n == 0:
         return np.ones(n)
     idf = index.idf()
     present = np.zeros((n, len(groups)))
@@ -191,16 +214,21 @@ def passage_coverage(analysis: Analysis, query_terms: Sequence[str], frame: Sequ
         weights[j] = float(idf[columns].max())
     sums = np.vstack((np.zeros((1, len(groups))), np.cumsum(present, axis=0)))
     positions = np.arange(n)
-    low = np.clip(positions - COVER_WINDOW, 0, n)
-    high = np.clip(positions + COVER_WINDOW + 1, 0, n)
-    around = (sums[high] - sums[low]) > 0
-    return np.asarray((around @ weights) / max(float(weights.sum()), 1e-12)) ** COVERAGE
+    total = max(float(weights.sum()), 1e-12)
+    cover = np.zeros(n)
+    for window in COVER_WINDOWS:
+        low = np.clip(positions - window, 0, n)
+        high = np.clip(positions + window + 1, 0, n)
+        around = (sums[high] - sums[low]) > 0
+        cover += np.asarray(around @ weights / total) ** COVERAGE
+    return cover / len(COVER_WINDOWS)
 
 
 def _same_stem(a: str, b: str) -> bool:
-    shorter = min(len(a), len(b))
-    common = max(PREFIX, shorter - 1)
-    return shorter >= PREFIX and abs(len(a) - len(b)) <= 2 and a[:common] == b[:common]
+    """True when one stem extends the other by a letter or two ("analys", "analysi"); two
+    stems differing in a letter are two words ("appear", "appeal"; "consid", "consist")."""
+    short, long = sorted((a, b), key=len)
+    return len(short) >= PREFIX and 0 < len(long) - len(short) <= 2 and long.startswith(short)
 
 
 def _feedback(index: TermIndex, scores: np.ndarray, weights: np.ndarray, idf: np.ndarray) -> np.ndarray:
@@ -215,7 +243,7 @@ def _feedback(index: TermIndex, scores: np.ndarray, weights: np.ndarray, idf: np
     share[best] = scores[best] / top
     share[share < FEEDBACK_FLOOR] = 0
     gained = np.bincount(index.cols, weights=share[index.rows], minlength=len(weights)) * idf
-    gained[weights > 0] = 0
+    gained[(weights > 0) | index.fields] = 0
     chosen = np.argsort(-gained, kind="stable")[:FEEDBACK_TERMS]
     chosen = chosen[gained[chosen] > 0]
     if not chosen.size:
@@ -292,6 +320,15 @@ def speaker_match(analysis: Analysis, query_terms: Sequence[str], query: str = "
     if whole:
         share = {name: share[name] if name in whole else 0.0 for name in names}
     return np.asarray([share[name] for name in turns.speakers])
+
+
+def speaker_terms(analysis: Analysis, query: str) -> list[str]:
+    """The index terms (see SPEAKER_KEY) of the speakers ``query`` names whole ("Grad H", "the
+    Project Manager"); none outside a transcript."""
+    if analysis.turns is None or not query:
+        return []
+    names = sorted({name for name in analysis.turns.speakers if name})
+    return [SPEAKER_KEY + name for name in names if _names_whole(query, name)]
 
 
 def _names_whole(query: str, name: str) -> bool:
