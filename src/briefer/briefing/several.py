@@ -24,7 +24,7 @@ from ..rankers import Ranker, check_length, get_ranker
 from ..sources.document import MAX_SENTENCES
 from .assemble import assemble, key_points
 from .budget import Budget
-from .focus import query_focus, topic_focus
+from .focus import query_focus, stance_weights, topic_focus
 from .selection import Rules, choose
 from .single import brief
 
@@ -119,7 +119,7 @@ def brief_many(
         about = query_focus(analysis, focus) if focus is not None else topic_focus(analysis, topic or 1)
         if not about.found:
             notes = (*notes, f"nothing in the sources is about \u201c{about.query}\u201d")
-        scores = about.scores(scores)
+        scores = about.scores(scores) * stance_weights(analysis)
     rules = dataclasses.replace(SEVERAL_SOURCES, positive_only=True) if about is not None else SEVERAL_SOURCES
     chosen = choose(analysis, scores, limit, budget.words, lengths, rules) if about is None or about.found else []
 

@@ -14,7 +14,7 @@ from ..model import Briefing, Document, count_words
 from ..rankers import check_length, get_ranker
 from .assemble import assemble, key_points, quote_lengths
 from .budget import Budget
-from .focus import Focus, query_focus, topic_focus
+from .focus import Focus, query_focus, stance_weights, topic_focus
 from .selection import FOCUSED, PLAIN, choose, refined
 
 ORDERS = ("document", "rank")
@@ -94,7 +94,8 @@ def _focused(
     """The briefing of what the text says about a focus: only sentences relevant to it."""
     chosen: list[int] = []
     if about.found:
-        scores = about.scores(importance)
+        # In a transcript, of two sentences as relevant, the one about the subject goes first.
+        scores = about.scores(importance) * stance_weights(analysis)
         chosen = choose(analysis, scores, limit, budget.words, lengths, FOCUSED)
     else:
         notes.append(f"nothing in the text is about \u201c{about.query}\u201d")
