@@ -9,21 +9,10 @@ cut "The Chair (Hon. Anthony Rota)" at its abbreviation) has nothing to quote.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from ..model import Document
-
-# A name: a capitalised word and up to five more ("Project Manager", "Dr. Smith", "PhD F"),
-# then perhaps a bracketed office or riding, one level of brackets nested inside it.
-_TURN = re.compile(
-    r"[ \t]*(?P<name>[A-Z][\w.'’\-]*(?:[ \t]+[\w.'’\-]+){0,5}"
-    r"(?:[ \t]*\((?:[^()\n]|\([^()\n]*\)){1,120}\))?)[ \t]*:[ \t]+(?=\S)"
-)
-# Most paragraphs must be turns, and names must recur: a transcript has few speakers and many turns.
-MIN_TURN_SHARE = 0.5
-MIN_TURNS = 3
-MAX_NAME_SHARE = 0.5
+from ..sources.turns import TURN, is_transcript
 
 
 @dataclass(frozen=True)
@@ -41,7 +30,7 @@ def paragraph_turns(document: Document) -> list[tuple[str, int] | None]:
     text = document.text
     out: list[tuple[str, int] | None] = []
     for paragraph in document.paragraphs:
-        match = _TURN.match(text, paragraph.start, paragraph.end)
+        match = TURN.match(text, paragraph.start, paragraph.end)
         out.append((match.group("name"), match.end()) if match else None)
     return out
 
@@ -50,9 +39,7 @@ def find_turns(document: Document) -> Turns | None:
     """The speaker of every sentence when ``document`` is a transcript; None when it is not."""
     found = paragraph_turns(document)
     named = [f[0] for f in found if f is not None]
-    if len(named) < MIN_TURNS or len(named) < MIN_TURN_SHARE * len(found):
-        return None
-    if len(set(named)) > MAX_NAME_SHARE * len(named):
+    if not is_transcript(named, len(found)):
         return None
     speakers: list[str] = []
     skips: list[int] = []

@@ -26,6 +26,7 @@ from .heading_context import (
 )
 from .heading_shapes import _shaped_heading, _wraps_heading
 from .lines import _CONTINUES, _ITEM, _LEGAL_ITEM, _SENTENCE_END, _TERMINAL, Block, _is_blank, _Line, _lines
+from .turns import turns_as_prose
 
 
 def parse_blocks(text: str) -> list[Block]:
@@ -68,7 +69,7 @@ def parse_blocks(text: str) -> list[Block]:
         run.append(line)
         i += 1
     blocks.extend(_paragraphs(run))
-    blocks = _indented_terms(lines, _lone_headings(text, blocks))
+    blocks = turns_as_prose(text, _indented_terms(lines, _lone_headings(text, blocks)))
     return _title(text, _mark_references(text, _restarted_lists(text, _contents_lists(text, blocks))))
 
 
