@@ -151,3 +151,16 @@ def test_an_article_mostly_about_other_things_is_not_made_like_a_story_by_a_few_
     texts = [_long(FLOOD), _long(CHESS), _long(FLOOD_2), _long(CHESS_2), review]
     documents = [build_document(t, source=f"page{i}.txt") for i, t in enumerate(texts)]
     assert sorted(sorted(g) for g in group_stories(documents)) == [[0, 2], [1, 3], [4]]
+
+
+def test_a_very_long_text_is_judged_by_its_opening():
+    # A chess report whose appendix, past the opening briefer reads, tells of the flood: the
+    # appendix makes it no more like the flood article than a chess report without one.
+    from briefer import story_vectors
+    from briefer.briefing import grouping
+
+    opening = " ".join(CHESS * (grouping.OPENING // 20))
+    texts = [f"{opening} {' '.join(FLOOD)}", _long(FLOOD_2), _long(CHESS_2)]
+    documents = [build_document(t, source=f"page{i}.txt") for i, t in enumerate(texts)]
+    vectors = story_vectors(documents)
+    assert vectors[0] @ vectors[1] == 0.0 < vectors[0] @ vectors[2]
