@@ -5,6 +5,7 @@ import pytest
 from briefer.briefing import Budget, brief_many, combine
 from briefer.briefing import word_overlap as overlap
 from briefer.sources.document import build_document
+from conftest import SEED
 
 BRIDGE_A = (
     "The old river bridge in Maplewood collapsed early on Tuesday after days of heavy rain. "
@@ -108,8 +109,7 @@ def test_word_budget_holds_across_sources():
 
 def test_cli_several_inputs_make_one_json_briefing(run_brief, tmp_path):
     paths = []
-    # Three tellings of one story (an unrelated text would make a story of its own).
-    for name, text in (("a.txt", BRIDGE_A), ("b.txt", BRIDGE_B), ("c.txt", BRIDGE_C)):
+    for name, text in (("a.txt", BRIDGE_A), ("b.txt", BRIDGE_B), ("c.txt", OFF_TOPIC)):
         path = tmp_path / name
         path.write_text(text)
         paths.append(str(path))
@@ -175,10 +175,8 @@ def test_batch_merge_gives_one_briefing(run_brief, tmp_path):
 
 @pytest.mark.parametrize("fmt", ["text", "markdown"])
 def test_rendering_several_sources(fmt, run_brief, tmp_path):
-    # Two tellings of one story: one briefing with its sources (unrelated texts would be stories).
     (tmp_path / "a.txt").write_text(BRIDGE_A)
-    (tmp_path / "b.txt").write_text(BRIDGE_B)
-    result = run_brief(str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "-f", fmt)
+    result = run_brief(str(tmp_path / "a.txt"), str(SEED), "-f", fmt)
     assert result.returncode == 0
     assert b"Sources" in result.stdout
 

@@ -1,9 +1,7 @@
 """Which articles tell the same story: article vectors and average-linkage grouping.
 
 Each article is a vector of its content terms (log counts, weighted by how few articles of
-the mix use them, unit length); the terms no other article uses count, at :data:`OWN` of their
-weight, in its length, so that an article mostly about things no other article mentions is
-not made like them by the few common words it shares with them. Articles are grouped by average linkage, merging the two
+the mix use them, unit length). Articles are grouped by average linkage, merging the two
 most alike groups while their mean cosine stays above :data:`SAME_STORY`; an article the
 merging leaves alone then joins the story whose centre it is clearly most like. An article too
 short to say what it is about (a caption, a "share this" block, a tweet) takes no part in
@@ -22,15 +20,11 @@ from ..analysis import analyzer_for
 from ..model import Document
 
 # Tuned on mixes of Multi-News dev clusters 0-49 (benchmarks/stories.py), confirmed on 50-99.
-SAME_STORY = 0.18
+SAME_STORY = 0.2
 # Fewer words than this and an article is attached to a story rather than grouped.
 SHORT = 80
 # A short article this unlike every story (cosine with its centre) stays a story of its own.
 ATTACH = 0.1
-# The weight of a term only one article uses, as a share of its idf: it lengthens the article's
-# vector (each article's own terms are one column of its own) without making it like any other.
-# Left out, a long article whose words are its own is judged on the few common words it shares.
-OWN = 0.3
 # Terms read of an article: a story is told in its opening; the long tail of a reference page, a
 # book chapter or a transcript ranges over so many words that it would be like every story.
 OPENING = 1000
@@ -40,8 +34,7 @@ CLEAR = 2.0
 
 
 def story_vectors(documents: Sequence[Document]) -> np.ndarray:
-    """Unit tf-idf vectors of the documents, one row each: a column for each term two documents
-    or more share, then a column for each document's own terms (see :data:`OWN`).
+    """Unit tf-idf vectors of the documents over their shared vocabulary, one row each.
 
     Made once and passed to :func:`group_stories` and :func:`brief_stories`, which both need them.
     """
@@ -49,26 +42,20 @@ def story_vectors(documents: Sequence[Document]) -> np.ndarray:
     frequency: Counter[str] = Counter()
     for bag in counts:
         frequency.update(bag.keys())
+    # A term of one article alone says nothing about which articles belong together.
     vocabulary = {term: j for j, term in enumerate(t for t, df in frequency.items() if df > 1)}
     n = len(documents)
-    # One column a term shared by two articles or more, then one column an article for its own terms.
-    width = len(vocabulary)
-    matrix = np.zeros((n, width + n))
-    idf = np.zeros(width)
+    matrix = np.zeros((n, max(len(vocabulary), 1)))
+    idf = np.zeros(max(len(vocabulary), 1))
     for term, j in vocabulary.items():
         # Smoothed, so that two articles alike in every word still count as alike.
         idf[j] = np.log((n + 1) / frequency[term])
-    own_idf = OWN * np.log(n + 1)
     for i, bag in enumerate(counts):
-        own = 0.0
         for term, count in bag.items():
             column = vocabulary.get(term)
             if column is not None:
                 matrix[i, column] = 1.0 + np.log(count)
-            else:
-                own += (own_idf * (1.0 + np.log(count))) ** 2
-        matrix[i, width + i] = np.sqrt(own)
-    matrix[:, :width] *= idf
+    matrix *= idf
     norms = np.linalg.norm(matrix, axis=1, keepdims=True)
     return matrix / np.where(norms > 0, norms, 1.0)
 
