@@ -134,3 +134,16 @@ def test_an_article_left_alone_joins_the_story_it_is_clearly_most_like():
 
 def test_an_article_about_as_like_two_stories_stays_alone():
     assert _lone_article(0.2) == [[0, 1], [2, 3], [4]]
+
+
+def test_a_very_long_text_is_judged_by_its_opening():
+    # A chess report whose appendix, past the opening briefer reads, tells of the flood: the
+    # appendix makes it no more like the flood article than a chess report without one.
+    from briefer import story_vectors
+    from briefer.briefing import grouping
+
+    opening = " ".join(CHESS * (grouping.OPENING // 20))
+    texts = [f"{opening} {' '.join(FLOOD)}", _long(FLOOD_2), _long(CHESS_2)]
+    documents = [build_document(t, source=f"page{i}.txt") for i, t in enumerate(texts)]
+    vectors = story_vectors(documents)
+    assert vectors[0] @ vectors[1] == 0.0 < vectors[0] @ vectors[2]

@@ -25,6 +25,9 @@ SAME_STORY = 0.2
 SHORT = 80
 # A short article this unlike every story (cosine with its centre) stays a story of its own.
 ATTACH = 0.1
+# Terms read of an article: a story is told in its opening; the long tail of a reference page, a
+# book chapter or a transcript ranges over so many words that it would be like every story.
+OPENING = 1000
 # An article the merging left alone joins a story when it is this many times as like its centre
 # as like any other story's centre or any other lone article.
 CLEAR = 2.0
@@ -58,10 +61,16 @@ def story_vectors(documents: Sequence[Document]) -> np.ndarray:
 
 
 def _bag(document: Document) -> Counter[str]:
+    """The counts of the document's terms, up to the sentence that brings it to :data:`OPENING`."""
     analyzer = analyzer_for(document.language)
     bag: Counter[str] = Counter()
+    seen = 0
     for sentence in document.sentences:
-        bag.update(analyzer.terms(sentence.text))
+        terms = analyzer.terms(sentence.text)
+        bag.update(terms)
+        seen += len(terms)
+        if seen >= OPENING:
+            break
     return bag
 
 
