@@ -114,3 +114,23 @@ def test_a_sentence_about_the_subject_counts_without_the_query_word(document, wo
     chosen = [p.text for p in briefing.key_points]
     assert len(chosen) == 3 and all(text in subject for text in chosen)
     assert any(word not in text.lower() for text in chosen)
+
+
+def test_with_no_budget_a_focus_is_as_long_as_the_part_of_the_text_about_it():
+    # A long text mostly about roads, with four sentences on the schools in its middle: the
+    # default length of the whole text (11 here) is not the default of a briefing on the schools.
+    filler = [
+        f"Crews on the {street} resurfaced the lane and repainted the crossing by the depot."
+        for street in ("north street", "mill lane", "quay road", "station hill", "church row", "bank street")
+    ]
+    roads = [*ROADS, *filler] * 3
+    document = build_document("\n\n".join([*roads, *SCHOOLS, *roads]))
+    analysis = analyze(document)
+    assert len(brief(document, analysis=analysis).key_points) > 5
+    focused = brief(document, analysis=analysis, focus="teachers")
+    # Four sentences are about the schools: the default length of a four-sentence text is 3.
+    assert len(focused.key_points) == 3
+    assert all(p.text in SCHOOLS for p in focused.key_points)
+    # A budget given is the reader's choice: it bounds the briefing instead.
+    chosen = brief(document, analysis=analysis, focus="teachers", budget=Budget(sentences=20)).key_points
+    assert sorted(p.text for p in chosen) == sorted(SCHOOLS)

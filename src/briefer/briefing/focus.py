@@ -17,6 +17,7 @@ from ..analysis import Analysis, analyzer_for
 from ..errors import UsageError
 from ..language.stance import stance_share
 from ..language.words import Analyzer
+from .budget import default_length
 from .query import passage_coverage, query_match, speaker_match, speaker_terms
 
 # Tuned on the first half of meetings_queries_dev (benchmarks/focus.py), confirmed on the second.
@@ -112,6 +113,15 @@ class Focus:
     def found(self) -> bool:
         """True when something in the text is about the focus."""
         return bool(self.relevance.size) and float(self.relevance.max()) > 0
+
+    def default_length(self) -> int:
+        """Key points of a focused briefing with no budget given: the default length of the part
+        of the text about the focus (its sentences of any relevance), not of the whole text.
+
+        A question about one matter of a two-hour meeting deserves the briefing of what was said
+        about it; the whole text's 25 key points would be filled with sentences barely about it.
+        """
+        return default_length(int(np.count_nonzero(self.relevance > 0)))
 
     def scores(self, importance: np.ndarray) -> np.ndarray:
         """The ranker's scores bent to the focus: relevance first, importance among the relevant."""

@@ -120,6 +120,8 @@ def brief_many(
         if not about.found:
             notes = (*notes, f"nothing in the sources is about \u201c{about.query}\u201d")
         scores = about.scores(scores) * stance_weights(analysis)
+        if budget.is_default:
+            limit = min(limit, about.default_length())
     rules = dataclasses.replace(SEVERAL_SOURCES, positive_only=True) if about is not None else SEVERAL_SOURCES
     chosen = choose(analysis, scores, limit, budget.words, lengths, rules) if about is None or about.found else []
 

@@ -93,6 +93,8 @@ def _focused(
 ) -> Briefing:
     """The briefing of what the text says about a focus: only sentences relevant to it."""
     chosen: list[int] = []
+    if budget.is_default:
+        limit = min(limit, about.default_length())
     if about.found:
         # In a transcript, of two sentences as relevant, the one about the subject goes first.
         scores = about.scores(importance) * stance_weights(analysis)
