@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..analysis import Analysis, analyzer_for
+from ..analysis.memo import remember_last
 from ..errors import UsageError
 from ..language.stance import stance_share
 from ..language.words import Analyzer
@@ -225,22 +226,19 @@ def _unit(values: np.ndarray) -> np.ndarray:
 # counts under a focus: by (1 - its share of stance words) to this power (tuned on the first
 # half of meetings_queries_dev: 4 to 8 gave +0.3 to +0.4 R-1, 5 the middle; see README).
 STANCE_POWER = 5.0
-# The last transcript's weights: a reader or a benchmark asks many questions of one. One
-# tuple, read once and replaced whole, so that another thread's document is never paired
-# with this one's weights.
-_last_stance: tuple[Analysis, np.ndarray] | None = None
 
 
 def stance_weights(analysis: Analysis) -> np.ndarray:
     """How much each sentence can answer a focus for what it says rather than how its speaker
     stands: ones outside a transcript (in a report, "we" are the authors stating a finding)."""
-    global _last_stance
-    n = len(analysis.document.sentences)
     if analysis.turns is None or not STANCE_POWER:
-        return np.ones(n)
-    last = _last_stance
-    if last is not None and last[0] is analysis:
-        return last[1]
+        return np.ones(len(analysis.document.sentences))
+    return _transcript_stance_weights(analysis)
+
+
+@remember_last
+def _transcript_stance_weights(analysis: Analysis) -> np.ndarray:
+    """A transcript's stance weights, computed once for a run of queries on it."""
     language = analysis.document.language
     shares = np.asarray(
         [stance_share(s.text[analysis.quote_start(i) :], language) for i, s in enumerate(analysis.document.sentences)],
@@ -248,5 +246,4 @@ def stance_weights(analysis: Analysis) -> np.ndarray:
     )
     weights = (1.0 - shares) ** STANCE_POWER
     weights.setflags(write=False)
-    _last_stance = (analysis, weights)
     return weights

@@ -33,6 +33,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..analysis import Analysis, analyzer_for
+from ..analysis.memo import remember_last
 from ..model import count_words
 
 # Okapi BM25's usual constants: saturation of a repeated term, and length normalisation.
@@ -121,23 +122,12 @@ class TermIndex:
         return np.bincount(self.rows, weights=gain, minlength=n)
 
 
-# The index of the last document asked about: a reader or a benchmark asks many questions of one.
-# One tuple, read once and replaced whole, so that a reader's worker thread briefing another
-# document meanwhile cannot pair this document with that one's index.
-_last: tuple[Analysis, TermIndex, np.ndarray] | None = None
-
-
+@remember_last
 def term_index(analysis: Analysis) -> tuple[TermIndex, np.ndarray]:
     """The term index of ``analysis``'s sentences and how much each can say (see _content),
     built once for a run of queries on it."""
-    global _last
-    last = _last
-    if last is not None and last[0] is analysis:
-        return last[1], last[2]
     index = TermIndex.of(analysis.term_lists, analysis.turns.speakers if analysis.turns is not None else ())
-    content = _content(analysis, index.lengths)
-    _last = (analysis, index, content)
-    return index, content
+    return index, _content(analysis, index.lengths)
 
 
 def query_match(

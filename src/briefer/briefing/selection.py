@@ -16,6 +16,7 @@ import numpy as np
 
 from ..analysis import Analysis
 from ..analysis.centrality import centrality, lead_is_central
+from ..analysis.memo import remember_last
 from ..language.fragments import is_fragment
 from ..language.openings import is_dangling
 from ..model import Sentence
@@ -225,23 +226,15 @@ def covers_sections(analysis: Analysis) -> bool:
     return not lead_is_central(centrality(analysis.matrix))
 
 
-# The last analysis's fragments and cited sentences: they do not depend on the scores, and a
-# reader or a benchmark briefs one document many times (each focus query). One tuple, read
-# once and replaced whole, so that another thread's document is never paired with this one.
-_last: tuple[Analysis, bool, tuple[np.ndarray, np.ndarray]] | None = None
-
-
+# A reader or a benchmark briefs one document many times (each focus query): the fragments and
+# cited sentences do not depend on the scores.
+@remember_last
 def _unquotable(analysis: Analysis, whole_only: bool = False) -> tuple[np.ndarray, np.ndarray]:
     """Which sentences are fragments, and which are never quoted: those in a references part
     and, when ``whole_only``, the fragments (unless the text is nothing else)."""
-    global _last
-    last = _last
-    if last is not None and last[0] is analysis and last[1] == whole_only:
-        return last[2]
     found = _find_unquotable(analysis, whole_only)
     for flags in found:
         flags.setflags(write=False)
-    _last = (analysis, whole_only, found)
     return found
 
 
