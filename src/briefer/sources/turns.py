@@ -34,12 +34,9 @@ def is_transcript(names: Sequence[str], paragraphs: int) -> bool:
 
 def turns_as_prose(text: str, blocks: list[Block]) -> list[Block]:
     """``blocks`` with every heading that is a turn of a transcript made a paragraph again."""
-    body = [b for b in blocks if b.kind != "skip"]
-    opened = [TURN.match(text, b.start, b.end) for b in body]
-    names = [m.group("name") for m in opened if m is not None]
-    if not is_transcript(names, len(body)):
+    opened = {i: TURN.match(text, b.start, b.end) for i, b in enumerate(blocks) if b.kind != "skip"}
+    names = [m.group("name") for m in opened.values() if m is not None]
+    if not is_transcript(names, len(opened)):
         return blocks
-    return [
-        Block(b.start, b.end, "prose") if b.kind == "heading" and TURN.match(text, b.start, b.end) else b
-        for b in blocks
-    ]
+    said = [b.kind == "heading" and opened.get(i) is not None for i, b in enumerate(blocks)]
+    return [Block(b.start, b.end, "prose") if turn else b for b, turn in zip(blocks, said, strict=True)]
