@@ -13,9 +13,11 @@ from .lines import _DIGITS, _Line
 # Page furniture: a bare page number, a "[Page 3]" footer, a dot-leader contents line.
 _PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?[-–—]?\s*\d{1,4}\s*[-–—]?\s*$", re.IGNORECASE)
 _PAGE_MARK = re.compile(r"\[page \d+\]|\bpage \d+ of \d+\b", re.IGNORECASE)
-# A contents line leads to its page number with dots, or with a wide gap of spaces.
+# A contents line leads to its page number with dots, or with a wide gap of spaces. Without the
+# number, only a long run of dots is a leader: "So much for...." ends a sentence with an ellipsis.
 _DOT_LEADER = re.compile(
-    r"(?:\.{4,}|(?:\. ){3,}\.?|…{2,})\s*(?:\d+|[ivxlc]+)?\s*$"
+    r"(?:\.{4,}|(?:\. ){3,}\.?|…{2,})\s*(?:\d+|[ivxlc]+)\s*$"
+    r"|(?:\.{6,}|(?:\. ){5,}\.?|…{3,})\s*$"
     r"|(?<=[^\W\d_]|[.”\"'’?!])[ \t]{6,}(?:\d{1,4}|[ivxlc]{1,6})\s*$"
 )
 # Running headers, footers and contents lines are short: longer lines are never furniture.
