@@ -459,3 +459,25 @@ async def test_the_sentence_under_focus_stays_in_view_when_the_text_is_wrapped_a
         await pilot.press("backslash")
         await pilot.pause(0.3)
         assert pane.cursor in pane.visible_sentences()
+
+
+async def test_a_transcripts_key_points_say_who_said_them_in_the_briefing_view(tmp_path):
+    turns = []
+    for n, subject in enumerate(("battery", "rubber case", "price", "buttons", "screen", "colour")):
+        speaker = ("Project Manager", "Marketing", "Industrial Designer")[n % 3]
+        turns += [
+            f"{speaker}: The {subject} decides how well the remote control sells to young users this year.",
+            "Marketing: Okay.",
+            f"{speaker}: We tested the {subject} with twelve users and most of them liked it a lot.",
+        ]
+    path = tmp_path / "meeting.txt"
+    path.write_text("\n\n".join(turns) + "\n")
+    async with make_app([str(path)]).run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("s")
+        await pilot.pause()
+        shown = " ".join(pilot.app.screen.query_one(BriefingView).plain_text(width=400).split())
+        points = pilot.app.article.briefing.key_points
+        assert points and all(p.speaker for p in points)
+        for point in points:
+            assert f"{point.speaker}: {point.text}" in shown

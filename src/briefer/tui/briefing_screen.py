@@ -66,7 +66,10 @@ class BriefingView(Static):
                 grid.add_column(no_wrap=True)
             grid.add_column(width=5, justify="right")
             for point in points:
-                cells = [Text("•", style=accent), Text(safe(point.text))]
+                # A transcript's point says who said it, as the command's output does.
+                said = Text(f"{safe(point.speaker)}: ", style="bold") if point.speaker else Text()
+                said.append(safe(point.text))
+                cells = [Text("•", style=accent), said]
                 if several:
                     tag = source_tag(briefing, point)
                     cells.append(Text(tag, style=Style(color=theme.secondary or theme.primary)))
