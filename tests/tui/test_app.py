@@ -481,3 +481,28 @@ async def test_a_transcripts_key_points_say_who_said_them_in_the_briefing_view(t
         assert points and all(p.speaker for p in points)
         for point in points:
             assert f"{point.speaker}: {point.text}" in shown
+
+
+async def test_a_bug_in_briefing_is_a_notice_and_the_reader_goes_on(sample_app, monkeypatch):
+    from briefer.tui import session
+
+    async with sample_app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        app = pilot.app
+
+        def broken(self, method, length):
+            raise RuntimeError("broken ranking")
+
+        monkeypatch.setattr(session.Article, "make_briefing", broken)
+        # A method not ranked yet: the briefing is made by a worker, which fails.
+        await pilot.press("m")
+        await ready(pilot)
+        await pilot.pause(0.3)
+        assert "ranking" not in str(app.screen.query_one(TitleBar).render())
+        # A method ranked already: the briefing is made at once, and fails too.
+        app.use_method("topic")
+        await pilot.press("plus")
+        await pilot.pause()
+        assert app.is_running
+        notices = [n.message for n in app._notifications]
+        assert sum("broken ranking" in m for m in notices) >= 2

@@ -204,6 +204,8 @@ class BrieferApp(Opening):
                 self._apply(article, article.make_briefing(method, length), length)
             except BrieferError as error:
                 self.notify(error.message, severity="error")
+            except Exception as error:  # a bug is shown, as a worker's is, not a traceback
+                self.notify(str(error), title="Something went wrong", severity="error", timeout=10)
             return
         self.tasks.begin(f"{method}: ranking…")
         self._rebrief(method, length)
@@ -348,5 +350,8 @@ class BrieferApp(Opening):
         if event.worker.group in LONG:
             self.refresh_bindings()
         if event.state == WorkerState.ERROR:
-            # A bug in a worker is shown, not allowed to take the app down with a traceback.
+            # A bug in a worker is shown, not allowed to take the app down with a traceback; the
+            # title bar stops saying that the work is under way.
             self.notify(str(event.worker.error), title="Something went wrong", severity="error", timeout=10)
+            if event.worker.group in LONG:
+                self.set_titles()
