@@ -46,6 +46,17 @@ def test_output_file_is_written(run_brief, tmp_path):
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".briefer-tmp")]
 
 
+def test_an_output_files_name_chooses_its_format_unless_one_is_given(run_brief, tmp_path):
+    assert run_brief("--sample", "-o", str(tmp_path / "brief.md")).returncode == 0
+    assert (tmp_path / "brief.md").read_text().startswith("# china tajikistan strategic dialogue")
+    assert run_brief("--sample", "-o", str(tmp_path / "brief.JSON")).returncode == 0
+    assert json.loads((tmp_path / "brief.JSON").read_text())["summary"]
+    assert run_brief("--sample", "-f", "text", "-o", str(tmp_path / "plain.json")).returncode == 0
+    assert (tmp_path / "plain.json").read_text().startswith("china tajikistan strategic dialogue\n")
+    assert run_brief("--sample", "-o", str(tmp_path / "notes.txt")).returncode == 0
+    assert (tmp_path / "notes.txt").read_text().startswith("china tajikistan strategic dialogue\n")
+
+
 def test_markdown_and_text_and_ratio_and_words(run_brief):
     assert run_brief("--sample", "--ratio", "20%").returncode == 0
     words = json.loads(run_brief("--sample", "--words", "30", "-f", "json").stdout)

@@ -89,7 +89,12 @@ def build_parser() -> argparse.ArgumentParser:
     # None when not given: the reader (-i) then starts with its saved method; otherwise topic.
     choice.add_argument("-m", "--method", default=None, metavar="NAME", help="ranking method (see below)")
     choice.add_argument("--list-methods", action="store_true", help="list the methods and exit")
-    choice.add_argument("-f", "--format", choices=("text", "markdown", "json"), default="text")
+    choice.add_argument(
+        "-f",
+        "--format",
+        choices=("text", "markdown", "json"),
+        help="output format (default: as -o FILE's name ends, .md or .json; else text)",
+    )
     choice.add_argument("-o", "--output", metavar="FILE", help="write to FILE atomically instead of stdout")
     choice.add_argument("--order", choices=("document", "rank"), default="document", help="order of key points")
     choice.add_argument(
@@ -193,6 +198,9 @@ def validate(args: argparse.Namespace) -> None:
     """The checks argparse cannot make: every bad value ends the run before any work starts."""
     from .. import AUTO, get_language, method_info
 
+    if args.format is None:
+        args.format = format_for(args.output)
+
     if args.max_size <= 0:
         raise UsageError("--max-size must be at least 1 (MB)")
     cap = max_size_cap()
@@ -225,3 +233,14 @@ def load_options(args: argparse.Namespace) -> LoadOptions:
         input_format=None if args.input_format == "auto" else args.input_format,
         timeout=args.timeout,
     )
+
+
+# What a file's name says it holds, as an editor or a browser would take it.
+_SUFFIX_FORMATS = {".md": "markdown", ".markdown": "markdown", ".json": "json"}
+
+
+def format_for(output: str | None) -> str:
+    """The format ``-o FILE`` asks for by its name's ending; text for any other name and stdout."""
+    if not output or output == "-":
+        return "text"
+    return _SUFFIX_FORMATS.get(os.path.splitext(output)[1].lower(), "text")
