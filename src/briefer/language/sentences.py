@@ -93,11 +93,13 @@ def _rejoin_quotations(text: str, spans: list[tuple[int, int]]) -> list[tuple[in
 # Act (22 U.S.C." + "2151 et seq.)" + "is amended". A sentence does not end before the bracket
 # it opened closes, so a piece that leaves one open runs on to the piece that closes it; and
 # no sentence starts lower-case after a full stop, nor with a figure after an abbreviation
-# ("Sec." + "4, T. 10 N."), so such a piece continues the one before.
+# ("Sec." + "4, T. 10 N.", "S.Res." + "609"), so such a piece continues the one before.
 _MAX_JOINED = 3
 _CONTINUES = re.compile(r"[a-z]")
 _FIGURE = re.compile(r"[0-9]")
-_ABBREVIATION = re.compile(r"(?:^|\s)[A-Z][a-z]{0,2}\.$")
+# "Sec.", "No.", and the dotted citations of laws: "H.R. 1234", "S.Res. 609", "P.L. 111-148",
+# "22 U.S.C. 2151". One part is three letters at most: "in Iraq." + "12 soldiers died." is two.
+_ABBREVIATION = re.compile(r"(?:^|[\s(])(?:[A-Z][a-z]{0,2}\.|(?:[A-Z][a-z]{0,3}\.){2,4})$")
 
 
 def _rejoin_brackets(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
