@@ -99,7 +99,6 @@ def test_a_sentence_does_not_end_inside_its_brackets_nor_before_a_lower_case_con
     ]
 
 
-
 def test_a_sentence_does_not_end_at_a_laws_dotted_citation_before_its_number():
     text = (
         "On December 5, 2012, the Senate approved S.Res. 609 (Moran) by voice vote. The House passed "
@@ -114,6 +113,7 @@ def test_a_sentence_does_not_end_at_a_laws_dotted_citation_before_its_number():
         "They fought in Iraq.",
         "12 soldiers died.",
     ]
+
 
 def test_a_bracket_left_open_joins_at_most_a_few_pieces():
     text = "An aside (never closed. " + " ".join(f"Sentence number {i} ends here." for i in range(8)) + " Closing) now."
