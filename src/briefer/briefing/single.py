@@ -74,7 +74,7 @@ def brief(
         rules = refined(analysis) if getattr(ranker, "refine", False) else PLAIN
         chosen = choose(analysis, values, limit, budget.words, lengths, rules)
         if not chosen and budget.words is not None:
-            notes.append(f"no sentence is as short as {budget.words} words")
+            notes.append(f"no sentence is as short as {budget.words} word{'s' if budget.words != 1 else ''}")
     points = key_points(analysis, values, chosen)
     return assemble(analysis, ranker.name, order, points, total_words, notes, whole=whole)
 

@@ -185,7 +185,8 @@ HELP_SECTIONS: tuple[tuple[str, tuple[HelpRow, ...]], ...] = (
         (
             row("file.next file.previous", "next / previous source"),
             HelpRow("read the source chosen in the sources pane", keys="enter"),
-            HelpRow("the briefing across all sources tags each point [1, 2] or [3 only]", keys=""),
+            HelpRow("each point of the briefing names its sources: [1, 2] both say it,", keys=""),
+            HelpRow("[1] another comes near it, [3 only] no other does", keys=""),
             row("stories", "the stories among the sources on one page (when they tell several)"),
             HelpRow("in the stories: ↑ ↓ pick a headline, enter reads that story's sources", keys="enter"),
         ),
