@@ -277,6 +277,38 @@ async def test_save_writes_the_chosen_format_atomically(sample_app, tmp_path):
         assert not [p for p in tmp_path.iterdir() if p.name.endswith(".briefer-tmp")]
 
 
+async def test_save_names_the_file_for_the_format_and_asks_before_replacing_one(sample_app, tmp_path):
+    from textual.widgets import Select
+
+    target = tmp_path / "brief.md"
+    target.write_text("keep me")
+    async with sample_app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        await pilot.press("w")
+        await pilot.pause()
+        dialog = pilot.app.screen
+        field = dialog.query_one("#save-path", Input)
+        field.value = str(target)
+        await pilot.pause()
+        # Choosing JSON for a .md name makes it a .json name.
+        dialog.query_one("#save-format", Select).value = "json"
+        await pilot.pause()
+        assert field.value == str(tmp_path / "brief.json")
+        dialog.query_one("#save-format", Select).value = "markdown"
+        await pilot.pause()
+        assert field.value == str(target)
+        # The file is there: the first Save asks, the second replaces it.
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, SaveDialog)
+        assert target.read_text() == "keep me"
+        assert any("Save again to replace it" in n.message for n in pilot.app._notifications)
+        await pilot.press("enter")
+        await ready(pilot)
+        assert isinstance(pilot.app.screen, ReaderScreen)
+        assert target.read_text().startswith("# china tajikistan strategic dialogue")
+
+
 async def test_save_to_a_missing_folder_says_so_and_keeps_running(sample_app, tmp_path):
     async with sample_app.run_test(size=(100, 30)) as pilot:
         await ready(pilot)

@@ -48,6 +48,8 @@ class SaveDialog(Dialog[SaveRequest | None]):
     def __init__(self, suggested: str) -> None:
         super().__init__()
         self.suggested = suggested
+        # A file that is there already is replaced only on a second Save of the same name.
+        self._replace: str | None = None
 
     def compose(self) -> ComposeResult:
         with self.box():
@@ -64,6 +66,14 @@ class SaveDialog(Dialog[SaveRequest | None]):
         if Path(event.value).suffix:
             self.query_one("#save-format", Select).value = format_for(event.value)
 
+    @on(Select.Changed, "#save-format")
+    def follow_format(self, event: Select.Changed) -> None:
+        # A name ending in another format's extension takes this one's: no JSON in a .md file.
+        field = self.query_one("#save-path", Input)
+        path = Path(field.value)
+        if path.suffix.lower() in (*EXTENSIONS.values(), ".markdown") and format_for(field.value) != event.value:
+            field.value = str(path.with_suffix(EXTENSIONS[str(event.value)]))
+
     @on(Input.Submitted, "#save-path")
     @on(Button.Pressed, "#save-ok")
     def save(self) -> None:
@@ -72,7 +82,12 @@ class SaveDialog(Dialog[SaveRequest | None]):
             self.notify("Give a file name to save to.", severity="warning")
             return
         fmt = self.query_one("#save-format", Select).value
-        self.dismiss(SaveRequest(str(Path(path).expanduser()), str(fmt)))
+        target = str(Path(path).expanduser())
+        if Path(target).exists() and self._replace != target:
+            self._replace = target
+            self.notify(f"{path} is there already: Save again to replace it.", severity="warning")
+            return
+        self.dismiss(SaveRequest(target, str(fmt)))
 
     @on(Button.Pressed, "#save-cancel")
     def cancel(self) -> None:
