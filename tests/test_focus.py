@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from briefer import Budget, UsageError, analyze, brief, build_document
+from briefer import Budget, UsageError, analyze, brief, build_document, render
 
 ROADS = [
     "The council approved a plan to repair the roads of the old town before winter.",
@@ -134,3 +134,16 @@ def test_with_no_budget_a_focus_is_as_long_as_the_part_of_the_text_about_it():
     # A budget given is the reader's choice: it bounds the briefing instead.
     chosen = brief(document, analysis=analysis, focus="teachers", budget=Budget(sentences=20)).key_points
     assert sorted(p.text for p in chosen) == sorted(SCHOOLS)
+
+
+def test_a_topic_briefing_is_about_its_topic_as_the_label_over_its_key_points_names_it():
+    from briefer import sample_path
+
+    document = build_document(sample_path().read_text(encoding="utf-8"))
+    for number in range(1, len(analyze(document).topics) + 1):
+        briefing = brief(document, topic=number)
+        shown = [t.label for t in briefing.topics if t.id == briefing.focus_topic]
+        # The label is fitted to the key points (see fit_labels): the line saying what the
+        # briefing is about names the topic with the same words, not the whole text's.
+        assert shown and briefing.focus == shown[0]
+        assert render(briefing, "text", width=200).count(shown[0]) >= 2

@@ -92,18 +92,23 @@ def assemble(
     if order == "rank":
         points = sorted(points, key=lambda p: p.rank)
     document = analysis.document
+    topics = fitted_topics(analysis, points)
+    query = focus.query if focus is not None else None
+    if focus is not None and focus.topic is not None:
+        # A topic is named as its key points show it, above them and in what the briefing is about.
+        query = next((t.label for t in topics if t.id == focus.topic), query)
     return Briefing(
         document=document,
         method=method,
         order=order,
         key_points=tuple(points),
-        topics=fitted_topics(analysis, points),
+        topics=topics,
         key_terms=analysis.key_terms,
         stats=make_stats(len(document.sentences), words, points, document.language),
         whole=whole,
         notes=tuple(notes),
         sources=tuple(sources),
-        focus=focus.query if focus is not None else None,
+        focus=query,
         focus_terms=focus.matched if focus is not None else (),
         focus_topic=focus.topic if focus is not None else None,
     )
