@@ -201,6 +201,9 @@ def test_fragments_as_the_structure_issue_defines_them():
     assert is_fragment("(A) the quantity of the commodity used in the quarter;")
     assert not is_fragment("(A) The quantity of the commodity used in the quarter;", list_item=True)
     assert is_fragment("(A) The quantity of the commodity used in the quarter;", list_item=False)
+    # A lead-in says nothing until what it introduces: "...the following:" is never a key point.
+    assert is_fragment("(a) Definitions.--For purposes of this section:", list_item=True)
+    assert is_fragment("(1) Section 4 is amended by adding at the end the following:", list_item=True)
 
 
 def test_junk_label_terms():

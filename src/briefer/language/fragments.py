@@ -4,7 +4,8 @@ Shared by the ranker (which keeps them out of a briefing) and the evaluation (wh
 them as ``fragment %``), so that both judge a quote the same way. A fragment, as the
 structure issue defines it: at most three words, or starting lower-case (after any
 enumerator or quote mark), or mostly upper-case letters, or ending without ``. ! ? …``
-(closing quotes and brackets after them allowed; ``;`` and ``:`` allowed for list items).
+(closing quotes and brackets after them allowed; ``;`` allowed for list items, whose ``:`` only
+leads in to what follows).
 """
 
 from __future__ import annotations
@@ -49,7 +50,9 @@ def is_fragment(text: str, list_item: bool = False) -> bool:
     end = text.rstrip(_CLOSING + " ")
     if end.endswith(_ENDS):
         return False
-    return not (list_item and end.endswith(_LIST_ENDS))
+    # An item of a list may end as the list goes on ("(A) the quantity used;"), but one ending in
+    # a colon only leads in to what follows it ("is amended by adding at the end the following:").
+    return not (list_item and end.endswith(_LIST_ENDS) and not end.endswith((":", "：")))
 
 
 # Deleting ASCII letters from bytes counts them in C: a Python loop over every character of
