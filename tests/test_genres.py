@@ -426,3 +426,18 @@ def test_a_short_line_opening_with_a_colon_word_outside_a_transcript_can_still_h
     )
     titles = [section.title for section in build_document(text).sections if section.origin == "heading"]
     assert "Results" in titles
+
+
+def test_a_pointer_to_another_part_of_the_text_is_not_a_key_point():
+    from briefer.rankers.topic import quote_factor
+
+    parts = [
+        "Congress appropriated four billion dollars for water projects in the western states in 2019.",
+        '(See " Water Supply and Quality Issues " below.)',
+        "See Table 3 for the water projects funded in each of the western states since 2019.",
+        "The water projects in the western states were funded again by Congress in 2020.",
+    ]
+    analysis = analyze(build_document("\n\n".join(parts)))
+    factors = [quote_factor(analysis, i, news=False) for i in range(len(parts))]
+    assert factors[1] < 0.1 * factors[0] and factors[2] < 0.1 * factors[0]
+    assert factors[3] > 0.5 * factors[0]

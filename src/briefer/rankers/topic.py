@@ -9,7 +9,8 @@ counts; when they are not (reports, essays, transcripts), position barely matter
 under headings of its own (a bill's sections, a report's parts) is never read as news: there a
 sentence counts more the more of its section heading's words it uses, because a heading is
 its writer's summary of the section, and a section's first sentence a little more. Sentences
-that make poor quotes — fragments, questions, captions, calls to click — are discounted, and
+that make poor quotes — fragments, questions, captions, calls to click, pointers to another
+part ("See Table 3") — are discounted, and
 long ones a little, so that three key points do not become three paragraphs. A sentence that
 is no whole sentence — a heading, an enumerator stub, a piece cut by the line layout, a
 spoken "so th" — counts a fraction of one that is, and a turn of nothing but filler ("Okay.",
@@ -57,6 +58,9 @@ _BOILERPLATE = re.compile(
     r"all rights reserved|copyright|share this|related articles?|advertisement|"
     r"photo(?:graph)?s?:|image:|getty images|watch the video|video:)"
 )
+
+# A pointer to another part ("(See Trade Issues, below.)", "See Table 3 for...") says where, not what.
+_CROSS_REFERENCE = re.compile(r"[(\[]?\s*see\b")
 
 
 class TopicRanker:
@@ -148,7 +152,8 @@ def _penalty(text: str, language: str = "en", length_power: float = LENGTH_POWER
         factor *= 0.85
     if is_dangling(text, language):
         factor *= 0.8
-    if _BOILERPLATE.search(text.lower()):
+    lower = text.lower()
+    if _BOILERPLATE.search(lower) or _CROSS_REFERENCE.match(lower):
         factor *= 0.05
     return factor
 
