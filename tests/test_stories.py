@@ -147,3 +147,23 @@ def test_a_very_long_text_is_judged_by_its_opening():
     documents = [build_document(t, source=f"page{i}.txt") for i, t in enumerate(texts)]
     vectors = story_vectors(documents)
     assert vectors[0] @ vectors[1] == 0.0 < vectors[0] @ vectors[2]
+
+
+def test_a_storys_headline_is_never_a_photos_caption_nor_a_first_person_remark():
+    from briefer.language.headlines import reads_as_headline
+
+    caption = "Rescue boats are seen in the flooded river valley, Tuesday, May 2, 2014."
+    remark = "I just wanted to let you know the valley is flooded."
+    texts = [[caption, *FLOOD], [caption, remark, *FLOOD_2], CHESS, CHESS_2]
+    documents = [build_document(" ".join(t), source=f"article{i}.txt") for i, t in enumerate(texts)]
+    stories = brief_stories(documents, budget=Budget(sentences=4))
+    flood = next(s for s in stories if 0 in s.sources)
+    # The caption opens both flood articles and is their best-ranked point: a fair key point...
+    assert min(flood.briefing.key_points, key=lambda p: p.rank).text == caption
+    # ...but the headline is the best one that reads as a headline.
+    assert flood.headline not in (caption, remark)
+    assert any(flood.headline in " ".join(t) for t in texts[:2])
+    for text in ("In this Tuesday, Nov. 10, 2009 file photo the inventor attends a celebration.", "Learn more"):
+        assert not reads_as_headline(text)
+    assert reads_as_headline("Floodwaters rose across the river valley on Monday, Nov. 3, 2014, after the rain.")
+    assert reads_as_headline("Je voulais vous dire que la vallée est inondée.", "fr")

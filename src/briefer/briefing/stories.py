@@ -3,7 +3,7 @@
 The grouping is in grouping.py. Each story is briefed with the several-sources machinery
 (shared points made once, attributed to every source), the stories are ordered by how much
 was written about them, and each gets a headline: the title of its most central article, or
-failing titles its most central sentence, verbatim.
+failing titles its best-ranked sentence that reads as a headline (not a caption), verbatim.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from typing import Any
 
 import numpy as np
 
+from ..language.headlines import reads_as_headline
 from ..model import Briefing, Document
 from ..sources.document import title_from_source
 from .budget import Budget
@@ -79,5 +80,8 @@ def _headline(members: list[Document], vectors: np.ndarray, briefing: Briefing) 
         if title and document.input_format != "text" and title != title_from_source(document.source):
             return title
     if briefing.key_points:
-        return min(briefing.key_points, key=lambda p: p.rank).text
+        ranked = sorted(briefing.key_points, key=lambda p: p.rank)
+        language = members[0].language
+        # The best-ranked point that reads as a headline: not a photo's caption, nor a tweet.
+        return next((p.text for p in ranked if reads_as_headline(p.text, language)), ranked[0].text)
     return members[0].title or members[0].source
