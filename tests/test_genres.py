@@ -441,3 +441,13 @@ def test_a_pointer_to_another_part_of_the_text_is_not_a_key_point():
     factors = [quote_factor(analysis, i, news=False) for i in range(len(parts))]
     assert factors[1] < 0.1 * factors[0] and factors[2] < 0.1 * factors[0]
     assert factors[3] > 0.5 * factors[0]
+
+
+def test_a_bill_is_titled_by_the_name_it_may_be_cited_as():
+    bill = (
+        "SECTION 1. SHORT TITLE.\n\nThis Act may be cited as the ``Rural Water\nSafety Act of 2019''.\n\n"
+        "SEC. 2. GRANTS.\n\nThe Secretary shall make grants to the States for the testing of rural wells."
+    )
+    assert build_document(bill).title == "Rural Water Safety Act of 2019"
+    # Without the clause, the first heading stays the title, as before.
+    assert build_document(bill.replace("may be cited as", "is named")).title == "SECTION 1. SHORT TITLE."

@@ -115,11 +115,23 @@ def soft_hyphens(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(spans)
 
 
+# A law names itself in its opening section: "This Act may be cited as the ``Clean Water Act''."
+_CITED_AS = re.compile(
+    r"\b(?:Act|act|Resolution|resolution|title|Law|law) may be cited as (?:the )?"
+    r"(?:``|\"|“|')([^`\"”']{3,160}?)(?:''|\"|”|')"
+)
+_CITED_WITHIN = 3000
+
+
 def _own_title(text: str, blocks: list[Block]) -> str:
-    """The document's title line, else a first heading with nothing but headings before it."""
+    """The document's title line, else the name a law says it may be cited by, else a first
+    heading with nothing but headings before it ("SECTION 1. SHORT TITLE." is no title)."""
     own = next((b for b in blocks if b.kind == "title"), None)
     if own is not None:
         return text[own.title_start : own.title_end]
+    cited = _CITED_AS.search(text, 0, _CITED_WITHIN)
+    if cited:
+        return " ".join(cited.group(1).split())
     for block in blocks:
         if block.kind == "heading":
             return text[block.title_start : block.title_end]
