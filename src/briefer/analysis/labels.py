@@ -50,10 +50,7 @@ def name_topics(
     term_lists: list[list[str]],
     terms: list[str],
     document_frequency: Counter[str],
-    avoid: frozenset[str] = frozenset(),
 ) -> tuple[tuple[Topic, ...], np.ndarray, np.ndarray, np.ndarray]:
-    """Each sentence's topic, the topics in use (largest first) with their names, and the
-    memberships and loadings of those topics. ``avoid`` holds terms never to name a topic by."""
     n = memberships.shape[0]
     strength = memberships * np.linalg.norm(loadings, axis=1)
     assigned = np.argmax(strength, axis=1)
@@ -71,7 +68,7 @@ def name_topics(
     topics = []
     for old in used:
         members = np.flatnonzero(assigned == old)
-        words = _label_words(members, loadings[old], display, term_lists, index, document_frequency, avoid)
+        words = _label_words(members, loadings[old], display, term_lists, index, document_frequency)
         topics.append(
             Topic(remap[old], ", ".join(words[:LABEL_TERMS]), tuple(words[:TOPIC_TERMS]), float(weight[old] / total))
         )
@@ -86,15 +83,13 @@ def _label_words(
     term_lists: list[list[str]],
     index: dict[str, int],
     document_frequency: Counter[str],
-    avoid: frozenset[str],
 ) -> list[str]:
     """Words that many of the topic's sentences use and few others do.
 
     ``inside**2 / everywhere`` is the count inside times the share inside: "security" in three
     of a topic's five sentences and nowhere else beats a word of one sentence and a word of
     every sentence alike. Participles and gerunds ("stressed", "expanding") say what was done,
-    not what about, so they count half; NMF's loading breaks ties. Words of ``avoid`` come only
-    when the topic has no others: a topic of nothing but talk is still named.
+    not what about, so they count half; NMF's loading breaks ties.
     """
     inside: Counter[str] = Counter()
     for i in members:
@@ -107,13 +102,11 @@ def _label_words(
             continue
         word = display[j]
         factor = 0.5 if word.lower().endswith(("ed", "ing")) else 1.0
-        scored.append((term in avoid, -count * count / document_frequency[term] * factor, -loading[j] / top, word))
-    scored.sort(key=lambda item: item[:3])
+        scored.append((count * count / document_frequency[term] * factor, loading[j] / top, word))
+    scored.sort(key=lambda item: (-item[0], -item[1]))
     # Junk is skipped only among the best: checking every word of a long text's topic costs.
     words: list[str] = []
-    for talk, _, _, word in scored:
-        if talk and words:
-            break
+    for _, _, word in scored:
         if not is_junk_term(word):
             words.append(word)
             if len(words) >= 4 * TOPIC_TERMS:

@@ -254,8 +254,7 @@ def _section_title(analysis: Analysis, first: int, last: int, everywhere: np.nda
         everywhere = analysis.matrix.column_sums() + 1e-12
     score = inside * (inside / everywhere)
     order = np.argsort(-score, kind="stable")
-    # Junk and talk are skipped only among the best: checking every word of a long text costs.
-    best = [j for j in order[:30] if inside[j] > 0]
-    named = [j for j in best if analysis.terms[j] not in analysis.talk and not is_junk_term(analysis.display[j])]
-    words = distinct_words([analysis.display[j] for j in named[:9]])
+    # Junk is skipped only among the best: checking every word of a long text costs.
+    best = [j for j in order[:30] if inside[j] > 0 and not is_junk_term(analysis.display[j])]
+    words = distinct_words([analysis.display[j] for j in best[:9]])
     return ", ".join(words[:LABEL_TERMS])

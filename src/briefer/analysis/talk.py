@@ -1,4 +1,5 @@
-"""The words of a transcript that are talk, not subject: they never name a topic or a section.
+"""The words of a transcript that are talk, not subject: left out of its terms, they make no
+topic and name none.
 
 "Kay.", "Alright.", "Wow.", "Cool, cool.": a meeting is full of turns that only keep the talk
 going, and the words they are made of come back often enough to look like a topic's words.

@@ -47,8 +47,6 @@ class Analysis:
     term_lists: list[list[str]]
     # Who says each sentence, when the document is a transcript of ``Speaker: words`` turns.
     turns: Turns | None = None
-    # Terms of a transcript's talk ("kay", "alright"): never a topic's or a section's name.
-    talk: frozenset[str] = frozenset()
 
     def quote_start(self, index: int) -> int:
         """Characters of sentence ``index`` before its quotable words (a speaker's name)."""
@@ -73,16 +71,17 @@ def analyze(document: Document) -> Analysis:
         analyzer.words(document.analysis_text(s, skip)) for s, skip in zip(document.sentences, skips, strict=True)
     ]
     term_lists = [analyzer.terms_of_words(words) for words in word_lists]
-    talk = talk_terms(word_lists, term_lists, analyzer) if turns is not None else frozenset()
-    if talk:
-        # "Kay." "Alright." "Nice.": the turns that keep a meeting going would be a topic of their own.
+    if turns is not None:
+        # "Kay." "Alright." "Nice.": the turns that keep a meeting going would be a topic of
+        # their own, and name topics and sections.
+        talk = talk_terms(word_lists, term_lists, analyzer)
         term_lists = [[t for t in terms if t not in talk] for terms in term_lists]
     frequency = document_frequency(term_lists)
     terms, matrix = tfidf(term_lists, frequency)
     display = display_forms(word_lists, analyzer, terms)
     memberships, loadings = factorise(with_paragraphs(document, matrix), topic_count(len(document.sentences)))
     topics, sentence_topic, memberships, loadings = name_topics(
-        memberships, loadings, display, term_lists, terms, frequency, talk
+        memberships, loadings, display, term_lists, terms, frequency
     )
     terms_of_note = key_terms(matrix, display)
     analysis = Analysis(
@@ -97,7 +96,6 @@ def analyze(document: Document) -> Analysis:
         terms_of_note,
         term_lists,
         turns,
-        talk,
     )
     analysis.document = with_topic_sections(analysis)
     return analysis

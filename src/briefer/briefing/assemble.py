@@ -120,8 +120,7 @@ def fitted_topics(analysis: Analysis, points: Sequence[KeyPoint]) -> tuple[Topic
         return analysis.topics
     totals = analysis.matrix.column_sums()
     weight = {term: float(totals[j]) for j, term in enumerate(analysis.terms) if j < len(totals)}
-    # A key point's own word may name its topic, but never a word of talk ("kay", "alright").
-    display_of_term = {t: d for t, d in zip(analysis.terms, analysis.display, strict=False) if t not in analysis.talk}
+    display_of_term = dict(zip(analysis.terms, analysis.display, strict=False))
     term_of_display = {form: term for term, form in display_of_term.items()}
     point_terms = [analysis.term_lists[p.sentence] for p in points]
     return fit_labels(analysis.topics, points, point_terms, term_of_display, weight, display_of_term)
