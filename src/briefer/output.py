@@ -11,6 +11,18 @@ from typing import TextIO
 
 from .errors import OutputError
 
+# The file name each output format takes, and what a name's ending says it holds.
+EXTENSIONS = {"text": ".txt", "markdown": ".md", "json": ".json"}
+_SUFFIX_FORMATS = {".md": "markdown", ".markdown": "markdown", ".json": "json", ".txt": "text"}
+
+
+def format_for(path: str | None, default: str = "text") -> str:
+    """The output format a file's name asks for by its ending (``.md``, ``.json``, ``.txt``);
+    ``default`` for any other name, and for stdout."""
+    if not path or path == "-":
+        return default
+    return _SUFFIX_FORMATS.get(os.path.splitext(path)[1].lower(), default)
+
 
 class AtomicFile:
     """A text file that appears at ``path`` complete, or not at all.

@@ -199,6 +199,8 @@ def validate(args: argparse.Namespace) -> None:
     from .. import AUTO, get_language, method_info
 
     if args.format is None:
+        from ..output import format_for
+
         args.format = format_for(args.output)
 
     if args.max_size <= 0:
@@ -233,14 +235,3 @@ def load_options(args: argparse.Namespace) -> LoadOptions:
         input_format=None if args.input_format == "auto" else args.input_format,
         timeout=args.timeout,
     )
-
-
-# What a file's name says it holds, as an editor or a browser would take it.
-_SUFFIX_FORMATS = {".md": "markdown", ".markdown": "markdown", ".json": "json"}
-
-
-def format_for(output: str | None) -> str:
-    """The format ``-o FILE`` asks for by its name's ending; text for any other name and stdout."""
-    if not output or output == "-":
-        return "text"
-    return _SUFFIX_FORMATS.get(os.path.splitext(output)[1].lower(), "text")

@@ -289,7 +289,7 @@ class BrieferApp(Opening):
     # --- saving and copying ------------------------------------------------------------------
 
     def suggested_path(self, fmt: str = "markdown") -> str:
-        from .save_dialog import EXTENSIONS
+        from ..output import EXTENSIONS
 
         if self.multi:
             return f"sources-briefing{EXTENSIONS[fmt]}"

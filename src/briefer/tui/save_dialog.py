@@ -13,7 +13,7 @@ from textual.containers import Horizontal
 from textual.widgets import Button, Input, Label, Select
 
 from ..errors import BrieferError
-from ..output import write_atomic
+from ..output import EXTENSIONS, format_for, write_atomic
 from .dialog import Dialog
 
 if TYPE_CHECKING:
@@ -22,21 +22,12 @@ if TYPE_CHECKING:
     from ..model import Briefing
 
 FORMATS = (("Text", "text"), ("Markdown", "markdown"), ("JSON", "json"))
-EXTENSIONS = {"text": ".txt", "markdown": ".md", "json": ".json"}
 
 
 @dataclass(frozen=True)
 class SaveRequest:
     path: str
     fmt: str
-
-
-def format_for(path: str, default: str = "markdown") -> str:
-    suffix = Path(path).suffix.lower()
-    for fmt, extension in EXTENSIONS.items():
-        if suffix == extension or (fmt == "markdown" and suffix == ".markdown"):
-            return fmt
-    return default
 
 
 class SaveDialog(Dialog[SaveRequest | None]):
@@ -56,7 +47,7 @@ class SaveDialog(Dialog[SaveRequest | None]):
             yield Label("File (written whole or not at all):")
             yield Input(self.suggested, id="save-path")
             yield Label("Format:")
-            yield Select(FORMATS, value=format_for(self.suggested), allow_blank=False, id="save-format")
+            yield Select(FORMATS, value=format_for(self.suggested, "markdown"), allow_blank=False, id="save-format")
             with Horizontal(id="save-buttons"):
                 yield Button("Save", variant="primary", id="save-ok")
                 yield Button("Cancel", id="save-cancel")
@@ -64,14 +55,14 @@ class SaveDialog(Dialog[SaveRequest | None]):
     @on(Input.Changed, "#save-path")
     def guess_format(self, event: Input.Changed) -> None:
         if Path(event.value).suffix:
-            self.query_one("#save-format", Select).value = format_for(event.value)
+            self.query_one("#save-format", Select).value = format_for(event.value, "markdown")
 
     @on(Select.Changed, "#save-format")
     def follow_format(self, event: Select.Changed) -> None:
         # A name ending in another format's extension takes this one's: no JSON in a .md file.
         field = self.query_one("#save-path", Input)
         path = Path(field.value)
-        if path.suffix.lower() in (*EXTENSIONS.values(), ".markdown") and format_for(field.value) != event.value:
+        if format_for(field.value, "") not in ("", event.value):
             field.value = str(path.with_suffix(EXTENSIONS[str(event.value)]))
 
     @on(Input.Submitted, "#save-path")
