@@ -451,3 +451,19 @@ def test_a_bill_is_titled_by_the_name_it_may_be_cited_as():
     assert build_document(bill).title == "Rural Water Safety Act of 2019"
     # Without the clause, the first heading stays the title, as before.
     assert build_document(bill.replace("may be cited as", "is named")).title == "SECTION 1. SHORT TITLE."
+
+
+def test_a_bullets_marker_is_no_part_of_the_quote_but_an_enumerator_is():
+    text = (
+        "Release notes\n\nThe new version changes how updates are checked.\n\n"
+        "- If the version has changed, the client downloads the new index before anything else.\n"
+        "- If the download fails, the client keeps the old index and tries again later.\n\n"
+        "(a) The server keeps the last three versions of every index for clients behind."
+    )
+    document = build_document(text)
+    briefing = brief(document, budget=Budget(sentences=10))
+    quotes = [p.text for p in briefing.key_points]
+    assert "If the version has changed, the client downloads the new index before anything else." in quotes
+    assert not any(q.startswith("- ") for q in quotes)
+    assert any(q.startswith("(a) The server") for q in quotes)
+    assert all(text[p.start : p.end] == p.text for p in briefing.key_points)

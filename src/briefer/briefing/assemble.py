@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -42,9 +43,20 @@ def quote_lengths(analysis: Analysis) -> list[int]:
     return [count_words(s.text[_quote_skip(analysis, i) :]) for i, s in enumerate(analysis.document.sentences)]
 
 
+# A list item's bullet is layout, not words ("- If the version has changed, ..."); an enumerator
+# such as "(a)" or "2." is kept: a law's or a list's items are cited by it.
+_BULLET = re.compile(r"[-*•▪◦‣]\s+")
+
+
 def _quote_skip(analysis: Analysis, index: int) -> int:
-    text = analysis.document.sentences[index].text
-    return max(analysis.quote_start(index), dateline_length(text))
+    document = analysis.document
+    sentence = document.sentences[index]
+    skip = max(analysis.quote_start(index), dateline_length(sentence.text))
+    if skip == 0 and document.paragraphs[sentence.paragraph].kind == "item":
+        bullet = _BULLET.match(sentence.text)
+        if bullet and bullet.end() < len(sentence.text):
+            skip = bullet.end()
+    return skip
 
 
 def key_points(analysis: Analysis, scores: np.ndarray, chosen: Sequence[int]) -> list[KeyPoint]:
