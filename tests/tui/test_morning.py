@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from textual.geometry import Region
+from textual.widgets import OptionList
 
 from briefer.rendering import source_name
 from briefer.tui.briefing_screen import BriefingScreen, BriefingView
@@ -132,3 +134,37 @@ def test_collecting_says_how_far_it_has_got(two_stories):
     assert not problem and isinstance(collection, Collection)
     assert any("stories" in note for note in said) and any("briefing 4 sources" in note for note in said)
     assert len(collection.stories) == 2
+
+
+@pytest.mark.parametrize("size", [(110, 32), (80, 24)])
+async def test_the_stories_list_shows_enough_of_each_headline_to_know_the_story(two_stories, size):
+    app = make_app([str(p) for p in two_stories])
+    async with app.run_test(size=size) as pilot:
+        await ready(pilot)
+        await pilot.press("S")
+        await pilot.pause()
+        pane = app.screen.query_one("#stories", OptionList)
+        # As drawn, borders left out: cut to one line, a headline was some 15 characters at 80 columns.
+        drawn = " ".join(strip.text.strip(" │╭╮╰╯─") for strip in pane.render_lines(Region(0, 0, *pane.outer_size)))
+        drawn = " ".join(drawn.split())
+        for number, story in enumerate(app.collection.stories, 1):
+            words = " ".join(story.headline.split())
+            start = words[: words.rfind(" ", 0, 45)]
+            assert len(start) > 30 and f"{number}. ({len(story.sources)}) {start}" in drawn
+        # The keys still pick a headline and read its story.
+        await pilot.press("down", "down", "enter")
+        await ready(pilot)
+        assert isinstance(app.screen, ReaderScreen) and app.collection.story == 1
+
+
+def test_a_long_headline_is_cut_after_a_few_lines_at_a_word():
+    from textual.content import Content
+
+    from briefer.tui.morning import HEADLINE_LINES, headline_prompt
+
+    headline = "The LAPD early Monday declared an unlawful assembly on the streets surrounding City Hall and ordered"
+    lines = str(headline_prompt(Content("1. (3) "), headline, 28)).split("\n")
+    assert len(lines) == HEADLINE_LINES and all(len(line) <= 28 for line in lines)
+    assert lines[0].startswith("1. (3) The LAPD") and all(line.startswith(" " * 7) for line in lines[1:])
+    assert lines[-1].endswith("…") and lines[-1][:-1].split()[-1] in headline.split()
+    assert str(headline_prompt(Content("2. (1) "), "A short one.", 28)) == "2. (1) A short one."

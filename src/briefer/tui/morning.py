@@ -33,6 +33,8 @@ if TYPE_CHECKING:
 
 # The first line of the list: back to the briefing across every source.
 EVERY = "every"
+# Enough of a headline to know the story at a glance, and still a short list.
+HEADLINE_LINES = 3
 
 
 class StoryView(Static):
@@ -69,6 +71,42 @@ class StoryView(Static):
         return Group(*parts)
 
 
+class HeadlineList(OptionList):
+    """The stories' headlines, each wrapped under its number to at most HEADLINE_LINES lines:
+    cut to one line, a headline was a few words (some 30 at 110 columns)."""
+
+    def __init__(self, every: Content, headlines: list[tuple[Content, str]], **kwargs) -> None:
+        """``headlines``: each story's number and size, then its headline."""
+        self.headlines = headlines
+        options = [Option(every, id=EVERY)]
+        options += [Option(prefix + text, id=str(i)) for i, (prefix, text) in enumerate(headlines)]
+        super().__init__(*options, **kwargs)
+
+    def on_resize(self) -> None:
+        width = self.scrollable_content_region.width - self.get_component_styles("option-list--option").padding.width
+        if width <= 0:
+            return
+        for index, (prefix, text) in enumerate(self.headlines, 1):
+            self.replace_option_prompt_at_index(index, headline_prompt(prefix, text, width))
+
+
+def headline_prompt(prefix: Content, text: str, width: int) -> Content:
+    """``prefix`` then ``text`` wrapped in ``width`` cells, the lines after the first indented
+    under it; past HEADLINE_LINES the last line ends in an ellipsis."""
+    indent = prefix.cell_length
+    room = max(8, width - indent)
+    lines = Content(text).wrap(room)
+    if len(lines) > HEADLINE_LINES:
+        lines = lines[:HEADLINE_LINES]
+        last = lines[-1].rstrip()
+        if last.cell_length >= room:
+            # No cell left for the ellipsis: the last word gives way, not half of it.
+            space = last.plain.rfind(" ")
+            last = last[:space] if space > 0 else last.truncate(room - 1)
+        lines[-1] = last + "…"
+    return prefix + Content("\n" + " " * indent).join(line.rstrip() for line in lines)
+
+
 class StoriesScreen(Screen[str | None]):
     """The stories' headlines beside the morning page; enter reads the story highlighted."""
 
@@ -88,12 +126,13 @@ class StoriesScreen(Screen[str | None]):
     def compose(self) -> ComposeResult:
         yield TitleBar(classes="title-bar")
         with Horizontal(id="stories-body"):
-            options = [Option(Content.styled(f"All {len(self.names)} sources", "bold"), id=EVERY)]
+            every = Content.styled(f"All {len(self.names)} sources", "bold")
+            headlines = []
             for number, story in enumerate(self.stories, 1):
-                # The number of sources first: the headline is cut to the pane's width.
+                # The number of sources first: a long headline is cut after a few lines.
                 size = Content.styled(f"({len(story.sources)}) ", "$text-muted")
-                options.append(Option(Content.assemble(f"{number}. ", size, safe(story.headline)), id=str(number - 1)))
-            pane = OptionList(*options, id="stories")
+                headlines.append((Content.assemble(f"{number}. ", size), safe(story.headline)))
+            pane = HeadlineList(every, headlines, id="stories")
             pane.border_title = f"Stories {len(self.stories)}"
             yield pane
             with VerticalScroll(id="morning"):

@@ -269,30 +269,63 @@ class ReadingPane(LazyLayout, can_focus=True):
             target = next((s for s in sentences if s > self.cursor), sentences[0])
         else:
             target = next((s for s in reversed(sentences) if s < self.cursor), sentences[-1])
-        self.cursor = target
+        self.jump_to(target)
         return sentences.index(target) + 1
 
     # --- movement ----------------------------------------------------------------
 
-    def scroll_to_sentence(self, index: int) -> None:
+    def scroll_to_sentence(self, index: int, centre: bool = False) -> None:
+        """Bring every line of sentence ``index`` into view; ``centre`` it (a jump to a key
+        point, a match) so that it lands with the text around it rather than on the last line."""
         view = self._paragraph_of.get(index)
         if view is None:
             part = self._part_of_sentence(index)
             if part is not None and not self.is_mounted_part(part):
-                self.reveal(part, lambda: self.scroll_to_sentence(index) if index == self.cursor else None)
+                self.reveal(part, lambda: self.scroll_to_sentence(index, centre) if index == self.cursor else None)
             return
-        self.scroll_to_region(self._sentence_region(view, index), animate=False, spacing=None)
+        # Centred, a sentence taller than the view would lose its first lines: Textual then
+        # keeps the region's top in view (origin_visible).
+        self.scroll_to_region(self._sentence_region(view, index), animate=False, spacing=None, center=centre)
+
+    def jump_to(self, index: int) -> None:
+        """Focus sentence ``index`` and centre it in the view."""
+        old = self.cursor
+        # Set without the watcher, whose scroll brings the sentence only just into view.
+        self.set_reactive(ReadingPane.cursor, index)
+        self.refresh_sentences(old, index)
+        self.scroll_to_sentence(index, centre=True)
+        self.post_message(self.CursorMoved(index))
 
     def _sentence_region(self, view: ParagraphView, index: int) -> Region:
+        """The lines sentence ``index`` takes in ``view``, found by wrapping the paragraph as
+        it is drawn: its first line alone left the rest of a long sentence below the view."""
         region = view.virtual_region
-        ids = view.sentence_ids
-        if region.height > 1 and len(ids) > 1:
-            # Where the sentence starts, in proportion to the characters before it.
-            before = sum(len(self._texts[i]) + 1 for i in ids[: ids.index(index)])
-            total = sum(len(self._texts[i]) + 1 for i in ids)
-            line = region.y + int(region.height * before / max(total, 1))
-            region = Region(region.x, line, region.width, 1)
-        return region
+        width = view.content_region.width
+        if region.height <= 1 or width <= 0:
+            return region
+        plain = self.paragraph_content(view).plain
+        start = 2 if view.kind.startswith("item") else 0
+        for i in view.sentence_ids[: view.sentence_ids.index(index)]:
+            start += len(self._texts[i]) + 1
+        end = start + len(self._texts[index])
+        first = last = None
+        position = 0
+        for number, line in enumerate(Content(plain).wrap(width)):
+            text = line.plain.rstrip()
+            # A wrapped line is the paragraph's text from where the last one ended, less the
+            # spaces at the break; find() steps over them.
+            found = plain.find(text, position) if text else -1
+            position = found if found >= 0 else position
+            line_end = position + len(text)
+            if first is None and line_end > start:
+                first = number
+            if line_end >= end or number == region.height - 1:
+                last = number
+                break
+            position = line_end
+        first = min(first or 0, region.height - 1)
+        last = max(first, last if last is not None else region.height - 1)
+        return Region(region.x, region.y + first, region.width, last - first + 1)
 
     def _part_of_sentence(self, index: int) -> int | None:
         return self._sentence_part.get(index)
@@ -324,9 +357,9 @@ class ReadingPane(LazyLayout, can_focus=True):
         if not keys:
             return
         if step > 0:
-            self.cursor = next((k for k in keys if k > self.cursor), keys[0])
+            self.jump_to(next((k for k in keys if k > self.cursor), keys[0]))
         else:
-            self.cursor = next((k for k in reversed(keys) if k < self.cursor), keys[-1])
+            self.jump_to(next((k for k in reversed(keys) if k < self.cursor), keys[-1]))
 
     def current_section(self) -> int:
         """The section of the focused sentence when it is in view, else the one at the top of the view."""
