@@ -63,3 +63,18 @@ def test_terminal_escapes_in_the_input_never_reach_the_terminal():
 def test_safe_shows_controls_and_bidi_overrides():
     assert safe("a\x1b[31mb") == "a\\x1b[31mb"
     assert "\u202e" not in safe("abc\u202edef")
+
+
+def test_a_long_section_title_wraps_under_its_own_words_not_under_its_number():
+    text = "\n\n".join(
+        f"SEC. {n}. {heading}\n\nThe Secretary shall carry out the program of this section in every State each year."
+        for n, heading in enumerate(
+            ["SHORT TITLE", "SUSPENSION OR DEBARMENT FOR USE OF FOREIGN AGRICULTURAL COMMODITIES IN TRADE PROGRAMS"], 1
+        )
+    )
+    shown = render(brief(build_document(text)), "text", width=40)
+    listed = shown[shown.index("Sections:") :].splitlines()[1:]
+    assert listed[0] == "  1. SEC. 1. SHORT TITLE"
+    assert listed[1].startswith("  2. SEC. 2. SUSPENSION")
+    # The rest of the long title is indented under its first word, at the width asked for.
+    assert len(listed) > 2 and all(line.startswith("     ") and len(line) <= 40 for line in listed[2:])

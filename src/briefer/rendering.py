@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from typing import Any
 
 from .model import Briefing, Document, KeyPoint
@@ -269,12 +270,23 @@ def render_text(briefing: Briefing, *, width: int = 80, color: bool = False) -> 
     named = [s for s in document.sections if s.title]
     if len(document.sections) > 1 and named:
         console.print(Text("Sections:", style="bold"))
-        listed = "\n".join(
-            f"{number}. {safe(section.title) or '(untitled)'}" for number, section in enumerate(document.sections, 1)
-        )
-        console.print(Padding(Text(listed), (0, 0, 0, 2)))
+        console.print(Text(_numbered_list([section.title for section in document.sections], max(20, width))))
     # Rich pads nothing on the right once soft-wrapping is off, but strip to be sure.
     return "\n".join(line.rstrip() for line in buffer.getvalue().splitlines()) + "\n"
+
+
+def _numbered_list(titles: Sequence[str], width: int) -> str:
+    """``  1. title`` a line each, a title too long for the width wrapped under its own first word
+    rather than under the number (one string: rich's cost is per print, and a book has hundreds)."""
+    import textwrap
+
+    lines = []
+    for number, title in enumerate(titles, 1):
+        head = f"  {number}. "
+        lines += textwrap.wrap(
+            safe(title) or "(untitled)", width=width, initial_indent=head, subsequent_indent=" " * len(head)
+        ) or [head.rstrip()]
+    return "\n".join(lines)
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~])")
