@@ -78,3 +78,18 @@ def test_a_long_section_title_wraps_under_its_own_words_not_under_its_number():
     assert listed[1].startswith("  2. SEC. 2. SUSPENSION")
     # The rest of the long title is indented under its first word, at the width asked for.
     assert len(listed) > 2 and all(line.startswith("     ") and len(line) <= 40 for line in listed[2:])
+
+
+def test_an_untitled_opening_part_is_named_by_the_documents_title_in_text_and_markdown():
+    text = (
+        "A history of the town's heating plant, written for its centenary by the council.\n\n"
+        "Chapter 1\n\nThe council bought the plant in 1920 and ran it for sixty years at a loss.\n\n"
+        "Chapter 2\n\nThe new plant cut the town's heating costs by a third in its first year."
+    )
+    document = build_document(text, source="old-plant.txt")
+    assert document.sections[0].title == "" and document.title == "old plant"
+    briefing = brief(document)
+    shown = render(briefing, "text", width=100)
+    assert "  1. old plant\n  2. Chapter 1\n  3. Chapter 2" in shown
+    assert "1. old plant\n2. Chapter 1" in render(briefing, "markdown")
+    assert "(untitled)" not in shown

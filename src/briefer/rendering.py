@@ -270,9 +270,19 @@ def render_text(briefing: Briefing, *, width: int = 80, color: bool = False) -> 
     named = [s for s in document.sections if s.title]
     if len(document.sections) > 1 and named:
         console.print(Text("Sections:", style="bold"))
-        console.print(Text(_numbered_list([section.title for section in document.sections], max(20, width))))
+        names = [section_name(document, i) for i in range(len(document.sections))]
+        console.print(Text(_numbered_list(names, max(20, width))))
     # Rich pads nothing on the right once soft-wrapping is off, but strip to be sure.
     return "\n".join(line.rstrip() for line in buffer.getvalue().splitlines()) + "\n"
+
+
+def section_name(document: Document, index: int) -> str:
+    """A section's name as shown: its title, the document's own title for an untitled opening
+    part (a book's title page, a report's summary before its first heading), else "(untitled)"."""
+    title = safe(document.sections[index].title)
+    if not title and index == 0:
+        title = safe(document.title)
+    return title or "(untitled)"
 
 
 def _numbered_list(titles: Sequence[str], width: int) -> str:
@@ -283,9 +293,9 @@ def _numbered_list(titles: Sequence[str], width: int) -> str:
     lines = []
     for number, title in enumerate(titles, 1):
         head = f"  {number}. "
-        lines += textwrap.wrap(
-            safe(title) or "(untitled)", width=width, initial_indent=head, subsequent_indent=" " * len(head)
-        ) or [head.rstrip()]
+        lines += textwrap.wrap(title, width=width, initial_indent=head, subsequent_indent=" " * len(head)) or [
+            head.rstrip()
+        ]
     return "\n".join(lines)
 
 
@@ -321,6 +331,6 @@ def render_markdown(briefing: Briefing) -> str:
         lines.append("")
     elif len(document.sections) > 1:
         lines += ["### Sections", ""]
-        lines += [f"{n}. {_md(s.title) or '(untitled)'}" for n, s in enumerate(document.sections, 1)]
+        lines += [f"{n}. {_md(section_name(document, n - 1))}" for n in range(1, len(document.sections) + 1)]
         lines.append("")
     return "\n".join(lines)

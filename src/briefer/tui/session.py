@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, cast
 
 from ..errors import BrieferError
-from ..rendering import safe
+from ..rendering import safe, section_name
 
 if TYPE_CHECKING:
     # Imported where they are used: an article handed over by the child that read it (see
@@ -138,11 +138,8 @@ class Article:
         return self._scores[method]
 
     def section_title(self, index: int) -> str:
-        """A section's name for the screen; an untitled opening section takes the document's title."""
-        title = safe(self.document.sections[index].title)
-        if not title and index == 0:
-            title = safe(self.document.title)
-        return title or "(untitled)"
+        """A section's name for the screen (see rendering.section_name)."""
+        return section_name(self.document, index)
 
     def has_scores(self, method: str) -> bool:
         return method in self._scores
