@@ -467,3 +467,24 @@ def test_a_bullets_marker_is_no_part_of_the_quote_but_an_enumerator_is():
     assert not any(q.startswith("- ") for q in quotes)
     assert any(q.startswith("(a) The server") for q in quotes)
     assert all(text[p.start : p.end] == p.text for p in briefing.key_points)
+
+
+def test_a_standards_boilerplate_parts_are_shown_but_never_quoted():
+    text = (
+        "Status of this Memo\n\n"
+        "This memo provides information for the Internet community. Distribution of this memo is unlimited.\n\n"
+        "1. Introduction\n\n"
+        "The domain name system gives every computer on the network a name in a hierarchy of names.\n\n"
+        "2. Delegation\n\n"
+        "Each top-level domain has a manager who delegates the names below it to other managers.\n\n"
+        "Acknowledgments\n\n"
+        "Many people in the community helped with the delegation of the top-level domain names.\n\n"
+        "Author's Address\n\n"
+        "The author can be reached at the information sciences institute in Marina del Rey."
+    )
+    document = build_document(text)
+    titles = [s.title for s in document.sections]
+    assert {"Status of this Memo", "Acknowledgments", "Author's Address"} <= set(titles)
+    quotes = [p.text for p in brief(document, budget=Budget(sentences=3)).key_points]
+    assert quotes and all("memo" not in q and "helped" not in q and "reached" not in q for q in quotes)
+    assert any(q.startswith("The domain name system") for q in quotes)

@@ -45,9 +45,14 @@ _STANDARD_PARTS = _word_set(
     "normative references", "informative references", "works cited", "literature cited", "further reading",
     "executive summary",
 }  # fmt: skip
+# Parts that are shown but never quoted: what is cited, and a standard's or a book's boilerplate
+# ("Status of this Memo: This memo provides information for the Internet community.").
 _REFERENCE_PARTS = re.compile(
-    r"^(?:[\dA-Z]{1,2}(?:\.\d+)*\.?\s+)?(?:normative |informative )?"
-    r"(?:references|bibliography|works cited|literature cited|literature)\s*:?$",
+    r"^(?:[\dA-Z]{1,2}(?:\.\d+)*\.?\s+)?(?:"
+    r"(?:normative |informative )?(?:references|bibliography|works cited|literature cited|literature)"
+    r"|status of this memo|copyright notice|full copyright statement|intellectual property(?: statement)?"
+    r"|acknowledge?ments?|(?:authors?|editors?)(?:['’]s?)?\s+address(?:es)?"
+    r")\s*:?$",
     re.IGNORECASE,
 )
 # Words a wrapped sentence stops on and a heading does not.
