@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -14,6 +13,7 @@ from ..analysis.labels import fit_labels
 from ..language.catalogue import reading_rate
 from ..language.openings import dateline_length
 from ..model import Briefing, Document, KeyPoint, Stats, Topic, count_words
+from ..sources.lines import BULLET
 
 if TYPE_CHECKING:
     from .focus import Focus
@@ -43,17 +43,13 @@ def quote_lengths(analysis: Analysis) -> list[int]:
     return [count_words(s.text[_quote_skip(analysis, i) :]) for i, s in enumerate(analysis.document.sentences)]
 
 
-# A list item's bullet is layout, not words ("- If the version has changed, ..."); an enumerator
-# such as "(a)" or "2." is kept: a law's or a list's items are cited by it.
-_BULLET = re.compile(r"[-*•▪◦‣]\s+")
-
-
 def _quote_skip(analysis: Analysis, index: int) -> int:
     document = analysis.document
     sentence = document.sentences[index]
     skip = max(analysis.quote_start(index), dateline_length(sentence.text))
     if skip == 0 and document.paragraphs[sentence.paragraph].kind == "item":
-        bullet = _BULLET.match(sentence.text)
+        # The layout's own bullet ("- If the version has changed, ..."), not its words.
+        bullet = BULLET.match(sentence.text)
         if bullet and bullet.end() < len(sentence.text):
             skip = bullet.end()
     return skip

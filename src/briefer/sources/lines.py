@@ -10,9 +10,13 @@ from dataclasses import dataclass
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 _ATX = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$")
 _SETEXT_UNDERLINE = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
+# The marks a bulleted item opens with: bullets, and the RFCs' "o  ".
+_BULLET_MARK = r"[-*+•‣◦▪]|o(?=[ \t]{2})"
+# A bullet and the space after it: layout, which a quote of the item leaves out (an enumerator
+# such as "(a)" or "2." is kept: a law's or a list's items are cited by it).
+BULLET = re.compile(r"[ \t]*(?:" + _BULLET_MARK + r")[ \t]+")
 _ITEM = re.compile(
-    r"^[ \t]*(?:[-*+•‣◦▪]|o(?=[ \t]{2})"  # bullets, and the RFCs' "o  "
-    r"|\(?(?:\d{1,3}|[a-zA-Z]{1,2}|[ivxlcdm]{1,5})\)"  # (a) (1) (iv) 1)
+    r"^[ \t]*(?:" + _BULLET_MARK + r"|\(?(?:\d{1,3}|[a-zA-Z]{1,2}|[ivxlcdm]{1,5})\)"  # (a) (1) (iv) 1)
     r"|(?:\d{1,3}|[a-z]|[ivx]{1,4})[.)])[ \t]+"  # 1. a. iv.
 )
 # A legal list item is written "(a)", "(1)", "(ii)" or "(A)", and continues the sentence
