@@ -103,6 +103,35 @@ def _parts(matrix: SparseRows, rows: np.ndarray, bounds: list[int]) -> list[Part
     ]
 
 
+class Chain:
+    """Sections in a row, each joined into the one before it one at a time: which still stand
+    and their neighbours, each join in constant time. ``bounds`` are the sections' starts and
+    the range's end; what is left of them is :meth:`cuts`."""
+
+    def __init__(self, bounds: list[int]) -> None:
+        self.bounds = bounds
+        self.count = len(bounds) - 1
+        self.following = list(range(1, self.count + 1))
+        self.preceding = list(range(-1, self.count - 1))
+        self.alive = [True] * self.count
+
+    def has_next(self, s: int) -> bool:
+        return self.following[s] < self.count
+
+    def join_next(self, s: int) -> int:
+        """Join the section after ``s`` into ``s``; the index of the one joined."""
+        t = self.following[s]
+        self.alive[t] = False
+        self.following[s] = self.following[t]
+        if self.has_next(t):
+            self.preceding[self.following[t]] = s
+        return t
+
+    def cuts(self) -> list[int]:
+        """The starts of the sections still standing, the first one's left out."""
+        return [self.bounds[s] for s in range(1, self.count) if self.alive[s]]
+
+
 def join_alike(matrix: SparseRows, rows: np.ndarray, cuts: list[int]) -> list[int]:
     """The cuts left once the most alike neighbouring sections are joined, pair by pair, until no
     two neighbours are alike (:func:`alike`).
@@ -112,32 +141,24 @@ def join_alike(matrix: SparseRows, rows: np.ndarray, cuts: list[int]) -> list[in
     two likenesses beside it; a heap finds the most alike pair, so a text cut into thousands of
     candidates is joined in ``n log n``.
     """
-    bounds = [0, *cuts, len(rows) - 1]
-    parts = _parts(matrix, rows, bounds)
-    count = len(parts)
-    following = list(range(1, count + 1))
-    preceding = list(range(-1, count - 1))
-    alive = [True] * count
-    version = [0] * count
-    heap = [(-alike(parts[s], parts[s + 1]), s, 0) for s in range(count - 1)]
+    chain = Chain([0, *cuts, len(rows) - 1])
+    parts = _parts(matrix, rows, chain.bounds)
+    version = [0] * chain.count
+    heap = [(-alike(parts[s], parts[s + 1]), s, 0) for s in range(chain.count - 1)]
     heapq.heapify(heap)
     while heap:
         negative, s, seen = heapq.heappop(heap)
         if -negative < 0:
             break
-        if not alive[s] or seen != version[s] or following[s] >= count:
+        if not chain.alive[s] or seen != version[s] or not chain.has_next(s):
             continue
-        t = following[s]
+        t = chain.join_next(s)
         parts[s] = parts[s].joined(parts[t])
-        alive[t] = False
-        following[s] = following[t]
-        if following[t] < count:
-            preceding[following[t]] = s
-        for left in (preceding[s], s):
-            if left >= 0 and following[left] < count:
+        for left in (chain.preceding[s], s):
+            if left >= 0 and chain.has_next(left):
                 version[left] += 1
-                heapq.heappush(heap, (-alike(parts[left], parts[following[left]]), left, version[left]))
-    return [bounds[s] for s in range(1, count) if alive[s]]
+                heapq.heappush(heap, (-alike(parts[left], parts[chain.following[left]]), left, version[left]))
+    return chain.cuts()
 
 
 def settle(matrix: SparseRows, rows: np.ndarray, cuts: list[int], movable: np.ndarray, shortest: int) -> list[int]:

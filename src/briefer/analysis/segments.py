@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from ..model import Document, Paragraph, Section, Sentence
-from .cohesion import join_alike, settle
+from .cohesion import Chain, join_alike, settle
 from .labels import LABEL_TERMS, distinct_words, is_junk_term
 
 if TYPE_CHECKING:
@@ -169,31 +169,25 @@ def _join_thin(analysis: Analysis, rows: np.ndarray, cuts: list[int], similarity
     if not cuts:
         return cuts
     terms = np.concatenate([[0], np.cumsum([len(t) for t in analysis.term_lists])])
-    bounds = [0, *cuts, len(rows) - 1]
-    count = len(bounds) - 1
-    size = [int(terms[rows[bounds[s + 1]]] - terms[rows[bounds[s]]]) for s in range(count)]
-    following = list(range(1, count + 1))
-    preceding = list(range(-1, count - 1))
-    alive = [True] * count
-    heap = [(size[s], s) for s in range(count)]
+    chain = Chain([0, *cuts, len(rows) - 1])
+    bounds = chain.bounds
+    size = [int(terms[rows[bounds[s + 1]]] - terms[rows[bounds[s]]]) for s in range(chain.count)]
+    heap = [(size[s], s) for s in range(chain.count)]
     heapq.heapify(heap)
     while heap:
         found, s = heapq.heappop(heap)
-        if not alive[s] or found != size[s]:
+        if not chain.alive[s] or found != size[s]:
             continue
-        if found >= MIN_SECTION_TERMS or (preceding[s] < 0 and following[s] >= count):
+        first = chain.preceding[s] < 0
+        if found >= MIN_SECTION_TERMS or (first and not chain.has_next(s)):
             break
         # The bound before section s is its own start; the bound after is the next one's start.
-        before = similarity[bounds[s] - 1] if preceding[s] >= 0 else -np.inf
-        after = similarity[bounds[following[s]] - 1] if following[s] < count else -np.inf
-        left, right = (preceding[s], s) if before >= after else (s, following[s])
-        size[left] += size[right]
-        alive[right] = False
-        following[left] = following[right]
-        if following[right] < count:
-            preceding[following[right]] = left
+        before = -np.inf if first else similarity[bounds[s] - 1]
+        after = similarity[bounds[chain.following[s]] - 1] if chain.has_next(s) else -np.inf
+        left = chain.preceding[s] if before >= after else s
+        size[left] += size[chain.join_next(left)]
         heapq.heappush(heap, (size[left], left))
-    return [bounds[s] for s in range(1, count) if alive[s]]
+    return chain.cuts()
 
 
 def _block_sentences(n_sentences: int) -> int:
